@@ -1,0 +1,125 @@
+// Checks what a schema cannot: that every id a scenario uses resolves, ids are unique and dates fall in the period.
+import { MECHANISMS, RULES } from '../engine/parameters.js';
+import { monthIndex } from '../time/month.js';
+import type { Scenario } from './schema.js';
+
+/** A cross-reference problem with the path to the offending value. */
+export interface ReferenceProblem {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
+
+/** Lists every unresolved reference, duplicate id and out-of-period date in a schema-valid scenario. */
+export function checkReferences(s: Scenario): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const add = (path: (string | number)[], code: string, message: string) => problems.push({ path, code, message });
+
+  const ids = (items: { id: string }[], where: string) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) add([where, i, 'id'], 'ref.duplicate', `duplicate id "${item.id}" in ${where}`);
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const sources = ids(s.sources, 'sources');
+  const actors = ids(s.actors, 'actors');
+  const issues = ids(s.issues, 'issues');
+  const alliances = ids(s.alliances, 'alliances');
+  ids(s.events, 'events');
+  ids(s.explanations, 'explanations');
+
+  const start = monthIndex(s.meta.period.start);
+  const end = monthIndex(s.meta.period.end);
+  if (end < start) add(['meta', 'period', 'end'], 'ref.period', 'the period ends before it starts');
+
+  const cite = (refs: string[], path: (string | number)[]) =>
+    refs.forEach((r, i) => {
+      if (!sources.has(r)) add([...path, i], 'ref.source', `source "${r}" is not in the bibliography (sources)`);
+    });
+  const actor = (id: string | undefined, path: (string | number)[]) => {
+    if (id !== undefined && !actors.has(id)) add(path, 'ref.actor', `unknown actor "${id}"`);
+  };
+  const issue = (id: string, path: (string | number)[]) => {
+    if (!issues.has(id)) add(path, 'ref.issue', `unknown issue "${id}"`);
+  };
+  const inPeriod = (date: string, path: (string | number)[]) => {
+    const m = monthIndex(date);
+    if (m < start || m > end) add(path, 'ref.date', `${date} is outside the period ${s.meta.period.start} to ${s.meta.period.end}`);
+  };
+
+  s.actors.forEach((a, i) => {
+    cite(a.capability.sources, ['actors', i, 'capability', 'sources']);
+    const leaders = ids(a.leaders, `actors[${i}].leaders`);
+    void leaders;
+    a.leaders.forEach((l, j) => cite(l.sources, ['actors', i, 'leaders', j, 'sources']));
+  });
+  const leadersOf = new Map(s.actors.map((a) => [a.id, new Set(a.leaders.map((l) => l.id))]));
+
+  s.issues.forEach((iss, i) => {
+    cite(iss.statusQuo.sources, ['issues', i, 'statusQuo', 'sources']);
+    iss.positions.forEach((p, j) => {
+      actor(p.actor, ['issues', i, 'positions', j, 'actor']);
+      cite(p.sources, ['issues', i, 'positions', j, 'sources']);
+    });
+  });
+
+  s.alliances.forEach((al, i) => {
+    al.members.forEach((m, j) => actor(m, ['alliances', i, 'members', j]));
+    if (al.members[0] === al.members[1]) add(['alliances', i, 'members'], 'ref.alliance', 'an alliance needs two different members');
+    cite(al.sources, ['alliances', i, 'sources']);
+  });
+
+  s.relations.forEach((r, i) => {
+    actor(r.from, ['relations', i, 'from']);
+    actor(r.to, ['relations', i, 'to']);
+  });
+
+  s.events.forEach((e, i) => {
+    const at = ['events', i];
+    actor(e.from, [...at, 'from']);
+    actor(e.to, [...at, 'to']);
+    if (e.to === e.from) add([...at, 'to'], 'ref.actor', 'an act needs a target other than its actor');
+    inPeriod(e.date, [...at, 'date']);
+    if (e.end !== undefined && monthIndex(e.end) < monthIndex(e.date)) add([...at, 'end'], 'ref.date', 'the event ends before it starts');
+    e.issues.forEach((id, j) => issue(id, [...at, 'issues', j]));
+    cite(e.sources, [...at, 'sources']);
+    e.effects.forEach((f, j) => {
+      const fp = [...at, 'effects', j];
+      for (const key of ['actor', 'from', 'to', 'by'] as const) {
+        const v = (f as Record<string, unknown>)[key];
+        if (typeof v === 'string') actor(v, [...fp, key]);
+      }
+      if ('issue' in f) issue(f.issue, [...fp, 'issue']);
+      if ((f.type === 'position' || f.type === 'salience' || f.type === 'hierarchy') && (f.to === undefined) === (f.by === undefined)) {
+        add(fp, 'ref.effect', `a ${f.type} effect gives exactly one of "to" or "by"`);
+      }
+      if (f.type === 'leader' && actors.has(f.actor) && !leadersOf.get(f.actor)?.has(f.leader)) {
+        add([...fp, 'leader'], 'ref.leader', `"${f.leader}" is not a leader of ${f.actor}`);
+      }
+      if (f.type === 'hierarchy' && !alliances.has(f.alliance)) add([...fp, 'alliance'], 'ref.alliance', `unknown alliance "${f.alliance}"`);
+    });
+  });
+
+  for (const [name, setting] of Object.entries(s.mechanisms)) {
+    const spec = MECHANISMS[name];
+    if (!spec) {
+      add(['mechanisms', name], 'ref.mechanism', `unknown mechanism "${name}" (known: ${Object.keys(MECHANISMS).join(', ')})`);
+      continue;
+    }
+    for (const param of Object.keys(setting.params)) {
+      if (!(param in spec.params)) add(['mechanisms', name, 'params', param], 'ref.parameter', `unknown parameter "${param}" of ${name} (known: ${Object.keys(spec.params).join(', ')})`);
+    }
+  }
+  for (const param of Object.keys(s.rules)) {
+    if (!(param in RULES)) add(['rules', param], 'ref.parameter', `unknown rule parameter "${param}" (known: ${Object.keys(RULES).join(', ')})`);
+  }
+  s.explanations.forEach((x, i) => {
+    x.mechanisms.forEach((m, j) => {
+      if (!MECHANISMS[m]) add(['explanations', i, 'mechanisms', j], 'ref.mechanism', `unknown mechanism "${m}"`);
+    });
+    cite(x.sources, ['explanations', i, 'sources']);
+  });
+  return problems;
+}

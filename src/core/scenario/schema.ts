@@ -1,0 +1,222 @@
+// The scenario file format: one zod schema that is the source of truth for the file, its TypeScript types and its JSON Schema.
+import { z } from 'zod';
+
+/** An identifier used to cross-reference actors, issues, sources, events and leaders. */
+export const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'an id starts with a letter and holds only letters, digits, _ . -');
+
+/** A calendar month, `YYYY-MM`. */
+export const MonthDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is written YYYY-MM');
+
+/** A date of day or month precision, `YYYY-MM-DD` or `YYYY-MM`. */
+export const EventDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date is written YYYY-MM-DD or YYYY-MM');
+
+/** Why a number that is not a fact has the value it has. Every judgement says it is one. */
+export const Judgement = z.string().min(3, 'a judgement says why, in words');
+
+/** The sources (bibliography ids) that a fact rests on. */
+export const SourceRefs = z.array(Id).min(1, 'a fact cites at least one source');
+
+const unit = z.number().min(0).max(1);
+const scale100 = z.number().min(0).max(100);
+
+export const Source = z.strictObject({
+  id: Id,
+  author: z.string().min(1),
+  title: z.string().min(1),
+  year: z.union([z.number().int(), z.string().min(1)]),
+  kind: z.enum(['book', 'article', 'chapter', 'archive', 'document', 'reference', 'press', 'web', 'dataset']),
+  archive: z.string().optional().describe('archive, collection or document id, e.g. "WCDA doc 114346"'),
+  url: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const Capability = z.strictObject({
+  sources: SourceRefs.describe('where the series comes from, e.g. the COW NMC dataset'),
+  measure: z.string().default('cinc').describe('what the numbers are, e.g. COW CINC share of world capability'),
+  note: z.string().optional(),
+  series: z
+    .record(z.string().regex(/^\d{4}$/, 'years are written YYYY'), z.number().min(0))
+    .refine((s) => Object.keys(s).length > 0, 'the capability series needs at least one year'),
+});
+
+export const Interests = z.strictObject({
+  security: z.number().min(0),
+  economy: z.number().min(0),
+  standing: z.number().min(0),
+  autonomy: z.number().min(0),
+  ideology: z.number().min(0),
+  bargaining: z.number().min(0).default(1),
+  judgement: Judgement,
+});
+
+export const Traits = z.strictObject({
+  ambition: unit.describe('drive for standing and leadership of the bloc'),
+  mistrust: unit.describe('discount on the partner\'s promises'),
+  risk: unit.describe('readiness to take escalatory acts'),
+});
+
+export const Leader = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  from: EventDate,
+  to: EventDate.optional(),
+  traits: Traits,
+  judgement: Judgement.describe('why these traits'),
+  sources: SourceRefs,
+});
+
+export const Actor = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  cow: z.number().int().positive().optional().describe('Correlates of War state code'),
+  capability: Capability,
+  interests: Interests,
+  outsideOption: z
+    .strictObject({ base: z.number().min(-1).max(1), judgement: Judgement })
+    .optional()
+    .describe('value of going it alone before capability and inducements are counted'),
+  leaders: z.array(Leader).default([]),
+});
+
+export const Position = z.strictObject({
+  actor: Id,
+  from: EventDate,
+  position: scale100,
+  salience: unit,
+  sources: SourceRefs,
+  judgement: z.string().optional().describe('how the stance was turned into a number'),
+});
+
+export const Issue = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  dimension: z
+    .enum(['material', 'sovereignty', 'doctrine'])
+    .describe('material issues feed bargaining, sovereignty issues autonomy, doctrine issues ideology'),
+  scale: z.strictObject({ low: z.string().min(1), high: z.string().min(1) }),
+  statusQuo: z.strictObject({ value: scale100, sources: SourceRefs, judgement: z.string().optional() }),
+  positions: z.array(Position).default([]),
+});
+
+export const Alliance = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  members: z.array(Id).min(2).max(2, 'an alliance here is a pair; model a bloc as several pairs'),
+  treaty: z.string().optional(),
+  signed: EventDate.optional(),
+  ended: EventDate.optional(),
+  hierarchy: z
+    .strictObject({ value: unit, judgement: Judgement })
+    .optional()
+    .describe('how far the senior member leads the bloc at the start (0 equals, 1 unquestioned leader)'),
+  sources: SourceRefs,
+});
+
+export const Relation = z.strictObject({
+  from: Id,
+  to: Id,
+  initial: z.number().min(-1).max(1).describe('directed relation at the start: -1 hostile .. +1 close'),
+  judgement: Judgement,
+});
+
+const Effect = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('capability'), actor: Id, factor: z.number().positive() }),
+  z.strictObject({ type: z.literal('aid'), from: Id, to: Id, level: unit }),
+  z.strictObject({ type: z.literal('threat'), from: Id, to: Id, level: unit }),
+  z.strictObject({ type: z.literal('relation'), from: Id, to: Id, delta: z.number().min(-2).max(2) }),
+  z.strictObject({ type: z.literal('position'), actor: Id, issue: Id, to: scale100.optional(), by: z.number().min(-100).max(100).optional() }),
+  z.strictObject({ type: z.literal('salience'), actor: Id, issue: Id, to: unit.optional(), by: z.number().min(-1).max(1).optional() }),
+  z.strictObject({ type: z.literal('concession'), by: Id, issue: Id, to: scale100 }),
+  z.strictObject({ type: z.literal('leader'), actor: Id, leader: Id }),
+  z.strictObject({ type: z.literal('inducement'), from: Id, to: Id, level: unit }),
+  z.strictObject({ type: z.literal('hierarchy'), alliance: Id, to: unit.optional(), by: z.number().min(-1).max(1).optional() }),
+]);
+
+/** The effect types an event may carry: a small, typed vocabulary of changes to the model's state. */
+export const EFFECT_TYPES = ['capability', 'aid', 'threat', 'relation', 'position', 'salience', 'concession', 'leader', 'inducement', 'hierarchy'] as const;
+
+export const Event = z.strictObject({
+  id: Id,
+  date: EventDate,
+  end: EventDate.optional(),
+  from: Id.describe('the acting actor (for an internal event, the actor it happens in)'),
+  to: Id.optional().describe('the target; absent for an internal event'),
+  joint: z.boolean().default(false).describe('a joint act counts in both directions'),
+  role: z.enum(['driver', 'record']).describe('driver: input from outside the alliance\'s choices; record: the allies\' own act, which the model must generate'),
+  category: z.enum([
+    'treaty', 'aid', 'military', 'nuclear', 'ideological', 'sovereignty', 'visit', 'crisis', 'polemic',
+    'border-clash', 'leadership', 'diplomatic', 'capability',
+  ]),
+  issues: z.array(Id).default([]),
+  weis: z.string().regex(/^\d{3}$/, 'a WEIS code has three digits').optional(),
+  goldstein: z.number().min(-10).max(10).optional().describe('Goldstein (1992) weight of the WEIS code'),
+  intensity: z.number().min(-10).max(10).describe('judged cooperation (+) or conflict (-) of the act, -10..10'),
+  description: z.string().min(1),
+  effects: z.array(Effect).default([]),
+  sources: SourceRefs,
+  confidence: z.enum(['H', 'M', 'L']).optional().describe('confidence in the date'),
+  note: z.string().optional(),
+});
+
+export const Prior = z.strictObject({
+  dist: z.enum(['uniform', 'normal', 'lognormal']),
+  min: z.number(),
+  max: z.number(),
+  mean: z.number().optional(),
+  sd: z.number().positive().optional(),
+});
+
+export const ParamSetting = z.union([
+  z.number(),
+  z.strictObject({ value: z.number(), prior: Prior.optional(), judgement: Judgement.optional() }),
+]);
+
+export const MechanismSetting = z.strictObject({
+  enabled: z.boolean().default(true),
+  params: z.record(Id, ParamSetting).default({}),
+  judgement: z.string().optional(),
+});
+
+export const Explanation = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  mechanisms: z.array(Id).min(1),
+  description: z.string().min(1),
+  sources: z.array(Id).default([]),
+});
+
+export const Scenario = z.strictObject({
+  schism: z.literal(1).describe('format version'),
+  meta: z.strictObject({
+    title: z.string().min(1),
+    description: z.string().optional(),
+    period: z.strictObject({ start: MonthDate, end: MonthDate }),
+    step: z.literal('month').default('month'),
+    seed: z.number().int().nonnegative().default(1),
+  }),
+  sources: z.array(Source).min(1),
+  actors: z.array(Actor).min(2),
+  issues: z.array(Issue).default([]),
+  alliances: z.array(Alliance).min(1),
+  relations: z.array(Relation).default([]),
+  events: z.array(Event).default([]),
+  mechanisms: z.record(Id, MechanismSetting).default({}),
+  rules: z.record(Id, ParamSetting).default({}).describe('parameters of the decision rule, reciprocity and status thresholds'),
+  explanations: z.array(Explanation).default([]),
+});
+
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+export type Actor = z.infer<typeof Actor>;
+export type Issue = z.infer<typeof Issue>;
+export type Alliance = z.infer<typeof Alliance>;
+export type ScenarioEvent = z.infer<typeof Event>;
+export type Effect = z.infer<typeof Effect>;
+export type Source = z.infer<typeof Source>;
+export type Leader = z.infer<typeof Leader>;
+export type Traits = z.infer<typeof Traits>;
+export type ParamSetting = z.infer<typeof ParamSetting>;
+export type Prior = z.infer<typeof Prior>;
+export type Explanation = z.infer<typeof Explanation>;
