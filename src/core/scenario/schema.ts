@@ -199,7 +199,7 @@ export const Scenario = z.strictObject({
   sources: z.array(Source).min(1),
   actors: z.array(Actor).min(2),
   issues: z.array(Issue).default([]),
-  alliances: z.array(Alliance).min(1),
+  alliances: z.array(Alliance).default([]).describe('the pairs whose alliance the engine runs; a bargaining-only scenario may have none'),
   relations: z.array(Relation).default([]),
   events: z.array(Event).default([]),
   mechanisms: z.record(Id, MechanismSetting).default({}),
