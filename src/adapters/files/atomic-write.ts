@@ -1,0 +1,52 @@
+// Writes a folder of outputs all at once: into a temporary folder beside the target, then renamed into place.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/** Files to write, by path relative to the output folder. */
+export type FileSet = Record<string, string | Uint8Array>;
+
+/**
+ * Writes every file into `dir` atomically: on any failure nothing is left, and an existing `dir` is replaced only when all is written.
+ * @example await writeFolderAtomic('runs/a', { 'manifest.json': '{}' });
+ */
+export async function writeFolderAtomic(dir: string, files: FileSet): Promise<void> {
+  const target = resolve(dir);
+  const parent = dirname(target);
+  await mkdir(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(target)}.tmp-${process.pid}-${Date.now()}`);
+  try {
+    await mkdir(tmp, { recursive: true });
+    for (const [name, content] of Object.entries(files)) {
+      const path = join(tmp, name);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, content);
+    }
+    const old = `${tmp}-old`;
+    let moved = false;
+    try {
+      await rename(target, old);
+      moved = true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    await rename(tmp, target);
+    if (moved) await rm(old, { recursive: true, force: true });
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Writes one file atomically: a temporary file beside it, then a rename. */
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+  const target = resolve(path);
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Date.now()}`);
+  try {
+    await writeFile(tmp, content);
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
