@@ -1,6 +1,7 @@
 // The schism command line: one commander program, one module per command, exit 2 on bad input.
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../../core/scenario/diagnostic.js';
+import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT, UsageError } from './exit.js';
@@ -12,6 +13,7 @@ const program = new Command('schism')
   .showHelpAfterError();
 
 registerValidate(program);
+registerRun(program);
 registerSchema(program);
 
 try {

@@ -1,0 +1,41 @@
+// Applies compiled effects and act impulses to the run state.
+import type { CompiledEffect, Model } from './model.js';
+import { OP } from './model.js';
+import type { RunState } from './state.js';
+
+const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+
+/** Moves the directed relation from -> to by an act of the given intensity, a share of the way to the bound (reciprocity memory). */
+export function impulse(state: RunState, from: number, to: number, intensity: number, responsiveness: number): void {
+  const d = from * state.n + to;
+  const r = state.rel[d];
+  const step = (responsiveness * intensity) / 10;
+  state.rel[d] = clamp(r + step * (step > 0 ? 1 - r : 1 + r), -1, 1);
+  state.coop[d] += intensity;
+}
+
+/** Applies one typed effect of a scenario event. */
+export function applyEffect(model: Model, state: RunState, e: CompiledEffect): void {
+  const { n, K } = state;
+  switch (e.op) {
+    case OP.capability: state.capFactor[e.a] *= e.v; break;
+    case OP.aid: state.aid[e.a * n + e.b] = e.v; break;
+    case OP.threat: state.rel[e.a * n + e.b] = -e.v; break;
+    case OP.relation: state.rel[e.a * n + e.b] = clamp(state.rel[e.a * n + e.b] + e.v, -1, 1); break;
+    case OP.position: {
+      const d = e.a * K + e.k;
+      const base = state.pos[d] !== state.pos[d] ? model.statusQuo[e.k] : state.pos[d];
+      state.pos[d] = clamp(e.rel ? base + e.v : e.v, 0, 100);
+      break;
+    }
+    case OP.salience: {
+      const d = e.a * K + e.k;
+      state.sal[d] = clamp(e.rel ? state.sal[d] + e.v : e.v, 0, 1);
+      break;
+    }
+    case OP.concession: state.outcome[e.k] = e.v; break;
+    case OP.leader: state.leader[e.a] = e.k; break;
+    case OP.inducement: state.inducement[e.a * n + e.b] = e.v; break;
+    case OP.hierarchy: state.hierarchy[e.k] = clamp(e.rel ? state.hierarchy[e.k] + e.v : e.v, 0, 1); break;
+  }
+}

@@ -1,0 +1,113 @@
+// The compiled model: a scenario turned into flat arrays and a month-by-month schedule, ready for fast runs.
+import type { Scenario, ScenarioEvent, Traits } from '../scenario/schema.js';
+
+/** Whether a run predicts from drivers only, or also replays the record. */
+export type RunMode = 'predict' | 'replay';
+
+/** Operation codes of compiled effects. */
+export const OP = {
+  capability: 0,
+  aid: 1,
+  threat: 2,
+  relation: 3,
+  position: 4,
+  salience: 5,
+  concession: 6,
+  leader: 7,
+  inducement: 8,
+  hierarchy: 9,
+} as const;
+
+/** One typed change to the state: `a`, `b` actor indices, `k` issue or alliance index, `v` value, `rel` whether `v` is relative. */
+export interface CompiledEffect {
+  op: number;
+  a: number;
+  b: number;
+  k: number;
+  v: number;
+  rel: boolean;
+}
+
+/** A scenario event ready to apply. */
+export interface CompiledEvent {
+  /** Index into the scenario's events. */
+  index: number;
+  from: number;
+  to: number;
+  joint: boolean;
+  intensity: number;
+  /** What the act counts as for statuses: a defection or a use of force, when it is one. */
+  kind: 'other' | 'defect' | 'force';
+  effects: CompiledEffect[];
+}
+
+/** A scheduled stance: from month `month`, `actor` holds `position` on `issue` with `salience`. */
+export interface ScheduledPosition {
+  month: number;
+  actor: number;
+  issue: number;
+  position: number;
+  salience: number;
+}
+
+/** An alliance pair, by actor index. */
+export interface CompiledAlliance {
+  id: string;
+  a: number;
+  b: number;
+  hierarchy: number;
+}
+
+/** Resolved parameter values, by mechanism and by rule. */
+export interface ResolvedParameters {
+  mechanisms: Record<string, Record<string, number>>;
+  rules: Record<string, number>;
+  enabled: Record<string, boolean>;
+}
+
+/** Everything a run needs, with no reference back to the text it came from. */
+export interface Model {
+  scenario: Scenario;
+  mode: RunMode;
+  start: number;
+  months: number;
+  actorIds: string[];
+  issueIds: string[];
+  dimension: Uint8Array;
+  /** Base capability per actor per month (actor * months + t). */
+  capability: Float64Array;
+  relation0: Float64Array;
+  statusQuo: Float64Array;
+  positions: ScheduledPosition[];
+  /** Positions starting at month t are positions[positionStart[t]] .. positions[positionStart[t+1]-1]. */
+  positionStart: Int32Array;
+  events: CompiledEvent[];
+  /** Events of month t are events[eventStart[t]] .. events[eventStart[t+1]-1]. */
+  eventStart: Int32Array;
+  alliances: CompiledAlliance[];
+  /** Normalised interest weight per actor per mechanism (actor * M + m). */
+  weights: Float64Array;
+  outsideBase: Float64Array;
+  /** Leader traits per actor: the leaders in declaration order, and the index of the one in office at the start. */
+  leaders: { ids: string[]; traits: Traits[] }[];
+  initialLeader: Int32Array;
+  params: ResolvedParameters;
+  /** Scenario events left out of this run (by id), for counterfactuals. */
+  without: string[];
+}
+
+/** Dimensions of issues as small integers. */
+export const DIMENSION = { material: 0, sovereignty: 1, doctrine: 2 } as const;
+
+/** The record-kind of an act by its WEIS code: break of relations is a defection, 21x-22x and 18x displays are force. */
+export function actKindOfWeis(weis: string | undefined): CompiledEvent['kind'] {
+  if (!weis) return 'other';
+  if (weis === '195') return 'defect';
+  if (weis.startsWith('22') || weis === '211' || weis === '213') return 'force';
+  return 'other';
+}
+
+/** Whether a scenario event is an input to this mode of run (the only place the role is read). */
+export function isInput(event: Pick<ScenarioEvent, 'role'>, mode: RunMode): boolean {
+  return event.role === 'driver' || mode === 'replay';
+}

@@ -1,0 +1,81 @@
+// The mutable state of one run: flat typed arrays per actor, per directed dyad, per issue and per alliance.
+import type { Model } from './model.js';
+import { MECHANISM_IDS } from './parameters.js';
+
+/** Alliance statuses, from closest to worst. */
+export const STATUSES = ['allied', 'strained', 'broken', 'hostile'] as const;
+/** An alliance pair's status. */
+export type Status = (typeof STATUSES)[number];
+
+/** State of a run at the current month. Dyad arrays are indexed `from * n + to`. */
+export interface RunState {
+  n: number;
+  K: number;
+  month: number;
+  /** Effective capability this month (base times multiplier). */
+  cap: Float64Array;
+  capFactor: Float64Array;
+  /** Directed relation, -1 hostile .. +1 close. */
+  rel: Float64Array;
+  aid: Float64Array;
+  inducement: Float64Array;
+  /** Position (NaN when the actor holds no stance) and salience per actor per issue (`actor * K + issue`). */
+  pos: Float64Array;
+  sal: Float64Array;
+  /** The current outcome (status quo) of each issue. */
+  outcome: Float64Array;
+  /** Senior partner's leadership of the bloc per alliance. */
+  hierarchy: Float64Array;
+  leader: Int32Array;
+  /** This month's summed act intensity per directed dyad. */
+  coop: Float64Array;
+  /** Last demand per directed dyad: issue index (-1 none) and month. */
+  demandIssue: Int32Array;
+  demandMonth: Int32Array;
+  /** Per alliance: month of the last defection and use of force (-1e9 none), current status, smoothed margins of a and b. */
+  lastDefect: Int32Array;
+  lastForce: Int32Array;
+  status: Int8Array;
+  smoothed: Float64Array;
+  /** Per alliance and member (alliance * 2 + side): contributions per mechanism, value, outside option, margin. */
+  contrib: Float64Array;
+  value: Float64Array;
+  outside: Float64Array;
+  margin: Float64Array;
+}
+
+const NEVER = -1_000_000_000;
+
+/** A fresh state at the start of the period. */
+export function initialState(model: Model): RunState {
+  const n = model.actorIds.length;
+  const K = model.issueIds.length;
+  const A = model.alliances.length;
+  const pos = new Float64Array(n * K).fill(Number.NaN);
+  return {
+    n,
+    K,
+    month: 0,
+    cap: new Float64Array(n),
+    capFactor: new Float64Array(n).fill(1),
+    rel: Float64Array.from(model.relation0),
+    aid: new Float64Array(n * n),
+    inducement: new Float64Array(n * n),
+    pos,
+    sal: new Float64Array(n * K),
+    outcome: Float64Array.from(model.statusQuo),
+    hierarchy: Float64Array.from(model.alliances.map((a) => a.hierarchy)),
+    leader: Int32Array.from(model.initialLeader),
+    coop: new Float64Array(n * n),
+    demandIssue: new Int32Array(n * n).fill(-1),
+    demandMonth: new Int32Array(n * n).fill(NEVER),
+    lastDefect: new Int32Array(A).fill(NEVER),
+    lastForce: new Int32Array(A).fill(NEVER),
+    status: new Int8Array(A),
+    smoothed: new Float64Array(A * 2).fill(Number.NaN),
+    contrib: new Float64Array(A * 2 * MECHANISM_IDS.length),
+    value: new Float64Array(A * 2),
+    outside: new Float64Array(A * 2),
+    margin: new Float64Array(A * 2),
+  };
+}

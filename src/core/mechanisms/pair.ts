@@ -1,0 +1,53 @@
+// What a mechanism sees: one ally (i) judging its alliance with a partner (j) this month.
+import type { Model } from '../engine/model.js';
+import type { RunState } from '../engine/state.js';
+import type { Traits } from '../scenario/schema.js';
+
+/** One member's view of its alliance this month; mechanisms read it and return an unweighted term. */
+export interface PairView {
+  model: Model;
+  state: RunState;
+  /** Index of the alliance in model.alliances. */
+  alliance: number;
+  i: number;
+  j: number;
+  ci: number;
+  cj: number;
+  /** Whether i is the weaker member this month. */
+  junior: boolean;
+  /** Capability ratio of the weaker to the stronger member, in (0, 1]. */
+  ratio: number;
+  traitsI: Traits;
+  traitsJ: Traits;
+  /** The mechanism's own parameters. */
+  params: Record<string, number>;
+}
+
+/** Traits of a leaderless actor: midway on every scale. */
+export const NEUTRAL_TRAITS: Traits = { ambition: 0.5, mistrust: 0.5, risk: 0.5 };
+
+/** The traits of the leader an actor has in office now. */
+export function currentTraits(model: Model, state: RunState, actor: number): Traits {
+  const l = state.leader[actor];
+  return l < 0 ? NEUTRAL_TRAITS : model.leaders[actor].traits[l];
+}
+
+/**
+ * How well the outcomes of the issues of one dimension that both members hold a stance on suit i: salience-weighted, +1 all at
+ * i's position, -1 all 100 points away, 0 when there is no such issue.
+ */
+export function issueSatisfaction(v: PairView, dimension: number): number {
+  const { state, model } = v;
+  const K = state.K;
+  let num = 0;
+  let den = 0;
+  for (let k = 0; k < K; k++) {
+    if (model.dimension[k] !== dimension) continue;
+    const x = state.pos[v.i * K + k];
+    if (x !== x || state.pos[v.j * K + k] !== state.pos[v.j * K + k]) continue;
+    const s = state.sal[v.i * K + k];
+    num += s * (1 - (2 * Math.abs(x - state.outcome[k])) / 100);
+    den += s;
+  }
+  return den > 0 ? num / den : 0;
+}
