@@ -1,0 +1,30 @@
+// Engine benchmark: full 1945-1972 runs of the reference scenario per second on one thread, and where the time goes.
+import { readFileSync } from 'node:fs';
+import { compile } from '../src/core/engine/compile.js';
+import { runModel } from '../src/core/engine/run.js';
+import { simulateModel } from '../src/core/engine/simulate.js';
+import { runStream } from '../src/core/random/streams.js';
+import { loadScenarioText } from '../src/core/scenario/parse.js';
+import { median, timeBatches } from './stats.js';
+
+/** Prints runs per second (median of repeats) for summary-only runs, fully recorded runs, and compiling. */
+export async function benchEngine(): Promise<void> {
+  const file = 'scenarios/sino-soviet.yaml';
+  const scenario = loadScenarioText(readFileSync(file, 'utf8'), file);
+  const model = compile(scenario);
+  let i = 0;
+  const fast = timeBatches(() => runModel(model, runStream(7, i++)), 2000, 9);
+  const full = timeBatches(() => simulateModel(model, 7, i++), 200, 9);
+  const comp = timeBatches(() => compile(scenario), 200, 9);
+  const empty = compile({ ...scenario, events: [], issues: [] });
+  const bare = timeBatches(() => runModel(empty, runStream(7, i++)), 2000, 9);
+  const rows = [
+    ['summary-only run (what ensembles and fits use)', median(fast)],
+    ['fully recorded run (what `schism run` writes)', median(full)],
+    ['compile the scenario', median(comp)],
+    ['summary-only run, no events or issues (baseline)', median(bare)],
+  ] as const;
+  process.stdout.write(`reference scenario: ${model.months} months, ${model.actorIds.length} actors, ${model.events.length} driver events\n`);
+  for (const [what, s] of rows) process.stdout.write(`${what.padEnd(52)} ${(1 / s).toFixed(0).padStart(8)} per s   ${(s * 1e6).toFixed(1).padStart(8)} µs median\n`);
+  process.stdout.write(`ratio recorded / summary-only: ${(median(full) / median(fast)).toFixed(2)}x; events+issues cost: ${(median(fast) / median(bare)).toFixed(2)}x the bare loop\n`);
+}

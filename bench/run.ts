@@ -1,0 +1,14 @@
+// `npm run bench`: runs every benchmark in turn and prints its table. Benchmarks never run in the tests.
+// Pass names to run only some: `npm run bench -- engine`.
+import { benchEngine } from './engine.js';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  engine: benchEngine,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(BENCHES)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  process.stdout.write(`\n== ${name} ==\n`);
+  await run();
+}
