@@ -1,0 +1,368 @@
+// KTAB's Spatial Model of Politics: each turn every actor challenges its best target, proposes a bargain, and each
+// actor's new position is the bargain that wins a probabilistic Condorcet election among those that involve it.
+// Follows SMPState::stepBCN/doBCN/updateBestBrgnPositions (KTAB smp.cpp, smpbcn.cpp); docs/bargaining.md has the formulas.
+import { challengeEstimate, type ChallengeContext, type ThirdPartyCommit } from './smp-challenge.js';
+import {
+  bsUtil, coalitions, outcomeProbabilities, riskFromProbabilities, scalarPce,
+  type BigRRange, type PceModel, type VictoryProbModel, type VotingRule,
+} from './smp-vote.js';
+import { uniform01, type RandomSource } from './types.js';
+
+/** How h's estimate of i's risk attitude anchors on h's own (KTAB BigRAdjust). */
+export type BigRAdjust = 'None' | 'OneThird' | 'Half' | 'TwoThirds' | 'Full';
+/** How a bargain's position on each dimension is interpolated (KTAB InterVecBrgn). */
+export type InterVecBargain = 'S1P1' | 'S2P2' | 'S2PMax';
+/** Whose view of the challenge shapes the bargain (KTAB SMPBargnModel). */
+export type BargainModel = 'InitOnlyInterp' | 'InitRcvrInterp' | 'PWCompInterp';
+
+/** KTAB's documented SMP parameters and stopping rule. */
+export interface SmpOptions {
+  victory: VictoryProbModel;
+  voting: VotingRule;
+  pce: PceModel;
+  transitions: 'Deterministic' | 'Stochastic';
+  bigRRange: BigRRange;
+  bigRAdjust: BigRAdjust;
+  thirdParty: ThirdPartyCommit;
+  interVec: InterVecBargain;
+  bargain: BargainModel;
+  /** Stop no earlier than this turn ... */
+  minTurns: number;
+  /** ... and no later than this one. */
+  maxTurns: number;
+  /** Stop when the last turn's movement is below this fraction of the first turn's. */
+  minDeltaRatio: number;
+  /** Added to the first turn's movement so that a still first turn cannot divide by zero. */
+  minSigDelta: number;
+  /** Record each state's outcome probabilities (costs one more election per turn). */
+  probabilities: boolean;
+}
+
+/** KTAB smpc's defaults (SMPModel, configExec): the parameters of its 2017 reference runs. */
+export const SMP_DEFAULTS: SmpOptions = {
+  victory: 'Linear', voting: 'Prop', pce: 'Conditional', transitions: 'Deterministic', bigRRange: 'Mid',
+  bigRAdjust: 'OneThird', thirdParty: 'SemiCommit', interVec: 'S2P2', bargain: 'InitOnlyInterp',
+  minTurns: 2, maxTurns: 100, minDeltaRatio: 0.02, minSigDelta: 1e-4, probabilities: false,
+};
+
+/** The fixed part of an SMP problem on KTAB's internal scale: positions in [0, 1], saliences summing to at most 1. */
+export interface SmpSetup {
+  n: number;
+  dims: number;
+  cap: Float64Array;
+  /** sal[i*dims + d] */
+  sal: Float64Array;
+  salSum: Float64Array;
+}
+
+/** A bargain: initiator and receiver and the positions it gives each (status quo when init === rcvr). */
+export interface SmpBargain {
+  init: number;
+  rcvr: number;
+  posInit: Float64Array;
+  posRcvr: Float64Array;
+}
+
+/** What one turn did: who challenged whom, the bargains, and the risk attitudes it inferred. */
+export interface SmpTurn {
+  next: Float64Array;
+  risk: Float64Array;
+  bargains: SmpBargain[];
+  /** For each actor, the index into `bargains` it adopted (−1: status quo). */
+  adopted: Int32Array;
+}
+
+/** A full SMP run on KTAB's internal scale. */
+export interface SmpRun {
+  /** states[t][i*dims + d] */
+  states: Float64Array[];
+  /** Outcome probability of each actor's position per state (when asked for, else only for the last state). */
+  probabilities: Float64Array[];
+  stop: string;
+}
+
+/** Builds the fixed part of a problem; saliences are KTAB's (an actor's saliences sum to at most 1). */
+export function smpSetup(cap: readonly number[], sal: readonly (readonly number[])[]): SmpSetup {
+  const n = cap.length;
+  const dims = sal[0]?.length ?? 0;
+  const s = new Float64Array(n * dims);
+  const salSum = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let d = 0; d < dims; d++) {
+      s[i * dims + d] = sal[i][d];
+      sum = sum + sal[i][d];
+    }
+    salSum[i] = sum;
+  }
+  return { n, dims, cap: Float64Array.from(cap), sal: s, salSum };
+}
+
+/** KTAB estNRA: h's estimate of i's risk attitude. */
+export function estimateRisk(rh: number, ri: number, adjust: BigRAdjust): number {
+  switch (adjust) {
+    case 'Full': return ri;
+    case 'TwoThirds': return (rh + 2.0 * ri) / 3.0;
+    case 'Half': return (rh + ri) / 2;
+    case 'OneThird': return (2.0 * rh + ri) / 3.0;
+    case 'None': return rh;
+  }
+}
+
+/** vd[i*n + j]: KTAB bvDiff, the distance from i's ideal (its position) to j's, weighted by i's saliences and normalised. */
+export function salienceDistances(setup: SmpSetup, pos: Float64Array): Float64Array {
+  const { n, dims, sal } = setup;
+  const vd = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let dsSqr = 0;
+      let ssSqr = 0;
+      for (let d = 0; d < dims; d++) {
+        const s = sal[i * dims + d];
+        const ds = (pos[i * dims + d] - pos[j * dims + d]) * s;
+        dsSqr = dsSqr + ds * ds;
+        ssSqr = ssSqr + s * s;
+      }
+      vd[i * n + j] = Math.sqrt(dsSqr / ssSqr);
+    }
+  }
+  return vd;
+}
+
+/** Risk attitudes inferred from how likely each actor's position is to win when all are risk neutral (setAllAUtil). */
+export function inferRisk(setup: SmpSetup, vd: Float64Array, opts: SmpOptions): Float64Array {
+  const { n, cap } = setup;
+  const u = new Float64Array(n * n);
+  for (let x = 0; x < n * n; x++) u[x] = bsUtil(vd[x], 0);
+  const c = coalitions(n, n, cap, u, opts.voting);
+  return riskFromProbabilities(outcomeProbabilities(n, c, opts.victory, opts.pce), opts.bigRRange);
+}
+
+function riskRow(risk: Float64Array, h: number, adjust: BigRAdjust): Float64Array {
+  const row = new Float64Array(risk.length);
+  for (let a = 0; a < risk.length; a++) row[a] = estimateRisk(risk[h], risk[a], adjust);
+  return row;
+}
+
+/** KTAB interpBrgnSnPm / interpBrgnS2PMax on every dimension: the positions a bargain between i and j gives each. */
+export function interpolateBargain(
+  setup: SmpSetup, pos: Float64Array, i: number, j: number, prbI: number, prbJ: number, rule: InterVecBargain,
+): SmpBargain {
+  const { dims, sal } = setup;
+  const posInit = new Float64Array(dims);
+  const posRcvr = new Float64Array(dims);
+  // Four decimals on [0, 1]: KTAB rounds to avoid spurious asymmetry and spurious precision.
+  const round4 = (x: number) => Math.trunc(0.5 + x * 10000) / 10000;
+  for (let d = 0; d < dims; d++) {
+    const ti = pos[i * dims + d];
+    const tj = pos[j * dims + d];
+    const si = sal[i * dims + d];
+    const sj = sal[j * dims + d];
+    if (rule === 'S2PMax') {
+      const di = prbJ > prbI ? prbJ - prbI : 0;
+      const dj = prbI > prbJ ? prbI - prbJ : 0;
+      const dik = (di * sj * sj) / (di * sj * sj + 1e-6 + (1 - di) * si * si);
+      const djk = (dj * si * si) / (dj * si * si + 1e-6 + (1 - dj) * sj * sj);
+      posInit[d] = ti + dik * (tj - ti);
+      posRcvr[d] = tj + djk * (ti - tj);
+      continue;
+    }
+    const wi = rule === 'S2P2' ? si * si * (prbI * prbI) : si * prbI;
+    const wj = rule === 'S2P2' ? sj * sj * (prbJ * prbJ) : sj * prbJ;
+    // 1e-6 keeps 0/0 away when neither cares; the asymmetry it adds is deliberate in KTAB.
+    posInit[d] = round4(((wi + 1e-6) * ti + wj * tj) / (wi + 1e-6 + wj));
+    posRcvr[d] = round4((wi * ti + (1e-6 + wj) * tj) / (wi + 1e-6 + wj));
+  }
+  return { init: i, rcvr: j, posInit, posRcvr };
+}
+
+/** One SMP turn from positions `pos` (identity accommodation: ideals are the current positions). */
+export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rng?: RandomSource): SmpTurn {
+  const { n, dims } = setup;
+  const vd = salienceDistances(setup, pos);
+  const risk = inferRisk(setup, vd, opts);
+  const ctx: ChallengeContext = { n, vd, cap: setup.cap, salSum: setup.salSum, voting: opts.voting, commit: opts.thirdParty };
+
+  // Challenges: each actor picks the target with the largest expected gain (first one on ties), if it is worth anything.
+  const bargains: SmpBargain[] = [];
+  for (let i = 0; i < n; i++) {
+    const rI = riskRow(risk, i, opts.bigRAdjust);
+    let bestJ = -1;
+    let bestP = 0;
+    let bestEU = -1;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const [p, edu] = challengeEstimate(ctx, rI, i, i, j);
+      if (1e-5 < edu && bestEU < edu) {
+        bestJ = j;
+        bestP = p;
+        bestEU = edu;
+      }
+    }
+    if (bestJ < 0) continue;
+    const j = bestJ;
+    const fromI = interpolateBargain(setup, pos, i, j, bestP, 1 - bestP, opts.interVec);
+    if (opts.bargain === 'InitOnlyInterp') {
+      bargains.push(fromI);
+      continue;
+    }
+    // j's view of the same challenge. KTAB passes j's expected gain here where the probability is meant; we pass the probability.
+    const [pJ] = challengeEstimate(ctx, riskRow(risk, j, opts.bigRAdjust), i, i, j);
+    const fromJ = interpolateBargain(setup, pos, i, j, pJ, 1 - pJ, opts.interVec);
+    if (opts.bargain === 'InitRcvrInterp') {
+      bargains.push(fromI, fromJ);
+      continue;
+    }
+    const wi = setup.cap[i] * setup.salSum[i];
+    const wj = setup.cap[j] * setup.salSum[j];
+    const mix = (a: Float64Array, b: Float64Array) => a.map((v, d) => (wi * v + wj * b[d]) / (wi + wj));
+    bargains.push({ init: i, rcvr: j, posInit: mix(fromI.posInit, fromJ.posInit), posRcvr: mix(fromI.posRcvr, fromJ.posRcvr) });
+  }
+
+  // Every actor's utility for each bargain's world (all positions as now except the two parties'), averaged over positions.
+  const ownRisk = new Float64Array(n);
+  for (let a = 0; a < n; a++) ownRisk[a] = estimateRisk(risk[a], risk[a], opts.bigRAdjust);
+  const uSQ = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    let s = 0;
+    for (let m = 0; m < n; m++) s = s + bsUtil(vd[a * n + m], ownRisk[a]);
+    uSQ[a] = s / n;
+  }
+  const posUtil = (a: number, p: Float64Array) => {
+    let dsSqr = 0;
+    let ssSqr = 0;
+    for (let d = 0; d < dims; d++) {
+      const s = setup.sal[a * dims + d];
+      const ds = (pos[a * dims + d] - p[d]) * s;
+      dsSqr = dsSqr + ds * ds;
+      ssSqr = ssSqr + s * s;
+    }
+    return bsUtil(Math.sqrt(dsSqr / ssSqr), risk[a]);
+  };
+  const uB = bargains.map((b) => {
+    const col = new Float64Array(n);
+    for (let a = 0; a < n; a++) {
+      let s = 0;
+      s = s + posUtil(a, b.posInit);
+      s = s + posUtil(a, b.posRcvr);
+      for (let m = 0; m < n; m++) if (m !== b.init && m !== b.rcvr) s = s + bsUtil(vd[a * n + m], ownRisk[a]);
+      col[a] = s / n;
+    }
+    return col;
+  });
+
+  // Each actor's new position: the winner of an election among the status quo and the bargains that involve it.
+  const involving: number[][] = Array.from({ length: n }, () => []);
+  bargains.forEach((b, x) => {
+    involving[b.init].push(x);
+    if (b.rcvr !== b.init) involving[b.rcvr].push(x);
+  });
+  const next = pos.slice();
+  const adopted = new Int32Array(n).fill(-1);
+  for (let k = 0; k < n; k++) {
+    const opts_k = involving[k];
+    if (opts_k.length === 0) continue;
+    const m = opts_k.length + 1;
+    const u = new Float64Array(n * m);
+    for (let a = 0; a < n; a++) {
+      u[a * m] = uSQ[a];
+      for (let o = 1; o < m; o++) u[a * m + o] = uB[opts_k[o - 1]][a];
+    }
+    const p = scalarPce(n, m, setup.cap, u, opts.voting, opts.victory, opts.pce);
+    let pick = 0;
+    if (opts.transitions === 'Deterministic') {
+      let best = -1;
+      for (let o = 0; o < m; o++) if (best < Math.abs(p[o])) { best = Math.abs(p[o]); pick = o; }
+    } else {
+      if (!rng) throw new Error('stochastic SMP transitions need a seeded random source');
+      pick = sample(p, uniform01(rng));
+    }
+    if (pick === 0) continue;
+    const b = bargains[opts_k[pick - 1]];
+    next.set(b.init === k ? b.posInit : b.posRcvr, k * dims);
+    adopted[k] = opts_k[pick - 1];
+  }
+  return { next, risk, bargains, adopted };
+}
+
+function sample(p: Float64Array, u: number): number {
+  let acc = 0;
+  for (let o = 0; o < p.length; o++) {
+    acc += p[o];
+    if (u < acc) return o;
+  }
+  return p.length - 1;
+}
+
+/** KTAB stateDist: the sum over actors of the Euclidean distance each moved (internal [0, 1] scale). */
+export function stateDistance(setup: SmpSetup, a: Float64Array, b: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < setup.n; i++) {
+    let s = 0;
+    for (let d = 0; d < setup.dims; d++) {
+      const x = a[i * setup.dims + d] - b[i * setup.dims + d];
+      s = s + x * x;
+    }
+    total = total + Math.sqrt(s);
+  }
+  return total;
+}
+
+/**
+ * The probability that each actor's position is the outcome (KTAB pDist(−1) and posProb): an election among the
+ * distinct positions (closer than 1e−3 counts as the same), each actor valuing them with its own risk attitude.
+ */
+export function positionProbabilities(setup: SmpSetup, pos: Float64Array, opts: SmpOptions): Float64Array {
+  const { n, dims } = setup;
+  const vd = salienceDistances(setup, pos);
+  const risk = inferRisk(setup, vd, opts);
+  const same = (i: number, j: number) => {
+    let s = 0;
+    for (let d = 0; d < dims; d++) {
+      const x = pos[i * dims + d] - pos[j * dims + d];
+      s = s + x * x;
+    }
+    return Math.sqrt(s) < 1e-3;
+  };
+  const unique: number[] = [];
+  for (let i = 0; i < n; i++) if (!unique.some((k) => same(i, k))) unique.push(i);
+  const m = unique.length;
+  const u = new Float64Array(n * m);
+  for (let a = 0; a < n; a++) {
+    const r = estimateRisk(risk[a], risk[a], opts.bigRAdjust);
+    for (let o = 0; o < m; o++) u[a * m + o] = bsUtil(vd[a * n + unique[o]], r);
+  }
+  const p = scalarPce(n, m, setup.cap, u, opts.voting, opts.victory, opts.pce);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    // As KTAB's posProb: the last distinct position the actor's is equivalent to.
+    for (let o = 0; o < m; o++) if (same(i, unique[o])) out[i] = p[o];
+  }
+  return out;
+}
+
+/** Runs the SMP from initial positions (internal scale) until KTAB's stopping rule fires. */
+export function smpRun(setup: SmpSetup, start: Float64Array, options: Partial<SmpOptions> = {}, rng?: RandomSource): SmpRun {
+  const opts = { ...SMP_DEFAULTS, ...options };
+  const states: Float64Array[] = [start.slice()];
+  const probabilities: Float64Array[] = [];
+  if (opts.probabilities) probabilities.push(positionProbabilities(setup, start, opts));
+  let stop = '';
+  for (let iter = 1; ; iter++) {
+    const { next } = smpTurn(setup, states[iter - 1], opts, rng);
+    states.push(next);
+    if (opts.probabilities) probabilities.push(positionProbabilities(setup, next, opts));
+    const d01 = stateDistance(setup, states[0], states[1]) + opts.minSigDelta;
+    const ratio = stateDistance(setup, states[iter], states[iter - 1]) / d01;
+    if (opts.maxTurns <= iter) {
+      stop = `reached the turn limit (${opts.maxTurns})`;
+      break;
+    }
+    if (opts.minTurns <= iter && ratio < opts.minDeltaRatio) {
+      stop = `turn ${iter} moved ${ratio.toFixed(4)} of the first turn's distance (< ${opts.minDeltaRatio})`;
+      break;
+    }
+  }
+  if (!opts.probabilities) probabilities.push(positionProbabilities(setup, states[states.length - 1], opts));
+  return { states, probabilities, stop };
+}
