@@ -16,6 +16,12 @@ export interface Trace {
   act?(t: number, alliance: number, from: number, to: number, kind: ActKind, issue: number, latent: number): void;
   /** The month is over; the state holds its values, contributions and statuses. */
   month?(t: number, state: RunState): void;
+  /**
+   * Lets a caller take an ally's decisions (play mode). When present it is asked at every decision of every ally, whether or
+   * not the activity draw made the ally act; `proposed` is the rule's own choice (null: no act this month) and `latent` its
+   * decision-scale value. Return undefined to keep the rule's choice, null for no act, or the act to take instead.
+   */
+  choose?(t: number, alliance: number, from: number, to: number, proposed: ActKind | null, issue: number, latent: number): ActKind | null | undefined;
 }
 
 /** A change of an alliance's status. */
@@ -146,7 +152,8 @@ function decide(model: Model, state: RunState, rng: RandomStream, al: number, si
   // Both draws are always taken so that one ally's choice never shifts the other's random numbers.
   const u = uniform(rng);
   const eps = logisticNoise(rng);
-  if (u >= r.activity) return 0;
+  const choose = trace.choose;
+  if (u >= r.activity && choose === undefined) return 0;
   const { n, K } = state;
   const traits = currentTraits(model, state, i);
   const z = state.margin[al * 2 + side] / r.marginScale + r.reciprocity * state.rel[j * n + i] + r.noise * (0.5 + traits.risk) * eps;
@@ -173,10 +180,19 @@ function decide(model: Model, state: RunState, rng: RandomStream, al: number, si
   } else {
     kind = 'force';
   }
+  if (choose !== undefined) {
+    const chosen = choose(t, al, i, j, u < r.activity ? kind : null, issue, z);
+    if (chosen === null || (chosen === undefined && u >= r.activity)) return 0;
+    if (chosen !== undefined && chosen !== kind) {
+      kind = chosen;
+      issue = issueOf(model, state, kind, i, j);
+    }
+  }
 
   switch (kind) {
     case 'aid': state.aid[i * n + j] = Math.min(1, state.aid[i * n + j] + r.aidStep); break;
     case 'concede': {
+      if (issue < 0) break; // only a chosen concession can lack a pending demand; it is then a gesture with no issue moved
       const x = state.pos[j * K + issue];
       const q = state.outcome[issue];
       const step = Math.min(r.concessionStep, Math.abs(x - q));
@@ -200,6 +216,14 @@ function decide(model: Model, state: RunState, rng: RandomStream, al: number, si
   impulse(state, i, j, ACTS[kind].goldstein, r.responsiveness);
   trace.act?.(t, al, i, j, kind, issue, z);
   return 1;
+}
+
+/** The issue a chosen act bears on, as the rule would pick it: a demand on the most contested issue, a concession on the partner's pending demand. */
+function issueOf(model: Model, state: RunState, kind: ActKind, i: number, j: number): number {
+  if (kind === 'demand') return mostContested(model, state, i, j);
+  const d = j * state.n + i;
+  if (kind === 'concede' && state.demandIssue[d] >= 0 && state.month - state.demandMonth[d] <= 12) return state.demandIssue[d];
+  return -1;
 }
 
 /** The material or sovereignty issue on which i is furthest from the outcome, weighted by salience, if any is 5+ points off. */
