@@ -55,6 +55,7 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
   for (const r of scenario.relations) relation0[actor(r.from) * n + actor(r.to)] = r.initial;
 
   const dimension = Uint8Array.from(scenario.issues.map((i) => DIMENSION[i.dimension]));
+  const issuesOf = [0, 1, 2].map((d) => Int32Array.from([...dimension.keys()].filter((k) => dimension[k] === d)));
   const statusQuo = Float64Array.from(scenario.issues.map((i) => i.statusQuo.value));
 
   const positions: ScheduledPosition[] = [];
@@ -121,6 +122,7 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
     actorIds,
     issueIds,
     dimension,
+    issuesOf,
     capability,
     relation0,
     statusQuo,

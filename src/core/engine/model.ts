@@ -74,6 +74,8 @@ export interface Model {
   actorIds: string[];
   issueIds: string[];
   dimension: Uint8Array;
+  /** Issue indices of each dimension (indexed by DIMENSION), so that mechanisms loop only over their own issues. */
+  issuesOf: Int32Array[];
   /** Base capability per actor per month (actor * months + t). */
   capability: Float64Array;
   relation0: Float64Array;

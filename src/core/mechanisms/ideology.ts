@@ -6,10 +6,11 @@ import type { PairView } from './pair.js';
 export function ideology(v: PairView): number {
   const { state, model } = v;
   const K = state.K;
+  const issues = model.issuesOf[DIMENSION.doctrine];
   let num = 0;
   let den = 0;
-  for (let k = 0; k < K; k++) {
-    if (model.dimension[k] !== DIMENSION.doctrine) continue;
+  for (let q = 0; q < issues.length; q++) {
+    const k = issues[q];
     const xi = state.pos[v.i * K + k];
     const xj = state.pos[v.j * K + k];
     if (xi !== xi || xj !== xj) continue;

@@ -39,10 +39,11 @@ export function currentTraits(model: Model, state: RunState, actor: number): Tra
 export function issueSatisfaction(v: PairView, dimension: number): number {
   const { state, model } = v;
   const K = state.K;
+  const issues = model.issuesOf[dimension];
   let num = 0;
   let den = 0;
-  for (let k = 0; k < K; k++) {
-    if (model.dimension[k] !== dimension) continue;
+  for (let q = 0; q < issues.length; q++) {
+    const k = issues[q];
     const x = state.pos[v.i * K + k];
     if (x !== x || state.pos[v.j * K + k] !== state.pos[v.j * K + k]) continue;
     const s = state.sal[v.i * K + k];
