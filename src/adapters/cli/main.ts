@@ -1,6 +1,7 @@
 // The schism command line: one commander program, one module per command, exit 2 on bad input.
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../../core/scenario/diagnostic.js';
+import { registerBargain } from './commands/bargain.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
@@ -15,6 +16,7 @@ const program = new Command('schism')
 registerValidate(program);
 registerRun(program);
 registerSchema(program);
+registerBargain(program);
 
 try {
   await program.parseAsync(process.argv);

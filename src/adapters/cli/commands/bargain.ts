@@ -1,0 +1,99 @@
+// `schism bargain FILE`: forecasts issue bargaining with BDM or KTAB's SMP and writes positions, forecasts and a summary atomically.
+import type { Command } from 'commander';
+import { parseBargainingInput } from '../../../core/bargaining/input.js';
+import { MODEL_IDS, modelProblems, runBargaining, type BargainOptions, type ModelId } from '../../../core/bargaining/models.js';
+import { forecastCsv, positionsCsv, runsCsv, summaryCsv, summaryTable, type IssueRun } from '../../../core/bargaining/report.js';
+import { runStream } from '../../../core/random/streams.js';
+import { MonthDate } from '../../../core/scenario/schema.js';
+import { writeFolderAtomic } from '../../files/atomic-write.js';
+import { readInputText } from '../../files/read-scenario.js';
+import { integerOption, UsageError } from '../exit.js';
+
+interface BargainFlags {
+  model: string;
+  rounds?: string;
+  seed: string;
+  out: string;
+  date?: string;
+  salienceScale: string;
+  shock?: string;
+  runs: string;
+  rule: string;
+  q?: string;
+  t?: string;
+  stochastic?: boolean;
+}
+
+/** Registers the bargain command. */
+export function registerBargain(program: Command): void {
+  program
+    .command('bargain')
+    .argument('<file>', 'scenario (YAML/JSON), KTAB SMP CSV, or actor table CSV (Actor, Capability, Position, Salience)')
+    .description('forecast the bargaining over issues with an expected-utility model and write its rounds')
+    .option('--model <model>', 'bdm (Bueno de Mesquita, after Scholz et al. 2011) or smp (KTAB Spatial Model of Politics)', 'bdm')
+    .option('--rounds <n>', 'rounds (BDM, default 10) or maximum turns (SMP, default 100)')
+    .option('--seed <n>', 'seed for stochastic runs (salience shocks, stochastic SMP)', '1')
+    .option('--out <dir>', 'output folder', 'runs/bargain')
+    .option('--date <YYYY-MM>', 'scenario input: the month whose positions and capabilities are used (default: its start)')
+    .option('--salience-scale <n>', 'actor table: saliences are written on 0..n (1 or 100)', '1')
+    .option('--shock <p>', 'BDM: each round, redraw each salience uniformly on [0,1] with probability p')
+    .option('--runs <n>', 'repeat a stochastic run n times (runs.csv gets every forecast)', '1')
+    .option('--rule <rule>', 'BDM variant: scholz (Scholz et al.\'s code) or bdm1994 (pairwise probability, least-move offers)', 'scholz')
+    .option('--q <q>', 'BDM: probability Q that the status quo persists (default 1)')
+    .option('--t <t>', 'BDM: probability T that a changed status quo moves toward the challenger (default 1)')
+    .option('--stochastic', 'SMP: draw each actor\'s new position from the bargains\' probabilities instead of taking the likeliest')
+    .action(async (file: string, flags: BargainFlags) => {
+      const model = flags.model as ModelId;
+      if (!MODEL_IDS.includes(model)) throw new UsageError(`--model takes ${MODEL_IDS.join(' or ')}, not "${flags.model}"`);
+      const seed = integerOption('--seed', flags.seed);
+      const runs = integerOption('--runs', flags.runs);
+      if (runs < 1) throw new UsageError('--runs takes 1 or more');
+      if (flags.date !== undefined && !MonthDate.safeParse(flags.date).success) throw new UsageError(`--date takes YYYY-MM, not "${flags.date}"`);
+      const salienceScale = Number(flags.salienceScale);
+      if (salienceScale !== 1 && salienceScale !== 100) throw new UsageError(`--salience-scale takes 1 or 100, not "${flags.salienceScale}"`);
+      if (flags.rule !== 'scholz' && flags.rule !== 'bdm1994') throw new UsageError(`--rule takes scholz or bdm1994, not "${flags.rule}"`);
+      const shock = flags.shock === undefined ? 0 : unitOption('--shock', flags.shock);
+      const options: BargainOptions = {
+        rounds: flags.rounds === undefined ? undefined : integerOption('--rounds', flags.rounds),
+        bdm: {
+          shock,
+          probability: flags.rule === 'scholz' ? 'scholz' : 'pairwise',
+          offers: flags.rule === 'scholz' ? 'scholz' : 'least-move',
+          ...(flags.q !== undefined ? { q: unitOption('--q', flags.q) } : {}),
+          ...(flags.t !== undefined ? { t: unitOption('--t', flags.t) } : {}),
+        },
+        smp: flags.stochastic ? { transitions: 'Stochastic' } : {},
+      };
+      if (options.rounds === 0) throw new UsageError('--rounds takes 1 or more');
+      const text = await readInputText(file);
+      const input = parseBargainingInput(text, file, { date: flags.date, salienceScale, allowMissingSalience: model === 'bdm' && shock >= 1 });
+      for (const i of input.issues) {
+        const problems = i.problem ? modelProblems(model, i.problem) : [];
+        if (problems.length) throw new UsageError(`${file}: ${i.issue}: ${problems.join('; ')}`);
+      }
+      const all: IssueRun[][] = [];
+      for (let r = 0; r < runs; r++) {
+        const rng = runStream(seed, r);
+        all.push(input.issues.map((issue) => ({ issue, run: issue.problem ? runBargaining(model, issue.problem, options, rng) : undefined })));
+      }
+      const first = all[0];
+      const files: Record<string, string> = {
+        'positions.csv': positionsCsv(first),
+        'forecast.csv': forecastCsv(first),
+        'summary.csv': summaryCsv(first),
+      };
+      if (runs > 1) {
+        files['runs.csv'] = runsCsv(all.flatMap((list, run) => list.flatMap((r) =>
+          (r.run ? r.issue.problem!.dimensions.map((d, k) => ({ run, issue: r.issue.issue, dimension: d.id, forecast: r.run!.forecast[k] })) : []))));
+      }
+      await writeFolderAtomic(flags.out, files);
+      const head = `${file}: ${input.kind}${input.date ? ` at ${input.date}` : ''}, model ${model}${runs > 1 ? `, ${runs} runs (first shown)` : ''}`;
+      process.stdout.write(`${head}\n${summaryTable(first)}outputs in ${flags.out}/\n`);
+    });
+}
+
+function unitOption(name: string, value: string): number {
+  const x = Number(value);
+  if (!/^\d*\.?\d+$/.test(value) || !(x >= 0 && x <= 1)) throw new UsageError(`${name} takes a number between 0 and 1, not "${value}"`);
+  return x;
+}

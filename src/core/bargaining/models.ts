@@ -1,0 +1,78 @@
+// The one interface over both bargaining models: a problem in, positions by round and a forecast per dimension out.
+import { BDM_DEFAULTS, bdmRunIssue, type BdmOptions } from './bdm.js';
+import { positionProbabilities, SMP_DEFAULTS, smpRun, smpSetup, type SmpOptions } from './smp.js';
+import type { BargainingProblem, BargainingRun, RandomSource } from './types.js';
+
+/** The models behind the interface. */
+export type ModelId = 'bdm' | 'smp';
+export const MODEL_IDS: readonly ModelId[] = ['bdm', 'smp'];
+
+/** Options for either model; `rounds` caps the rounds (BDM) or turns (SMP). */
+export interface BargainOptions {
+  rounds?: number;
+  bdm?: Partial<BdmOptions>;
+  smp?: Partial<SmpOptions>;
+}
+
+/** Reasons a problem cannot go to a model, in words (empty when it can). */
+export function modelProblems(model: ModelId, problem: BargainingProblem): string[] {
+  const out: string[] = [];
+  if (problem.actors.length < 2) out.push('bargaining needs at least two actors');
+  if (model === 'smp') {
+    problem.salience.forEach((s, i) => {
+      const total = s.reduce((a, b) => a + b, 0);
+      const name = problem.actors[i].id;
+      // KTAB's SMP reads total salience as the chance the target resists, and weighs distances by salience.
+      if (!(total > 0)) out.push(`${name} has no salience on any dimension; the SMP needs some`);
+      if (total > 1 + 1e-9) out.push(`${name}'s saliences add up to ${total}; the SMP needs at most 1`);
+    });
+    if (problem.actors.some((a) => !(a.capability > 0))) out.push('the SMP needs every capability above 0');
+    problem.dimensions.forEach((d) => {
+      if (!(d.high > d.low)) out.push(`dimension ${d.id} has no range (all positions equal)`);
+    });
+  }
+  return out;
+}
+
+/**
+ * Runs a model on a problem. BDM runs each dimension as its own issue; the SMP runs all dimensions together on KTAB's
+ * [0, 1] scale (positions mapped from each dimension's low–high). Stochastic options need `rng`.
+ * @example const run = runBargaining('bdm', problem, { rounds: 10 });
+ */
+export function runBargaining(model: ModelId, problem: BargainingProblem, options: BargainOptions = {}, rng?: RandomSource): BargainingRun {
+  return model === 'bdm' ? runBdm(problem, options, rng) : runSmp(problem, options, rng);
+}
+
+function runBdm(problem: BargainingProblem, options: BargainOptions, rng?: RandomSource): BargainingRun {
+  const opts: BdmOptions = { ...BDM_DEFAULTS, ...options.bdm, ...(options.rounds !== undefined ? { rounds: options.rounds } : {}) };
+  const cap = problem.actors.map((a) => a.capability);
+  const runs = problem.dimensions.map((_, d) =>
+    bdmRunIssue(problem.positions.map((p) => p[d]), cap, problem.salience.map((s) => s[d]), opts, rng));
+  const length = Math.max(...runs.map((r) => r.positions.length));
+  // A dimension that stopped early keeps its last positions in the later rounds.
+  const at = <T>(list: T[], t: number) => list[Math.min(t, list.length - 1)];
+  const rounds = Array.from({ length }, (_, t) => problem.actors.map((__, i) => runs.map((r) => at(r.positions, t)[i])));
+  const forecastByRound = Array.from({ length }, (_, t) => runs.map((r) => at(r.median, t)));
+  return {
+    model: 'bdm', rounds, forecastByRound, forecast: forecastByRound[length - 1],
+    stop: runs.map((r, d) => (runs.length > 1 ? `${problem.dimensions[d].id}: ${r.stop}` : r.stop)).join('; '),
+  };
+}
+
+function runSmp(problem: BargainingProblem, options: BargainOptions, rng?: RandomSource): BargainingRun {
+  const opts: SmpOptions = { ...SMP_DEFAULTS, ...options.smp, ...(options.rounds !== undefined ? { maxTurns: options.rounds } : {}) };
+  const dims = problem.dimensions.length;
+  const setup = smpSetup(problem.actors.map((a) => a.capability), problem.salience);
+  const toUnit = (x: number, d: number) => (x - problem.dimensions[d].low) / (problem.dimensions[d].high - problem.dimensions[d].low);
+  const fromUnit = (u: number, d: number) => problem.dimensions[d].low + u * (problem.dimensions[d].high - problem.dimensions[d].low);
+  const start = Float64Array.from(problem.positions.flatMap((p) => p.map(toUnit)));
+  const run = smpRun(setup, start, { ...opts, probabilities: true }, rng);
+  const rounds = run.states.map((s) => problem.actors.map((_, i) => Array.from({ length: dims }, (__, d) => fromUnit(s[i * dims + d], d))));
+  const forecastByRound = run.states.map((s, t) => {
+    const p = run.probabilities[t] ?? positionProbabilities(setup, s, opts);
+    let best = 0;
+    for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+    return Array.from({ length: dims }, (_, d) => fromUnit(s[best * dims + d], d));
+  });
+  return { model: 'smp', rounds, forecastByRound, forecast: forecastByRound[forecastByRound.length - 1], stop: run.stop };
+}
