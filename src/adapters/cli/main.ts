@@ -2,8 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../../core/scenario/diagnostic.js';
 import { registerBargain } from './commands/bargain.js';
+import { registerEnsemble } from './commands/ensemble.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
+import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT, UsageError } from './exit.js';
 
@@ -17,6 +19,8 @@ registerValidate(program);
 registerRun(program);
 registerSchema(program);
 registerBargain(program);
+registerServe(program);
+registerEnsemble(program);
 
 try {
   await program.parseAsync(process.argv);

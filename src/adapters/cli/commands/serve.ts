@@ -1,0 +1,40 @@
+// `schism serve`: serves the web app and the HTTP API on loopback (or --host), with the reference scenario loaded.
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { startServer } from '../../server/serve.js';
+import { integerOption, UsageError } from '../exit.js';
+
+interface ServeFlags {
+  port?: string;
+  host?: string;
+}
+
+/** The project root, found from this file rather than the working directory, so `schism serve` works from anywhere. */
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** Registers the serve command. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the web app and the HTTP API (port from --port or PORT, default 8080; host 127.0.0.1 unless --host or HOST)')
+    .option('--port <n>', 'port to listen on (0 picks a free one)')
+    .option('--host <address>', 'address to listen on')
+    .action(async (flags: ServeFlags) => {
+      const port = integerOption('--port', flags.port ?? process.env.PORT ?? '8080');
+      if (port > 65535) throw new UsageError(`--port takes 0 to 65535, not ${port}`);
+      const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
+      const server = await startServer({ root: ROOT, port, host });
+      const { catalogue } = server;
+      const reference = catalogue.scenarios.find((s) => s.name === catalogue.reference);
+      if (catalogue.fallback) process.stdout.write(`schism: note: ${catalogue.fallback}\n`);
+      if (reference && !reference.valid) process.stdout.write(`schism: warning: ${reference.file} does not validate; run \`schism validate ${reference.file}\`\n`);
+      if (!server.webBuilt) process.stdout.write('schism: the web app is not built (npm run build:web); serving the API and a notice page\n');
+      process.stdout.write(`schism: serving ${reference?.title ?? catalogue.reference} (${reference?.file}) at ${server.url}\n`);
+      const stop = () => {
+        process.stdout.write('schism: stopping\n');
+        void server.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

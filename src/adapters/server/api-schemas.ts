@@ -1,0 +1,170 @@
+// The HTTP API's request and response bodies as zod schemas: they check requests and generate the OpenAPI document.
+import { z } from 'zod';
+import { MECHANISM_IDS, MECHANISMS, RULES } from '../../core/engine/parameters.js';
+import { STATUSES } from '../../core/engine/state.js';
+import { EventDate, Id } from '../../core/scenario/schema.js';
+
+/** Every parameter a run may override, as `mechanism.param` or `rules.param`. */
+export const PARAMETER_KEYS = [
+  ...MECHANISM_IDS.flatMap((m) => Object.keys(MECHANISMS[m].params).map((p) => `${m}.${p}`)),
+  ...Object.keys(RULES).map((r) => `rules.${r}`),
+] as [string, ...string[]];
+
+const Month = z.string().describe('a calendar month, YYYY-MM');
+const Status = z.enum(STATUSES);
+
+const source = {
+  scenario: z.string().min(1).optional().describe('scenario text (YAML or JSON), as in a scenario file'),
+  name: z.string().min(1).max(100).optional().describe('name of a shipped scenario (see GET /api/scenarios), instead of its text'),
+};
+
+/** Exactly one of `scenario` and `name`. */
+function oneSource(value: { scenario?: string; name?: string }, ctx: z.RefinementCtx): void {
+  if ((value.scenario === undefined) === (value.name === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [], message: 'give exactly one of "scenario" (text) and "name" (a shipped scenario)' });
+  }
+}
+
+const runOptions = {
+  seed: z.number().int().min(0).max(0xffffffff).optional().describe("master seed; default the scenario's meta.seed"),
+  mode: z.enum(['predict', 'replay']).default('predict').describe('predict from drivers only, or replay the record too'),
+  until: EventDate.optional().describe('last month to simulate, YYYY-MM or YYYY-MM-DD'),
+  mechanisms: z.partialRecord(z.enum(MECHANISM_IDS as [string, ...string[]]), z.boolean()).optional().describe('switch mechanisms on or off by id'),
+  params: z.partialRecord(z.enum(PARAMETER_KEYS), z.number()).optional().describe('parameter overrides, mechanism.param or rules.param'),
+  without: z.array(Id).max(10_000).optional().describe('ids of scenario events to leave out (a counterfactual)'),
+};
+
+/** POST /api/validate */
+export const ValidateRequest = z.strictObject({ ...source }).superRefine(oneSource);
+
+/** POST /api/run */
+export const RunRequest = z
+  .strictObject({ ...source, ...runOptions, series: z.boolean().default(true).describe('include the monthly series (default true)') })
+  .superRefine(oneSource)
+  ;
+
+/** POST /api/ensembles */
+export const EnsembleRequest = z
+  .strictObject({ ...source, ...runOptions, runs: z.number().int().min(1).describe('number of runs (seeds derived from seed and run index)') })
+  .superRefine(oneSource)
+  ;
+
+/** A problem in a scenario, located in its text. */
+export const DiagnosticSchema = z
+  .object({ file: z.string(), line: z.number().int(), column: z.number().int(), path: z.string(), code: z.string(), message: z.string() })
+  ;
+
+/** The body of every error. */
+export const ErrorResponse = z
+  .object({ error: z.object({ code: z.string().describe('stable error code'), message: z.string(), details: z.unknown().optional() }) })
+  ;
+
+/** A shipped scenario in the list. */
+export const ScenarioEntry = z
+  .object({
+    name: z.string(),
+    file: z.string(),
+    title: z.string().nullable(),
+    period: z.object({ start: Month, end: Month }).nullable(),
+    valid: z.boolean(),
+  })
+  ;
+
+/** GET /api/scenarios */
+export const ScenarioList = z
+  .object({ reference: z.string().describe('the scenario the app opens with'), fallback: z.string().optional(), scenarios: z.array(ScenarioEntry) })
+  ;
+
+/** What a valid scenario holds. */
+const ScenarioCounts = z.object({ title: z.string(), actors: z.number().int(), issues: z.number().int(), events: z.number().int(), sources: z.number().int() });
+
+/** The answer of POST /api/validate: valid or not, with every located problem. */
+export const ValidateResponse = z
+  .object({ valid: z.boolean(), diagnostics: z.array(DiagnosticSchema), scenario: ScenarioCounts.optional() })
+  ;
+
+const Series = z.array(z.number().nullable());
+
+/** The answer of POST /api/run. */
+export const RunResponse = z
+  .object({
+    scenario: z.object({ title: z.string(), file: z.string() }),
+    seed: z.number().int(),
+    mode: z.enum(['predict', 'replay']),
+    months: z.array(Month),
+    alliances: z.array(
+      z.object({
+        id: z.string(),
+        members: z.tuple([z.string(), z.string()]),
+        initial: Status,
+        changes: z.array(z.object({ month: Month, from: Status, to: Status })),
+        firstBreak: Month.nullable(),
+        firstHostile: Month.nullable(),
+      }),
+    ),
+    acts: z.number().int().describe('number of acts the model chose'),
+    series: z
+      .object({
+        members: z.array(
+          z.object({
+            alliance: z.string(),
+            actor: z.string(),
+            counterpart: z.string(),
+            value: Series,
+            outside: Series,
+            margin: Series,
+            contribution: z.record(z.string(), Series).describe('per mechanism'),
+          }),
+        ),
+        status: z.array(z.object({ alliance: z.string(), values: z.array(Status) })),
+        dyads: z.array(z.object({ from: z.string(), to: z.string(), relation: Series, cooperation: Series })),
+      })
+      .optional()
+      .describe('monthly series, one entry per month of `months`; numbers rounded to 6 decimals'),
+  })
+  ;
+
+const Quantiles = z.object({ p05: Month.nullable(), p25: Month.nullable(), p50: Month.nullable(), p75: Month.nullable(), p95: Month.nullable() });
+
+/** The result of an ensemble: first-break quantiles and status shares per month. */
+export const EnsembleResult = z
+  .object({
+    runs: z.number().int(),
+    seed: z.number().int(),
+    mode: z.enum(['predict', 'replay']),
+    months: z.array(Month),
+    alliances: z.array(
+      z.object({
+        id: z.string(),
+        neverBroken: z.number(),
+        neverHostile: z.number(),
+        firstBreak: Quantiles,
+        firstHostile: Quantiles,
+        firstBreakByYear: z.array(z.object({ year: z.number().int(), runs: z.number().int() })),
+        status: z.record(Status, z.array(z.number())).describe('share of runs in each status, per month'),
+      }),
+    ),
+  })
+  ;
+
+/** An ensemble job as GET /api/ensembles/:id reports it. */
+export const EnsembleJob = z
+  .object({
+    id: z.string(),
+    status: z.enum(['running', 'done', 'failed', 'cancelled']),
+    progress: z.object({ done: z.number().int(), total: z.number().int() }),
+    created: z.string().describe('ISO time the job was accepted'),
+    result: EnsembleResult.optional(),
+    error: ErrorResponse.shape.error.optional(),
+  })
+  ;
+
+/** GET /api/health */
+export const Health = z.object({ ok: z.literal(true), version: z.string() });
+
+/** Parsed request types. */
+export type RunRequest = z.infer<typeof RunRequest>;
+export type EnsembleRequest = z.infer<typeof EnsembleRequest>;
+export type ValidateRequest = z.infer<typeof ValidateRequest>;
+export type RunResponse = z.infer<typeof RunResponse>;
+export type EnsembleResult = z.infer<typeof EnsembleResult>;

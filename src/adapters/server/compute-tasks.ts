@@ -1,0 +1,168 @@
+// The work behind the API, run inside a compute worker: validate, run once, run an ensemble. Scenario text in, JSON out.
+import { BreakDistribution } from '../../core/analysis/break-distribution.js';
+import { compile, type CompileOptions } from '../../core/engine/compile.js';
+import type { Model } from '../../core/engine/model.js';
+import { MECHANISM_IDS } from '../../core/engine/parameters.js';
+import { runModel } from '../../core/engine/run.js';
+import { simulateModel, type RunResult } from '../../core/engine/simulate.js';
+import { STATUSES } from '../../core/engine/state.js';
+import { reportedDyads } from '../../core/output/series.js';
+import { runStream } from '../../core/random/streams.js';
+import { parseScenario } from '../../core/scenario/parse.js';
+import type { Scenario } from '../../core/scenario/schema.js';
+import { monthLabel } from '../../core/time/month.js';
+import { ApiError } from './api-error.js';
+import type { EnsembleResult, RunResponse } from './api-schemas.js';
+
+/** How a run departs from the scenario as written, plus its seed. */
+export interface RunOptions extends CompileOptions {
+  seed?: number;
+}
+
+/** A scenario to work on: its text and the name it goes by in messages. */
+export interface ScenarioText {
+  text: string;
+  file: string;
+}
+
+/** Every task a compute worker can do. */
+export type Task =
+  | { kind: 'validate'; scenario: ScenarioText }
+  | { kind: 'check'; scenario: ScenarioText; options: RunOptions }
+  | { kind: 'run'; scenario: ScenarioText; options: RunOptions; series: boolean }
+  | { kind: 'ensemble'; scenario: ScenarioText; options: RunOptions; runs: number };
+
+/** Reports how many of an ensemble's runs are done. */
+export type Progress = (done: number, total: number) => void;
+
+/** Does one task; throws ApiError for anything the client got wrong. */
+export function performTask(task: Task, progress: Progress = () => {}): unknown {
+  switch (task.kind) {
+    case 'validate':
+      return validateScenario(task.scenario);
+    case 'check':
+      compileChecked(task.scenario, task.options);
+      return { ok: true };
+    case 'run':
+      return runOnce(task.scenario, task.options, task.series);
+    case 'ensemble':
+      return runEnsemble(task.scenario, task.options, task.runs, progress);
+  }
+}
+
+/** Checks a scenario, reporting every located problem, or what it holds when it is valid. */
+export function validateScenario(source: ScenarioText): { valid: boolean; diagnostics: unknown[]; scenario?: Record<string, unknown> } {
+  const r = parseScenario(source.text, source.file);
+  if (!r.ok) return { valid: false, diagnostics: r.diagnostics };
+  const s = r.scenario;
+  return {
+    valid: true,
+    diagnostics: [],
+    scenario: { title: s.meta.title, actors: s.actors.length, issues: s.issues.length, events: s.events.length, sources: s.sources.length },
+  };
+}
+
+/** Parses and compiles, turning every problem into the client's error: invalid scenario, unknown event or bad option. */
+export function compileChecked(source: ScenarioText, options: RunOptions): Model {
+  const scenario = parsed(source);
+  const known = new Set(scenario.events.map((e) => e.id));
+  const unknown = (options.without ?? []).filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new ApiError('unknown_option', `no event with id ${unknown.map((u) => `"${u}"`).join(', ')} in the scenario`, { without: unknown });
+  try {
+    return compile(scenario, options);
+  } catch (err) {
+    if (err instanceof RangeError) throw new ApiError('unknown_option', err.message.replace(/^--until/, 'until'));
+    throw err;
+  }
+}
+
+function parsed(source: ScenarioText): Scenario {
+  const r = parseScenario(source.text, source.file);
+  if (!r.ok) throw new ApiError('invalid_scenario', `${source.file} has ${r.diagnostics.length} problem${r.diagnostics.length === 1 ? '' : 's'}`, { diagnostics: r.diagnostics });
+  return r.scenario;
+}
+
+/** Runs once with full recording and returns the summary and, if asked, the monthly series. */
+export function runOnce(source: ScenarioText, options: RunOptions, series: boolean): RunResponse {
+  const model = compileChecked(source, options);
+  const result = simulateModel(model, options.seed ?? model.scenario.meta.seed, 0);
+  const { summary } = result;
+  const label = (t: number) => (t < 0 ? null : monthLabel(model.start + t));
+  return {
+    scenario: { title: model.scenario.meta.title, file: source.file },
+    seed: result.seed,
+    mode: model.mode,
+    months: Array.from({ length: model.months }, (_, t) => monthLabel(model.start + t)),
+    alliances: model.alliances.map((al, a) => ({
+      id: al.id,
+      members: [model.actorIds[al.a], model.actorIds[al.b]] as [string, string],
+      initial: summary.initial[a],
+      changes: summary.changes.filter((c) => c.alliance === a).map((c) => ({ month: monthLabel(model.start + c.month), from: c.from, to: c.to })),
+      firstBreak: label(summary.firstBreak[a]),
+      firstHostile: label(summary.firstHostile[a]),
+    })),
+    acts: summary.acts,
+    ...(series ? { series: seriesJson(result) } : {}),
+  };
+}
+
+/** Rounds as the CSV writer does (6 decimals), so JSON and CSV agree; non-finite values become null. */
+function round(x: number): number | null {
+  if (!Number.isFinite(x)) return null;
+  const r = Math.round(x * 1e6) / 1e6;
+  return r === 0 ? 0 : r;
+}
+
+function slice(values: Float64Array, from: number, length: number, stride = 1, offset = 0): (number | null)[] {
+  const out = new Array<number | null>(length);
+  for (let t = 0; t < length; t++) out[t] = round(values[(from + t) * stride + offset]);
+  return out;
+}
+
+/** The monthly series of a recorded run, column by column. */
+function seriesJson(r: RunResult): NonNullable<RunResponse['series']> {
+  const { model } = r;
+  const T = model.months;
+  const n = model.actorIds.length;
+  const M = MECHANISM_IDS.length;
+  const ids = model.actorIds;
+  return {
+    members: model.alliances.flatMap((al, a) =>
+      [al.a, al.b].map((i, side) => {
+        const slot = a * 2 + side;
+        return {
+          alliance: al.id,
+          actor: ids[i],
+          counterpart: ids[side === 0 ? al.b : al.a],
+          value: slice(r.value, slot * T, T),
+          outside: slice(r.outside, slot * T, T),
+          margin: slice(r.margin, slot * T, T),
+          contribution: Object.fromEntries(MECHANISM_IDS.map((m, k) => [m, slice(r.contrib, slot * T, T, M, k)])),
+        };
+      }),
+    ),
+    status: model.alliances.map((al, a) => ({ alliance: al.id, values: Array.from(r.status.subarray(a * T, (a + 1) * T), (s) => STATUSES[s]) })),
+    dyads: reportedDyads(r).map((d) => ({
+      from: ids[Math.floor(d / n)],
+      to: ids[d % n],
+      relation: slice(r.relation, d * T, T),
+      cooperation: slice(r.cooperation, d * T, T),
+    })),
+  };
+}
+
+/** Runs `runs` summary-only runs (run i draws from runStream(seed, i)) and sums them up in constant memory. */
+export function runEnsemble(source: ScenarioText, options: RunOptions, runs: number, progress: Progress): EnsembleResult {
+  const model = compileChecked(source, options);
+  const seed = options.seed ?? model.scenario.meta.seed;
+  const acc = new BreakDistribution(model.start, model.months, model.alliances.map((a) => a.id));
+  progress(0, runs);
+  // Report about every 1% of the runs (at least every 100), so that progress is cheap and still moves.
+  const every = Math.max(100, Math.floor(runs / 100));
+  for (let i = 0; i < runs; i++) {
+    acc.add(runModel(model, runStream(seed, i)));
+    if ((i + 1) % every === 0) progress(i + 1, runs);
+  }
+  progress(runs, runs);
+  return { ...acc.result(), seed, mode: model.mode };
+}

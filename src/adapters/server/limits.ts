@@ -1,0 +1,39 @@
+// The bounds on what one client may ask of the server: body size, runs, compute time, concurrency, stored jobs.
+
+/** Every bound the server enforces; tests and the load test pass smaller ones. */
+export interface ServerLimits {
+  /** Largest request body in bytes. */
+  bodyBytes: number;
+  /** Most runs in one ensemble request. */
+  ensembleRuns: number;
+  /** Longest compute time of one validate, run or bargain request, in milliseconds, before it is aborted. */
+  requestMs: number;
+  /** Longest compute time of one ensemble job, in milliseconds, before it is aborted. */
+  jobMs: number;
+  /** Most API requests one client (remote address) may have in flight at once. */
+  clientRequests: number;
+  /** Most unfinished ensemble jobs one client may have at once. */
+  clientJobs: number;
+  /** Most unfinished ensemble jobs on the whole server. */
+  serverJobs: number;
+  /** Finished jobs are forgotten after this many milliseconds. */
+  jobTtlMs: number;
+  /** Most jobs held at once, finished ones included; past it the oldest finished are forgotten. */
+  storedJobs: number;
+  /** Most compute tasks waiting for a worker before new ones are refused. */
+  queueLength: number;
+}
+
+/** The defaults: generous for a scholar's scenario, small enough that one client cannot take the machine. */
+export const DEFAULT_LIMITS: ServerLimits = {
+  bodyBytes: 1024 * 1024,
+  ensembleRuns: 10_000,
+  requestMs: 10_000,
+  jobMs: 120_000,
+  clientRequests: 8,
+  clientJobs: 2,
+  serverJobs: 8,
+  jobTtlMs: 15 * 60_000,
+  storedJobs: 200,
+  queueLength: 64,
+};

@@ -1,0 +1,58 @@
+// Starts the HTTP server: loads the shipped scenarios, starts the compute pool, listens, and stops cleanly.
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { loadCatalogue, type Catalogue } from './catalogue.js';
+import { ComputePool } from './compute-pool.js';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
+
+/** Where and how to serve. */
+export interface ServeOptions {
+  /** The project root: scenarios/ and dist/web/ are found under it. */
+  root: string;
+  port: number;
+  host: string;
+  limits?: Partial<ServerLimits>;
+  /** Compute workers; default: the machine's cores, at least 2 and at most 4. */
+  workers?: number;
+}
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  catalogue: Catalogue;
+  webBuilt: boolean;
+  close(): Promise<void>;
+}
+
+/** Listens on host:port (port 0 picks a free one) and resolves once the server accepts connections. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const catalogue = await loadCatalogue(options.root);
+  const pool = new ComputePool(options.workers ?? Math.min(4, Math.max(2, availableParallelism())), limits.queueLength);
+  pool.warm();
+  const webRoot = join(options.root, 'dist', 'web');
+  const { app } = createApp({ catalogue, pool, limits, webRoot });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  // A client that trickles its request in is cut off rather than holding a connection for ever.
+  const http = server as unknown as { requestTimeout: number; headersTimeout: number };
+  http.requestTimeout = 30_000;
+  http.headersTimeout = 20_000;
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}/`;
+  return {
+    url,
+    catalogue,
+    webBuilt: existsSync(join(webRoot, 'index.html')),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.close();
+    },
+  };
+}
