@@ -2,7 +2,6 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../../core/scenario/diagnostic.js';
 import { registerBargain } from './commands/bargain.js';
-import { registerEnsemble } from './commands/ensemble.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
@@ -20,7 +19,6 @@ registerRun(program);
 registerSchema(program);
 registerBargain(program);
 registerServe(program);
-registerEnsemble(program);
 
 try {
   await program.parseAsync(process.argv);

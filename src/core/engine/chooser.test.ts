@@ -22,13 +22,13 @@ function recordActs(extra: Partial<Trace> = {}): { acts: Act[]; summary: ReturnT
 
 test('a chooser that keeps every proposal reproduces the run without one', () => {
   const plain = recordActs();
-  const asked: (ActKind | null)[] = [];
-  const kept = recordActs({ choose: (_t, _al, _from, _to, proposed) => { asked.push(proposed); return undefined; } });
+  const asked: boolean[] = [];
+  const kept = recordActs({ choose: (_t, _al, _from, _to, _proposed, _issue, _latent, active) => { asked.push(active); return undefined; } });
   assert.deepEqual(kept.acts, plain.acts);
   assert.deepEqual(kept.summary, plain.summary);
   // It is asked at every decision of both allies, including the months in which the activity draw said "no act".
   assert.equal(asked.length, model.months * 2);
-  assert.ok(asked.some((p) => p === null) && asked.some((p) => p !== null));
+  assert.ok(asked.includes(true) && asked.includes(false));
 });
 
 test('the chosen act replaces the rule\'s for the played ally only, every month, and the rule still plays its partner', () => {

@@ -18,10 +18,11 @@ export interface Trace {
   month?(t: number, state: RunState): void;
   /**
    * Lets a caller take an ally's decisions (play mode). When present it is asked at every decision of every ally, whether or
-   * not the activity draw made the ally act; `proposed` is the rule's own choice (null: no act this month) and `latent` its
-   * decision-scale value. Return undefined to keep the rule's choice, null for no act, or the act to take instead.
+   * not the activity draw made the ally act (`active`); `proposed` is the act the rule's latent points to and `latent` that
+   * decision-scale value. Return undefined to keep the rule's choice (the proposed act if active, else none), null for no act,
+   * or the act to take instead.
    */
-  choose?(t: number, alliance: number, from: number, to: number, proposed: ActKind | null, issue: number, latent: number): ActKind | null | undefined;
+  choose?(t: number, alliance: number, from: number, to: number, proposed: ActKind, issue: number, latent: number, active: boolean): ActKind | null | undefined;
 }
 
 /** A change of an alliance's status. */
@@ -181,7 +182,7 @@ function decide(model: Model, state: RunState, rng: RandomStream, al: number, si
     kind = 'force';
   }
   if (choose !== undefined) {
-    const chosen = choose(t, al, i, j, u < r.activity ? kind : null, issue, z);
+    const chosen = choose(t, al, i, j, kind, issue, z, u < r.activity);
     if (chosen === null || (chosen === undefined && u >= r.activity)) return 0;
     if (chosen !== undefined && chosen !== kind) {
       kind = chosen;

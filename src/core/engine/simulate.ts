@@ -45,8 +45,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   return simulateModel(compile(scenario, options), options.seed ?? scenario.meta.seed, options.runIndex ?? 0);
 }
 
-/** Runs a compiled model once with full recording. */
-export function simulateModel(model: Model, seed: number, runIndex = 0): RunResult {
+/** Runs a compiled model once with full recording; `choose` lets a caller take decisions (play mode, see Trace.choose). */
+export function simulateModel(model: Model, seed: number, runIndex = 0, choose?: Trace['choose']): RunResult {
   const T = model.months;
   const n = model.actorIds.length;
   const A = model.alliances.length;
@@ -60,6 +60,7 @@ export function simulateModel(model: Model, seed: number, runIndex = 0): RunResu
   const cooperation = new Float64Array(n * n * T);
   const log: LogEntry[] = [];
   const trace: Trace = {
+    choose,
     event(t, ev) {
       log.push({ month: t, type: model.scenario.events[ev.index].role, event: ev.index });
     },
