@@ -175,7 +175,11 @@ export class ComputePool {
     slot.worker.on('error', () => {});
     void slot.worker.terminate();
     if (p) p.reject(code === 'cancelled' ? cancelled() : new ApiError(code, message));
-    if (!this.closed) this.dispatch();
+    // Start the replacement now: loading the engine takes a moment, and the next task should not wait for it.
+    if (!this.closed) {
+      this.start(i);
+      this.dispatch();
+    }
   }
 }
 
