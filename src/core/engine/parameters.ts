@@ -71,7 +71,7 @@ export const MECHANISMS: Record<string, MechanismSpec> = {
     title: 'Leaders\' mistrust and ambition',
     theory: 'Zubok & Pleshakov (1996); Radchenko (2009)',
     params: {
-      weight: p(0.5, 0, 1.5, 'Judgement: leaders\' traits colour the relation but matter less than interests.'),
+      weight: p(0.1, 0, 1, 'Judgement: leaders\' traits colour the relation but matter less than interests, so the term weighs less than the average interest weight (1/6).'),
     },
   },
 };
