@@ -45,7 +45,7 @@ export const TURNING_POINT_RULES: TurningPointRule[] = [
   {
     id: 'armed-clash',
     label: 'armed clash',
-    record: { category: ['border-clash'], weis: ['22'] },
+    record: { category: ['border-clash'], weis: ['223'] },
     simulated: { acts: ['force'], count: 1, within: 1 },
   },
 ];
@@ -62,7 +62,8 @@ export interface RecordTurningPoint {
 
 /**
  * Whether a scenario event matches a rule's record side. Every condition given must hold; a rule that gives both
- * `category` and `weis` (as armed-clash does) matches either, because border clashes are coded by category or by WEIS 22x.
+ * `category` and `weis` (as armed-clash does) matches either: an armed clash is coded by category or as WEIS 223, military
+ * engagement (the engine's own act of force).
  */
 export function matchesRecordRule(e: ScenarioEvent, rule: TurningPointRule['record']): boolean {
   const weisOk = rule.weis === undefined || (e.weis !== undefined && rule.weis.some((w) => e.weis!.startsWith(w)));
