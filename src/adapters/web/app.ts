@@ -1,0 +1,241 @@
+// The app: holds the counterfactual (mirrored in the URL), asks the worker for runs, and mounts the views in tabs.
+import { SHIPPED, TEMPLATE } from 'virtual:schism-scenarios';
+import type { Diagnostic } from '../../core/scenario/diagnostic.js';
+import { h, replace } from './dom.js';
+import { EngineClient } from './engine-client.js';
+import { baseline, fromHash, sameRun, toHash, type Counterfactual } from './state/counterfactual.js';
+import type { RunView, ScenarioView } from './worker/protocol.js';
+
+/** A tab of the app: mounted once per scenario, told when a new run arrives. */
+export interface View {
+  id: string;
+  label: string;
+  mount(el: HTMLElement, app: App): void;
+  update?(app: App): void;
+}
+
+const CUSTOM_KEY = 'schism.custom-scenario';
+/** How many fast runs make the fan behind every counterfactual. */
+export const FAN_RUNS = 100;
+
+/** The app's state and the actions views call. */
+export class App {
+  readonly engine = new EngineClient();
+  scenario!: ScenarioView;
+  run: RunView | null = null;
+  /** The fan of the scenario as written, the line every counterfactual is read against. */
+  baselineRun: RunView | null = null;
+  cf!: Counterfactual;
+  private views: View[];
+  private panels = new Map<string, HTMLElement>();
+  private tabs = new Map<string, HTMLButtonElement>();
+  private running = false;
+  private queued = false;
+  private status!: HTMLElement;
+  private root: HTMLElement;
+
+  constructor(root: HTMLElement, views: View[]) {
+    this.root = root;
+    this.views = views;
+  }
+
+  /** The shipped scenarios, the reference first. */
+  get shipped() {
+    return [...SHIPPED].sort((a, b) => (a.id === 'sino-soviet' ? -1 : b.id === 'sino-soviet' ? 1 : 0));
+  }
+
+  /** The editor's template for a new scenario. */
+  get template() {
+    return TEMPLATE;
+  }
+
+  /** Starts from the URL: loads its scenario, restores its counterfactual, draws. */
+  async start(): Promise<void> {
+    const first = this.shipped[0] ?? TEMPLATE;
+    const wanted = fromHash(location.hash, baseline(first.id, 1));
+    await this.loadScenario(wanted.scenario, wanted);
+    window.addEventListener('hashchange', () => {
+      const next = fromHash(location.hash, this.cf);
+      if (toHash(next) === toHash(this.cf)) return;
+      if (next.scenario !== this.cf.scenario) void this.loadScenario(next.scenario, next);
+      else this.setCf(next, false);
+    });
+  }
+
+  /** Loads a shipped scenario (or the custom one) and restores the given state on it, or its baseline. */
+  async loadScenario(id: string, restore?: Counterfactual): Promise<Diagnostic[]> {
+    const custom = id === 'custom' ? localStorage.getItem(CUSTOM_KEY) : null;
+    const source = custom !== null ? { id: 'custom', file: 'custom.yaml', text: custom } : this.shipped.find((s) => s.id === id) ?? this.shipped[0] ?? TEMPLATE;
+    const reply = await this.engine.ask({ type: 'load', id: source.id, text: source.text, file: source.file });
+    if (!reply.ok) return reply.diagnostics;
+    this.scenario = reply.scenario;
+    const base = { ...baseline(source.id, reply.scenario.seed), off: reply.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id) };
+    this.cf = restore && restore.scenario === source.id ? restore : base;
+    this.baselineRun = null;
+    this.run = null;
+    this.layout();
+    this.writeUrl();
+    const b = await this.engine.ask({ type: 'run', cf: base, fanRuns: FAN_RUNS });
+    this.baselineRun = b.run;
+    if (sameRun(base, this.cf)) this.accept(b.run);
+    else await this.recompute();
+    return [];
+  }
+
+  /** Runs a scenario written in the editor: keeps its text in the browser and opens it. */
+  async runCustom(text: string): Promise<Diagnostic[]> {
+    const check = await this.engine.ask({ type: 'validate', text, file: 'custom.yaml' });
+    if (check.diagnostics.length) return check.diagnostics;
+    localStorage.setItem(CUSTOM_KEY, text);
+    return this.loadScenario('custom');
+  }
+
+  /** Changes the state; the URL follows, and the model reruns when the change touches the run. */
+  setCf(patch: Partial<Counterfactual>, writeUrl = true): void {
+    const before = this.cf;
+    this.cf = { ...this.cf, ...patch };
+    if (writeUrl) this.writeUrl();
+    if (this.cf.tab !== before.tab) this.showTab(this.cf.tab);
+    if (!sameRun(before, this.cf)) void this.recompute();
+    else for (const v of this.views) if (v.id === this.cf.tab || patch.event !== undefined) v.update?.(this);
+  }
+
+  /** Selects an event and shows it on the timeline. */
+  select(eventId: string): void {
+    this.setCf({ event: eventId, tab: 'timeline' });
+    this.tabs.get('timeline')?.focus();
+  }
+
+  private writeUrl(): void {
+    const hash = `#${toHash(this.cf)}`;
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+  }
+
+  /** Reruns the current counterfactual; runs requested while one is going are folded into one more. */
+  private async recompute(): Promise<void> {
+    if (this.running) {
+      this.queued = true;
+      return;
+    }
+    this.running = true;
+    this.setStatus('Running…');
+    try {
+      do {
+        this.queued = false;
+        const reply = await this.engine.ask({ type: 'run', cf: this.cf, fanRuns: FAN_RUNS });
+        if (!this.queued) this.accept(reply.run);
+      } while (this.queued);
+    } catch (err) {
+      this.setStatus(`Error: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private accept(run: RunView): void {
+    this.run = run;
+    this.setStatus(`Run ${run.runMs.toFixed(1)} ms, fan of ${run.fan.runs} runs ${run.fan.ms.toFixed(0)} ms (in your browser).`);
+    document.body.dataset.ready = 'true';
+    for (const v of this.views) v.update?.(this);
+  }
+
+  private setStatus(text: string): void {
+    this.status.textContent = text;
+  }
+
+  private layout(): void {
+    this.panels.clear();
+    this.tabs.clear();
+    const tablist = h('div', { role: 'tablist', 'aria-label': 'Views', class: 'tabs' });
+    const panels = h('div', { class: 'panels' });
+    for (const v of this.views) {
+      const tab = h('button', {
+        type: 'button', role: 'tab', id: `tab-${v.id}`, 'aria-controls': `panel-${v.id}`, 'aria-selected': 'false', tabindex: '-1',
+        onclick: () => this.setCf({ tab: v.id }),
+        onkeydown: (e: Event) => this.tabKey(e as KeyboardEvent, v.id),
+      }, v.label);
+      const panel = h('section', { role: 'tabpanel', id: `panel-${v.id}`, 'aria-labelledby': `tab-${v.id}`, hidden: true, class: `panel panel-${v.id}` });
+      this.tabs.set(v.id, tab);
+      this.panels.set(v.id, panel);
+      tablist.append(tab);
+      panels.append(panel);
+    }
+    this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading…');
+    const picker = h(
+      'select',
+      { 'aria-label': 'Scenario', onchange: (e: Event) => void this.loadScenario((e.target as HTMLSelectElement).value) },
+      this.shipped.map((s) => h('option', { value: s.id, selected: s.id === this.cf.scenario }, s.id)),
+      this.cf.scenario === 'custom' ? h('option', { value: 'custom', selected: true }, 'custom (from the editor)') : null,
+    );
+    const seed = h('input', {
+      type: 'number', min: 0, step: 1, value: this.cf.seed, 'aria-label': 'Seed', class: 'seed',
+      onchange: (e: Event) => {
+        const v = Number((e.target as HTMLInputElement).value);
+        if (Number.isInteger(v) && v >= 0) this.setCf({ seed: v });
+      },
+    });
+    const mode = h(
+      'select',
+      { 'aria-label': 'Mode', onchange: (e: Event) => this.setCf({ mode: (e.target as HTMLSelectElement).value as Counterfactual['mode'] }) },
+      h('option', { value: 'predict', selected: this.cf.mode === 'predict' }, 'predict (drivers only)'),
+      h('option', { value: 'replay', selected: this.cf.mode === 'replay' }, 'replay (drivers and record)'),
+    );
+    const header = h(
+      'header',
+      { class: 'top' },
+      h('h1', {}, 'schism'),
+      h('p', { class: 'scenario-title' }, this.scenario.title, ` · ${this.scenario.start} to ${this.scenario.end}`),
+      h('div', { class: 'controls' },
+        h('label', {}, 'Scenario ', picker),
+        h('label', {}, 'Seed ', seed),
+        h('label', {}, 'Mode ', mode),
+        h('button', { type: 'button', onclick: () => void this.copyLink() }, 'Copy link'),
+        h('button', { type: 'button', onclick: () => this.reset() }, 'Reset to the scenario'),
+      ),
+      this.status,
+    );
+    replace(this.root, h('a', { href: '#main', class: 'skip' }, 'Skip to content'), header, h('main', { id: 'main' }, tablist, panels));
+    for (const v of this.views) v.mount(this.panels.get(v.id) as HTMLElement, this);
+    this.showTab(this.cf.tab);
+  }
+
+  private reset(): void {
+    const base = { ...baseline(this.cf.scenario, this.scenario.seed), off: this.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id) };
+    this.setCf({ ...base, tab: this.cf.tab });
+    this.layout();
+    if (this.run) for (const v of this.views) v.update?.(this);
+  }
+
+  private async copyLink(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      this.setStatus('Link copied: it restores this counterfactual.');
+    } catch {
+      this.setStatus(`Link: ${location.href}`);
+    }
+  }
+
+  private showTab(id: string): void {
+    const known = this.panels.has(id) ? id : this.views[0].id;
+    for (const [vid, panel] of this.panels) {
+      const on = vid === known;
+      panel.hidden = !on;
+      const tab = this.tabs.get(vid) as HTMLButtonElement;
+      tab.setAttribute('aria-selected', String(on));
+      tab.tabIndex = on ? 0 : -1;
+    }
+    if (this.run) this.views.find((v) => v.id === known)?.update?.(this);
+  }
+
+  /** Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern). */
+  private tabKey(e: KeyboardEvent, id: string): void {
+    const ids = this.views.map((v) => v.id);
+    const i = ids.indexOf(id);
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: ids.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = ids[(to + ids.length) % ids.length];
+    this.setCf({ tab: next });
+    this.tabs.get(next)?.focus();
+  }
+}

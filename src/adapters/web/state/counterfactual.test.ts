@@ -1,0 +1,39 @@
+// The URL is the whole counterfactual: writing a state and reading it back gives the same state; junk in a link is dropped.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { baseline, fromHash, sameRun, toHash } from './counterfactual.js';
+
+test('a counterfactual survives the round trip through the URL fragment', () => {
+  const cf = {
+    ...baseline('sino-soviet', 7),
+    mode: 'replay' as const,
+    off: ['ideology', 'economy'],
+    params: { 'rules.activity': 0.42, 'security.entrapment': 1.25 },
+    without: ['warsaw-talks', 'E2'],
+    moved: { 'secret-speech': '1957-02' },
+    tab: 'why',
+    event: 'E2',
+  };
+  const hash = toHash(cf);
+  assert.equal(hash, 's=sino-soviet&seed=7&mode=replay&off=economy,ideology&p=rules.activity:0.42,security.entrapment:1.25&without=E2,warsaw-talks&move=secret-speech:1957-02&tab=why&ev=E2');
+  assert.deepEqual(fromHash(`#${hash}`, baseline('x', 1)), { ...cf, off: ['economy', 'ideology'], without: ['E2', 'warsaw-talks'] });
+});
+
+test('the baseline writes only the scenario and seed; an empty fragment gives the fallback', () => {
+  assert.equal(toHash(baseline('minimal', 3)), 's=minimal&seed=3');
+  assert.deepEqual(fromHash('', baseline('minimal', 3)), baseline('minimal', 3));
+});
+
+test('malformed parts of a link are dropped, not trusted', () => {
+  const cf = fromHash('s=../etc&seed=-4&p=rules.activity:abc,x:1,rules.noise:0.5&move=E1:1957-13,E2:1957-02&without=<script>,E3', baseline('minimal', 3));
+  assert.equal(cf.scenario, 'minimal');
+  assert.equal(cf.seed, 3);
+  assert.deepEqual(cf.params, { 'rules.noise': 0.5 });
+  assert.deepEqual(cf.moved, { E2: '1957-02' });
+  assert.deepEqual(cf.without, ['E3']);
+});
+
+test('the tab and the selected event do not change the run', () => {
+  assert.ok(sameRun({ ...baseline('m', 1), tab: 'why' }, baseline('m', 1)));
+  assert.ok(!sameRun({ ...baseline('m', 1), without: ['E1'] }, baseline('m', 1)));
+});

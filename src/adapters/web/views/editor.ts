@@ -1,0 +1,169 @@
+// The scenario editor: YAML in a textarea with line numbers, the schema's errors inline at their line and column, open, download, run.
+import type { Diagnostic } from '../../../core/scenario/diagnostic.js';
+import type { App, View } from '../app.js';
+import { h, replace } from '../dom.js';
+
+const CUSTOM_KEY = 'schism.custom-scenario';
+
+/** The editor tab. */
+export function editorView(): View {
+  let app: App;
+  let area: HTMLTextAreaElement;
+  let gutter: HTMLElement;
+  let layer: HTMLElement;
+  let list: HTMLElement;
+  let note: HTMLElement;
+  let file = 'scenario.yaml';
+  let timer = 0;
+  let diagnostics: Diagnostic[] = [];
+  let checked = -1;
+
+  function lineCount(): number {
+    return area.value.split('\n').length;
+  }
+
+  function drawMarks(): void {
+    const n = lineCount();
+    const byLine = new Map<number, Diagnostic[]>();
+    for (const d of diagnostics) byLine.set(d.line, [...(byLine.get(d.line) ?? []), d]);
+    replace(gutter, Array.from({ length: n }, (_, i) => {
+      const ds = byLine.get(i + 1);
+      return h('div', { class: ds ? 'ln err' : 'ln', title: ds ? ds.map((d) => d.message).join('\n') : null }, ds ? `⚠ ${i + 1}` : String(i + 1));
+    }));
+    replace(layer, Array.from({ length: n }, (_, i) => {
+      const ds = byLine.get(i + 1);
+      if (!ds) return h('div', { class: 'ol' }, '\u200b');
+      const text = area.value.split('\n')[i] ?? '';
+      const col = Math.max(1, ds[0].column);
+      return h('div', { class: 'ol err' },
+        h('span', { class: 'pad' }, text.slice(0, col - 1)),
+        h('span', { class: 'caret-mark' }, '▲'),
+        h('span', { class: 'inline-msg' }, ` ${ds[0].line}:${ds[0].column} ${ds.map((d) => `${d.path}: ${d.message}`).join(' · ')}`),
+      );
+    }));
+    syncScroll();
+  }
+
+  function drawList(): void {
+    replace(
+      list,
+      diagnostics.length === 0
+        ? h('p', { class: 'ok' }, 'No errors: the scenario is valid.')
+        : h('ol', { class: 'diagnostics' }, diagnostics.map((d) =>
+            h('li', {}, h('button', { type: 'button', class: 'link diag', onclick: () => jump(d) }, `${d.file}:${d.line}:${d.column}`), ` ${d.path}: ${d.message}`))),
+    );
+  }
+
+  function jump(d: Diagnostic): void {
+    const lines = area.value.split('\n');
+    let at = 0;
+    for (let i = 0; i < d.line - 1 && i < lines.length; i++) at += lines[i].length + 1;
+    at += Math.max(0, d.column - 1);
+    area.focus();
+    area.setSelectionRange(at, at);
+    const lineHeight = 20;
+    area.scrollTop = Math.max(0, (d.line - 5) * lineHeight);
+    syncScroll();
+  }
+
+  function syncScroll(): void {
+    gutter.style.transform = `translateY(${-area.scrollTop}px)`;
+    layer.style.transform = `translate(${-area.scrollLeft}px, ${-area.scrollTop}px)`;
+  }
+
+  async function validate(): Promise<void> {
+    const text = area.value;
+    const version = ++checked;
+    const reply = await app.engine.ask({ type: 'validate', text, file });
+    if (version !== checked) return;
+    diagnostics = reply.diagnostics;
+    drawMarks();
+    drawList();
+  }
+
+  function setText(text: string, name: string): void {
+    area.value = text;
+    file = name;
+    drawMarks();
+    void validate();
+  }
+
+  function download(): void {
+    const url = URL.createObjectURL(new Blob([area.value], { type: 'application/yaml' }));
+    const a = h('a', { href: url, download: file.split('/').pop() ?? 'scenario.yaml' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  async function run(): Promise<void> {
+    replace(note, 'Checking…');
+    const found = await app.runCustom(area.value);
+    if (found.length) {
+      diagnostics = found;
+      drawMarks();
+      drawList();
+      replace(note, `Not run: ${found.length} error${found.length > 1 ? 's' : ''} to fix first.`);
+    }
+  }
+
+  return {
+    id: 'editor',
+    label: 'Editor',
+    mount(el, a) {
+      app = a;
+      const picker = h('input', {
+        type: 'file', accept: '.yaml,.yml,.json', class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true',
+        onchange: async (e: Event) => {
+          const f = (e.target as HTMLInputElement).files?.[0];
+          if (f) setText(await f.text(), f.name);
+        },
+      });
+      area = h('textarea', {
+        class: 'code', spellcheck: 'false', wrap: 'off', autocomplete: 'off', 'aria-label': 'Scenario YAML', 'aria-describedby': 'editor-diagnostics',
+        oninput: () => {
+          drawMarks();
+          window.clearTimeout(timer);
+          timer = window.setTimeout(() => void validate(), 250);
+        },
+        onscroll: () => syncScroll(),
+        onkeydown: (e: Event) => {
+          // Tab indents (YAML wants spaces); Escape then Tab leaves the editor, so keyboard users are never trapped.
+          const k = e as KeyboardEvent;
+          if (k.key === 'Tab' && !k.shiftKey && area.dataset.escaped !== 'true') {
+            k.preventDefault();
+            area.setRangeText('  ', area.selectionStart, area.selectionEnd, 'end');
+            area.dispatchEvent(new Event('input'));
+          }
+          area.dataset.escaped = String(k.key === 'Escape');
+        },
+      });
+      gutter = h('div', { class: 'gutter-inner' });
+      layer = h('div', { class: 'layer-inner', 'aria-hidden': 'true' });
+      list = h('div', { id: 'editor-diagnostics', 'aria-live': 'polite' });
+      note = h('p', { class: 'muted', role: 'status' });
+      const current = app.cf.scenario === 'custom' ? { text: localStorage.getItem(CUSTOM_KEY) ?? '', file: 'custom.yaml' } : app.shipped.find((s) => s.id === app.cf.scenario) ?? app.template;
+      replace(
+        el,
+        h('h2', {}, 'Scenario editor'),
+        h('p', { class: 'lede' }, 'Edit the scenario as YAML. Errors are checked against the schema as you type and shown at their line and column. Tab indents; press Escape, then Tab, to leave the editor.'),
+        h('div', { class: 'toolbar' },
+          h('button', { type: 'button', onclick: () => setText(app.template.text, 'new-scenario.yaml') }, 'New from template'),
+          h('button', { type: 'button', onclick: () => picker.click() }, 'Open file…'),
+          picker,
+          h('button', { type: 'button', onclick: download }, 'Download YAML'),
+          h('button', { type: 'button', class: 'primary', onclick: () => void run() }, 'Run this scenario'),
+          note,
+        ),
+        h('div', { class: 'editor' },
+          h('div', { class: 'gutter', 'aria-hidden': 'true' }, gutter),
+          h('div', { class: 'code-wrap' }, h('div', { class: 'layer' }, layer), area),
+        ),
+        h('h3', {}, 'Problems'),
+        list,
+      );
+      setText(current.text, current.file);
+    },
+  };
+}

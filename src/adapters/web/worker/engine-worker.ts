@@ -1,0 +1,106 @@
+// The Web Worker that runs the pure core in the browser: parses scenarios, runs counterfactuals, fans, explanations and play mode.
+import { play, PLAY_ROLES, resolveRole, verdict, type PlayState } from '../../../core/analysis/play.js';
+import { compile } from '../../../core/engine/compile.js';
+import { simulateModel } from '../../../core/engine/simulate.js';
+import { STATUSES } from '../../../core/engine/state.js';
+import { parseScenario } from '../../../core/scenario/parse.js';
+import type { Scenario } from '../../../core/scenario/schema.js';
+import { monthLabel } from '../../../core/time/month.js';
+import type { Counterfactual } from '../state/counterfactual.js';
+import { applyCounterfactual } from './apply-counterfactual.js';
+import { scoreExplanations } from './explain.js';
+import type { PlayView, Reply, Request } from './protocol.js';
+import { fanOfRuns, runView } from './run-view.js';
+import { scenarioView, triangleOf } from './scenario-view.js';
+
+const scenarios = new Map<string, Scenario>();
+const now = () => performance.now();
+
+function scenarioOf(cf: Counterfactual): Scenario {
+  const s = scenarios.get(cf.scenario);
+  if (!s) throw new Error(`scenario "${cf.scenario}" is not loaded`);
+  return s;
+}
+
+function modelOf(cf: Counterfactual) {
+  const applied = applyCounterfactual(scenarioOf(cf), cf);
+  return compile(applied.scenario, applied.options);
+}
+
+function handle(req: Request): Reply {
+  switch (req.type) {
+    case 'load': {
+      const parsed = parseScenario(req.text, req.file);
+      if (!parsed.ok) return { type: 'load', ok: false, diagnostics: parsed.diagnostics };
+      scenarios.set(req.id, parsed.scenario);
+      return { type: 'load', ok: true, scenario: scenarioView(req.id, parsed.scenario) };
+    }
+    case 'validate': {
+      const parsed = parseScenario(req.text, req.file);
+      return { type: 'validate', diagnostics: parsed.ok ? [] : parsed.diagnostics };
+    }
+    case 'run': {
+      const t0 = now();
+      const model = modelOf(req.cf);
+      const result = simulateModel(model, req.cf.seed, 0);
+      const runMs = now() - t0;
+      const fan = fanOfRuns(model, req.cf.seed, req.fanRuns, now);
+      const view = runView(result, triangleOf(scenarioOf(req.cf)), fan, runMs);
+      return { type: 'run', run: { ...view, totalMs: now() - t0 } };
+    }
+    case 'explain':
+      return { type: 'explain', scores: scoreExplanations(scenarioOf(req.cf), req.cf, req.sets, req.seeds, now) };
+    case 'play': {
+      const role = PLAY_ROLES.find((r) => r.id === req.role);
+      if (!role) throw new Error(`no play role "${req.role}"`);
+      const model = modelOf({ ...req.cf, mode: 'predict' });
+      const resolved = resolveRole(model, role);
+      const state = play(model, req.cf.seed, resolved, req.choices);
+      return { type: 'play', play: playView(state, model) };
+    }
+    case 'bench': {
+      const single: number[] = [];
+      for (let k = 0; k < req.repeats; k++) {
+        const t0 = now();
+        simulateModel(modelOf(req.cf), req.cf.seed, k);
+        single.push(now() - t0);
+      }
+      const fan: number[] = [];
+      for (let k = 0; k < 5; k++) {
+        const t0 = now();
+        fanOfRuns(modelOf(req.cf), req.cf.seed + k, req.fanRuns, now);
+        fan.push(now() - t0);
+      }
+      return { type: 'bench', single, fan };
+    }
+  }
+}
+
+function playView(state: PlayState, model: ReturnType<typeof compile>): PlayView {
+  const { role } = state;
+  const T = model.months;
+  const status: { date: string; status: string }[] = [];
+  for (let t = role.first; t <= role.last; t++) status.push({ date: monthLabel(model.start + t), status: STATUSES[state.result.status[role.alliance * T + t]] });
+  return {
+    roleId: role.role.id,
+    title: role.role.title,
+    brief: role.role.brief,
+    actor: model.scenario.actors[role.actor].name,
+    partner: model.scenario.actors[role.partner].name,
+    decisions: state.decisions,
+    next: state.next,
+    verdict: state.next >= state.decisions.length ? verdict(state, model) : null,
+    status,
+  };
+}
+
+self.onmessage = (e: MessageEvent<{ id: number; req: Request }>) => {
+  const { id, req } = e.data;
+  let reply: Reply;
+  try {
+    reply = handle(req);
+  } catch (err) {
+    reply = { type: 'error', message: err instanceof Error ? err.message : String(err) };
+  }
+  (self as unknown as Worker).postMessage({ id, reply });
+};

@@ -1,0 +1,138 @@
+// Messages between the page and the engine worker, and the plain view data the worker sends back (structured-clone safe).
+import type { PlayVerdict, DecisionPoint, Choice } from '../../../core/analysis/play.js';
+import type { TriangleYear } from '../../../core/analysis/triangle.js';
+import type { Diagnostic } from '../../../core/scenario/diagnostic.js';
+import type { Counterfactual } from '../state/counterfactual.js';
+
+/** A scenario event as the timeline shows it, its sources resolved from the bibliography. */
+export interface EventView {
+  id: string;
+  date: string;
+  month: number;
+  role: 'driver' | 'record';
+  from: string;
+  to: string;
+  category: string;
+  intensity: number;
+  weis: string;
+  description: string;
+  sources: string[];
+  effects: string[];
+  note: string;
+}
+
+/** A parameter the counterfactual sliders can move. */
+export interface ParamView {
+  key: string;
+  group: string;
+  name: string;
+  value: number;
+  min: number;
+  max: number;
+  judgement: string;
+}
+
+/** What the page needs to know about a loaded scenario. */
+export interface ScenarioView {
+  id: string;
+  title: string;
+  description: string;
+  start: string;
+  end: string;
+  months: number;
+  seed: number;
+  actors: { id: string; name: string }[];
+  alliances: { id: string; name: string; a: string; b: string }[];
+  events: EventView[];
+  mechanisms: { id: string; title: string; theory: string; enabled: boolean }[];
+  params: ParamView[];
+  explanations: { id: string; name: string; mechanisms: string[]; description: string }[];
+  /** The triple for the strategic triangle, when the scenario has three actors that fit. */
+  triangle: [string, string, string] | null;
+  playRoles: { id: string; title: string; brief: string; available: boolean }[];
+}
+
+/** One member's alliance value series: total, outside option, and contribution per mechanism, month by month. */
+export interface MemberSeries {
+  actor: string;
+  partner: string;
+  value: number[];
+  outside: number[];
+  contrib: Record<string, number[]>;
+}
+
+/** The data of one alliance in a run. */
+export interface AllianceView {
+  id: string;
+  name: string;
+  members: [MemberSeries, MemberSeries];
+  status: number[];
+  /** Monthly cooperation per direction: the model's own acts, and the record's acts. */
+  cooperation: { from: string; to: string; simulated: number[]; recorded: number[] }[];
+  firstBreak: string | null;
+}
+
+/** Where a fan of runs puts the first break of each alliance. */
+export interface FanView {
+  runs: number;
+  alliances: { id: string; broke: number; median: string | null; p25: string | null; p75: string | null; byYear: { year: number; runs: number }[] }[];
+  ms: number;
+}
+
+/** A recorded run of the current counterfactual, shaped for the charts. */
+export interface RunView {
+  labels: string[];
+  alliances: AllianceView[];
+  triangle: TriangleYear[];
+  story: string;
+  /** Scenario event ids applied, and the model's own acts, month by month, for the timeline's third lane. */
+  acts: { month: number; from: string; to: string; act: string; intensity: number }[];
+  fan: FanView;
+  /** Milliseconds spent in the worker: compile + one recorded run, and the whole request. */
+  runMs: number;
+  totalMs: number;
+}
+
+/** A set of mechanisms scored against the record. */
+export interface ExplanationScore {
+  id: string;
+  name: string;
+  mechanisms: string[];
+  rmse: number;
+  nullRmse: number;
+  medianBreak: string | null;
+  brokeShare: number;
+}
+
+/** A game of play mode as the page shows it. */
+export interface PlayView {
+  roleId: string;
+  title: string;
+  brief: string;
+  actor: string;
+  partner: string;
+  decisions: DecisionPoint[];
+  next: number;
+  verdict: PlayVerdict | null;
+  status: { date: string; status: string }[];
+}
+
+/** Requests from the page. */
+export type Request =
+  | { type: 'load'; id: string; text: string; file: string }
+  | { type: 'validate'; text: string; file: string }
+  | { type: 'run'; cf: Counterfactual; fanRuns: number }
+  | { type: 'explain'; cf: Counterfactual; sets: { id: string; name: string; mechanisms: string[] }[]; seeds: number }
+  | { type: 'play'; cf: Counterfactual; role: string; choices: Choice[] }
+  | { type: 'bench'; cf: Counterfactual; repeats: number; fanRuns: number };
+
+/** Replies, by request type. */
+export type Reply =
+  | { type: 'load'; ok: true; scenario: ScenarioView }
+  | { type: 'load'; ok: false; diagnostics: Diagnostic[] }
+  | { type: 'validate'; diagnostics: Diagnostic[] }
+  | { type: 'run'; run: RunView }
+  | { type: 'explain'; scores: ExplanationScore[] }
+  | { type: 'play'; play: PlayView }
+  | { type: 'bench'; single: number[]; fan: number[] }
+  | { type: 'error'; message: string };

@@ -1,0 +1,97 @@
+// What the page is told about a loaded scenario: its actors, events with sources resolved, mechanisms, parameters and roles.
+import { PLAY_ROLES, resolveRole } from '../../../core/analysis/play.js';
+import { compile, resolveParameters } from '../../../core/engine/compile.js';
+import { MECHANISM_IDS, MECHANISMS, RULES } from '../../../core/engine/parameters.js';
+import type { Effect, Scenario } from '../../../core/scenario/schema.js';
+import { monthIndex } from '../../../core/time/month.js';
+import type { EventView, ScenarioView } from './protocol.js';
+
+/** Builds the page's view of a checked scenario. */
+export function scenarioView(id: string, s: Scenario): ScenarioView {
+  const start = monthIndex(s.meta.period.start);
+  const sources = new Map(s.sources.map((x) => [x.id, x]));
+  const cite = (ref: string) => {
+    const x = sources.get(ref);
+    return x ? `${x.author}, ${x.title} (${x.year})${x.archive ? `, ${x.archive}` : ''}${x.url ? ` ${x.url}` : ''}` : ref;
+  };
+  const events: EventView[] = s.events
+    .map((e) => ({
+      id: e.id,
+      date: e.date,
+      month: monthIndex(e.date) - start,
+      role: e.role,
+      from: e.from,
+      to: e.to ?? '',
+      category: e.category,
+      intensity: e.intensity,
+      weis: e.weis ?? '',
+      description: e.description,
+      sources: e.sources.map(cite),
+      effects: e.effects.map(describeEffect),
+      note: e.note ?? '',
+    }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const resolved = resolveParameters(s);
+  const params = [
+    ...MECHANISM_IDS.flatMap((m) =>
+      Object.entries(MECHANISMS[m].params).map(([name, spec]) => ({ key: `${m}.${name}`, group: m, name, value: resolved.mechanisms[m][name], min: spec.min, max: spec.max, judgement: spec.judgement })),
+    ),
+    ...Object.entries(RULES).map(([name, spec]) => ({ key: `rules.${name}`, group: 'rules', name, value: resolved.rules[name], min: spec.min, max: spec.max, judgement: spec.judgement })),
+  ];
+  let model: ReturnType<typeof compile> | null = null;
+  try {
+    model = compile(s);
+  } catch {
+    model = null;
+  }
+  return {
+    id,
+    title: s.meta.title,
+    description: s.meta.description ?? '',
+    start: s.meta.period.start,
+    end: s.meta.period.end,
+    months: monthIndex(s.meta.period.end) - start + 1,
+    seed: s.meta.seed,
+    actors: s.actors.map((a) => ({ id: a.id, name: a.name })),
+    alliances: s.alliances.map((a) => ({ id: a.id, name: a.name, a: a.members[0], b: a.members[1] })),
+    events,
+    mechanisms: MECHANISM_IDS.map((m) => ({ id: m, title: MECHANISMS[m].title, theory: MECHANISMS[m].theory, enabled: resolved.enabled[m] })),
+    params,
+    explanations: s.explanations.map((x) => ({ id: x.id, name: x.name, mechanisms: x.mechanisms, description: x.description })),
+    triangle: triangleOf(s),
+    playRoles: PLAY_ROLES.map((r) => {
+      let available = false;
+      try {
+        available = model !== null && Boolean(resolveRole(model, r));
+      } catch {
+        available = false;
+      }
+      return { id: r.id, title: r.title, brief: r.brief, available };
+    }),
+  };
+}
+
+/** The strategic triangle's three actors: the US, the USSR and the PRC when present, else the first alliance and a third actor. */
+export function triangleOf(s: Scenario): [string, string, string] | null {
+  const ids = s.actors.map((a) => a.id);
+  const pick = (...names: string[]) => names.map((n) => ids.find((id) => id.toUpperCase() === n)).filter((x): x is string => Boolean(x));
+  const cold = pick('USA', 'USSR', 'PRC');
+  if (cold.length === 3) return cold as [string, string, string];
+  const al = s.alliances[0];
+  const third = al && ids.find((id) => id !== al.members[0] && id !== al.members[1]);
+  return al && third ? [third, al.members[0], al.members[1]] : null;
+}
+
+/** An effect in a few words, e.g. `threat USA→PRC 0.8`. */
+export function describeEffect(f: Effect): string {
+  switch (f.type) {
+    case 'capability': return `capability of ${f.actor} ×${f.factor}`;
+    case 'aid': case 'threat': case 'inducement': return `${f.type} ${f.from}→${f.to} ${f.level}`;
+    case 'relation': return `relation ${f.from}→${f.to} ${f.delta > 0 ? '+' : ''}${f.delta}`;
+    case 'position': case 'salience':
+      return `${f.type} of ${f.actor} on ${f.issue} ${f.to !== undefined ? `to ${f.to}` : `by ${f.by ?? 0}`}`;
+    case 'concession': return `${f.by} concedes ${f.issue} to ${f.to}`;
+    case 'leader': return `${f.actor} leader becomes ${f.leader}`;
+    case 'hierarchy': return `hierarchy of ${f.alliance} ${f.to !== undefined ? `to ${f.to}` : `by ${f.by ?? 0}`}`;
+  }
+}
