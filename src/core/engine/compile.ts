@@ -170,7 +170,10 @@ export function resolveParameters(scenario: Scenario, options: Pick<CompileOptio
     else if (MECHANISMS[group] && name in MECHANISMS[group].params) mechanisms[group][name] = v;
     else throw new RangeError(`unknown parameter "${key}" (write mechanism.param or rules.param)`);
   }
-  return { mechanisms, rules, enabled };
+  // Copies by spread: objects filled by computed keys stay in V8's slow dictionary mode, and the run loop reads these every month.
+  const fast: Record<string, Record<string, number>> = {};
+  for (const id of MECHANISM_IDS) fast[id] = { ...mechanisms[id] };
+  return { mechanisms: { ...fast }, rules: { ...rules }, enabled };
 }
 
 function compileEffect(

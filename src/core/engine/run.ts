@@ -62,20 +62,25 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
   const A = model.alliances.length;
   const summary: RunSummary = { initial: new Array(A).fill('allied'), changes: [], firstBreak: new Array(A).fill(-1), firstHostile: new Array(A).fill(-1), acts: 0 };
   const view: PairView = {
-    model, state, alliance: 0, i: 0, j: 0, ci: 0, cj: 0, junior: false, ratio: 1,
+    model, state, alliance: 0, slot: 0, i: 0, j: 0, ci: 0, cj: 0, junior: false, ratio: 1,
     traitsI: currentTraits(model, state, 0), traitsJ: currentTraits(model, state, 0), params: mechParams[0],
   };
 
-  for (let t = 0; t < model.months; t++) {
+  const months = model.months;
+  const memory = rules.memory;
+  const { rel, coop, cap, capFactor } = state;
+  const { relation0, capability } = model;
+  for (let t = 0; t < months; t++) {
     state.month = t;
-    state.coop.fill(0);
+    for (let d = 0; d < n * n; d++) coop[d] = 0;
     for (let p = model.positionStart[t]; p < model.positionStart[t + 1]; p++) {
       const s = model.positions[p];
       state.pos[s.actor * K + s.issue] = s.position;
       state.sal[s.actor * K + s.issue] = s.salience;
+      state.issueVersion++;
     }
     for (let e = model.eventStart[t]; e < model.eventStart[t + 1]; e++) applyEvent(model, state, model.events[e], t, trace);
-    for (let a = 0; a < n; a++) state.cap[a] = model.capability[a * model.months + t] * state.capFactor[a];
+    for (let a = 0; a < n; a++) cap[a] = capability[a * months + t] * capFactor[a];
 
     for (let al = 0; al < A; al++) {
       const { a, b } = model.alliances[al];
@@ -89,7 +94,7 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
         summary.acts += decide(model, state, rng, al, 1, b, a, trace);
       }
     }
-    for (let d = 0; d < n * n; d++) state.rel[d] += rules.memory * (model.relation0[d] - state.rel[d]);
+    for (let d = 0; d < n * n; d++) rel[d] += memory * (relation0[d] - rel[d]);
     for (let al = 0; al < A; al++) updateStatus(model, state, al, t, summary);
     trace.month?.(t, state);
   }
@@ -128,6 +133,7 @@ function value(
   v.traitsI = currentTraits(model, state, i);
   v.traitsJ = currentTraits(model, state, j);
   const slot = al * 2 + side;
+  v.slot = slot;
   let total = 0;
   for (let m = 0; m < M; m++) {
     let c = 0;
@@ -198,6 +204,7 @@ function decide(model: Model, state: RunState, rng: RandomStream, al: number, si
       const q = state.outcome[issue];
       const step = Math.min(r.concessionStep, Math.abs(x - q));
       state.outcome[issue] = q + (x > q ? step : -step);
+      state.issueVersion++;
       state.demandIssue[j * n + i] = -1;
       break;
     }
@@ -254,6 +261,7 @@ function polarise(model: Model, state: RunState, i: number, j: number, step: num
     if (xi !== xi || xj !== xj) continue;
     const dir = xi >= xj ? 1 : -1;
     state.pos[i * K + k] = Math.min(100, Math.max(0, xi + dir * step));
+    state.issueVersion++;
   }
 }
 

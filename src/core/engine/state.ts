@@ -42,6 +42,11 @@ export interface RunState {
   value: Float64Array;
   outside: Float64Array;
   margin: Float64Array;
+  /** Bumped whenever a position, salience or outcome changes, so issue terms are recomputed only then. */
+  issueVersion: number;
+  /** Per member slot and dimension (slot * 3 + dimension): the issue term and the version it was computed at. */
+  issueMemo: Float64Array;
+  issueMemoVersion: Int32Array;
 }
 
 const NEVER = -1_000_000_000;
@@ -77,5 +82,8 @@ export function initialState(model: Model): RunState {
     value: new Float64Array(A * 2),
     outside: new Float64Array(A * 2),
     margin: new Float64Array(A * 2),
+    issueVersion: 0,
+    issueMemo: new Float64Array(A * 2 * 3),
+    issueMemoVersion: new Int32Array(A * 2 * 3).fill(-1),
   };
 }

@@ -39,7 +39,7 @@ function view(i: 0 | 1, mechanism: keyof typeof MECHANISMS) {
   state.cap.set([0.2, 0.1, 0.3]);
   const j = 1 - i;
   const v: PairView = {
-    model, state, alliance: 0, i, j, ci: state.cap[i], cj: state.cap[j], junior: i === 1, ratio: 0.5,
+    model, state, alliance: 0, slot: -1, i, j, ci: state.cap[i], cj: state.cap[j], junior: i === 1, ratio: 0.5,
     traitsI: NEUTRAL_TRAITS, traitsJ: NEUTRAL_TRAITS, params: model.params.mechanisms[mechanism],
   };
   return { v, state, n: 3, K: 3 };

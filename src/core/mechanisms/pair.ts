@@ -1,5 +1,5 @@
 // What a mechanism sees: one ally (i) judging its alliance with a partner (j) this month.
-import type { Model } from '../engine/model.js';
+import { DIMENSION, type Model } from '../engine/model.js';
 import type { RunState } from '../engine/state.js';
 import type { Traits } from '../scenario/schema.js';
 
@@ -9,6 +9,8 @@ export interface PairView {
   state: RunState;
   /** Index of the alliance in model.alliances. */
   alliance: number;
+  /** The member's slot (alliance * 2 + side), or -1 for an ad-hoc view whose issue terms are not memoised. */
+  slot: number;
   i: number;
   j: number;
   ci: number;
@@ -37,6 +39,48 @@ export function currentTraits(model: Model, state: RunState, actor: number): Tra
  * i's position, -1 all 100 points away, 0 when there is no such issue.
  */
 export function issueSatisfaction(v: PairView, dimension: number): number {
+  return memo(v, dimension, satisfaction);
+}
+
+/**
+ * The salience-weighted distance (0..1) between the two members' doctrine positions, as i weighs them; -1 when they share no
+ * doctrine issue.
+ */
+export function doctrineDistance(v: PairView): number {
+  return memo(v, DIMENSION.doctrine, distance);
+}
+
+/** Issue terms change only when a position, salience or outcome does: reuse the last value until then. */
+function memo(v: PairView, dimension: number, compute: (v: PairView, dimension: number) => number): number {
+  const { state } = v;
+  if (v.slot < 0) return compute(v, dimension);
+  const at = v.slot * 3 + dimension;
+  if (state.issueMemoVersion[at] === state.issueVersion) return state.issueMemo[at];
+  const x = compute(v, dimension);
+  state.issueMemo[at] = x;
+  state.issueMemoVersion[at] = state.issueVersion;
+  return x;
+}
+
+function distance(v: PairView): number {
+  const { state, model } = v;
+  const K = state.K;
+  const issues = model.issuesOf[DIMENSION.doctrine];
+  let num = 0;
+  let den = 0;
+  for (let q = 0; q < issues.length; q++) {
+    const k = issues[q];
+    const xi = state.pos[v.i * K + k];
+    const xj = state.pos[v.j * K + k];
+    if (xi !== xi || xj !== xj) continue;
+    const s = state.sal[v.i * K + k];
+    num += (s * Math.abs(xi - xj)) / 100;
+    den += s;
+  }
+  return den > 0 ? num / den : -1;
+}
+
+function satisfaction(v: PairView, dimension: number): number {
   const { state, model } = v;
   const K = state.K;
   const issues = model.issuesOf[dimension];
