@@ -73,14 +73,18 @@ export function bdmStart(x: readonly number[], c: readonly number[], s: readonly
 /** Probability matrix P[i][j] that i's position beats j's (0 when they coincide), with each voter's own risk exponent. */
 export function bdmProbabilities(st: BdmIssueState, rule: BdmProbability): number[][] {
   const n = st.x.length;
-  // f[k][a]: k's normalised loss from position a, (|x_k − x_a| / range)^r_k; k's vote for a over b is c_k s_k (f[k][b] − f[k][a]).
-  const f = st.x.map((xk, k) => st.x.map((xa) => Math.pow(Math.abs(xk - xa) / st.range, st.r[k])));
-  const w = st.x.map((_, k) => st.c[k] * st.s[k]);
+  // f[k*n + a]: k's normalised loss from position a, (|x_k − x_a| / range)^r_k; k's vote for a over b is c_k s_k (f[k][b] − f[k][a]).
+  const f = new Float64Array(n * n);
+  const w = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    w[k] = st.c[k] * st.s[k];
+    for (let a = 0; a < n; a++) f[k * n + a] = power(Math.abs(st.x[k] - st.x[a]) / st.range, st.r[k]);
+  }
   let all = 0;
   if (rule === 'scholz') {
     // Σ_k Σ_a Σ_b |v_k(a, b)| computed per voter from sorted losses: Σ_{a,b} |f_a − f_b| = 2 Σ_i f_(i) (2i − n + 1).
     for (let k = 0; k < n; k++) {
-      const sorted = [...f[k]].sort((a, b) => a - b);
+      const sorted = f.slice(k * n, (k + 1) * n).sort();
       let pairSum = 0;
       for (let i = 0; i < n; i++) pairSum += sorted[i] * (2 * i - n + 1);
       all += w[k] * 2 * pairSum;
@@ -94,9 +98,9 @@ export function bdmProbabilities(st: BdmIssueState, rule: BdmProbability): numbe
       let pro = 0;
       let abs = 0;
       for (let k = 0; k < n; k++) {
-        const v = w[k] * (f[k][j] - f[k][i]);
+        const v = w[k] * (f[k * n + j] - f[k * n + i]);
         if (v > 0) pro += v;
-        abs += Math.abs(v);
+        abs += v < 0 ? -v : v;
       }
       const den = rule === 'scholz' ? all : abs;
       row[j] = den > 0 ? pro / den : 0.5;
@@ -115,16 +119,28 @@ export function bdmExpectedUtility(
 ): number {
   const rh = st.r[h];
   const d = Math.abs(st.x[i] - st.x[j]) / st.range;
-  const uSuccess = 2 - 4 * Math.pow(0.5 - 0.5 * d, rh);
-  const uFailure = 2 - 4 * Math.pow(0.5 + 0.5 * d, rh);
-  const uStatusQuo = 2 - 4 * Math.pow(0.5, rh);
-  const pij = p[i][j];
-  // The target j resists with probability s_j (its salience); unresisted, i gets its way.
-  let eu = st.s[j] * (pij * uSuccess + (1 - pij) * uFailure) + (1 - st.s[j]) * uSuccess - q * uStatusQuo;
+  return expectedUtility(st.s[j], p[i][j], power(0.5 - 0.5 * d, rh), power(0.5 + 0.5 * d, rh), power(0.5, rh), q, t,
+    q < 1 ? (Math.abs(st.x[i] - median) + Math.abs(st.x[i] - st.x[j])) / st.range : 0, rh);
+}
+
+/** x^r with the risk-neutral case exact and cheap (the danger levels are all computed at r = 1). */
+function power(x: number, r: number): number {
+  return r === 1 ? x : Math.pow(x, r);
+}
+
+/**
+ * The expected utility of a challenge from its parts: the target resists with probability sTarget (its salience);
+ * `a` = (0.5 − d/2)^r and `b` = (0.5 + d/2)^r give U_success = 2 − 4a and U_failure = 2 − 4b; `half` = 0.5^r gives U_sq.
+ */
+function expectedUtility(sTarget: number, pij: number, a: number, b: number, half: number, q: number, t: number, dm: number, rh: number): number {
+  const uSuccess = 2 - 4 * a;
+  const uFailure = 2 - 4 * b;
+  const uStatusQuo = 2 - 4 * half;
+  // Unresisted, i gets its way.
+  let eu = sTarget * (pij * uSuccess + (1 - pij) * uFailure) + (1 - sTarget) * uSuccess - q * uStatusQuo;
   if (q < 1) {
-    const dm = (Math.abs(st.x[i] - median) + Math.abs(st.x[i] - st.x[j])) / st.range;
-    const uBetter = 2 - 4 * Math.pow(Math.max(0, 0.5 - 0.25 * dm), rh);
-    const uWorse = 2 - 4 * Math.pow(0.5 + 0.25 * dm, rh);
+    const uBetter = 2 - 4 * power(Math.max(0, 0.5 - 0.25 * dm), rh);
+    const uWorse = 2 - 4 * power(0.5 + 0.25 * dm, rh);
     eu -= (1 - q) * (t * uBetter + (1 - t) * uWorse);
   }
   return eu;
@@ -155,8 +171,30 @@ export function bdmPerceptions(st: BdmIssueState, opts: BdmOptions): { risk: num
   const cur: BdmIssueState = { ...st, r: risk };
   const p = bdmProbabilities(cur, opts.probability);
   const median = weightedMedian(cur.x, cur.x.map((_, k) => cur.c[k] * cur.s[k]));
-  const eu = cur.x.map((_, i) => cur.x.map((__, j): [number, number] =>
-    j === i ? [0, 0] : [bdmExpectedUtility(cur, p, i, i, j, opts.q, opts.t, median), bdmExpectedUtility(cur, p, i, j, i, opts.q, opts.t, median)]));
+  const n = cur.x.length;
+  const eu: [number, number][][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = risk[i];
+    const half = power(0.5, r);
+    const row: [number, number][] = [];
+    for (let j = 0; j < n; j++) {
+      if (j === i) {
+        row.push([0, 0]);
+        continue;
+      }
+      // Both challenges span the same distance and are judged with i's risk exponent: only who resists and P differ.
+      const d = Math.abs(cur.x[i] - cur.x[j]) / cur.range;
+      const a = power(0.5 - 0.5 * d, r);
+      const b = power(0.5 + 0.5 * d, r);
+      const dmI = opts.q < 1 ? (Math.abs(cur.x[i] - median) + Math.abs(cur.x[i] - cur.x[j])) / cur.range : 0;
+      const dmJ = opts.q < 1 ? (Math.abs(cur.x[j] - median) + Math.abs(cur.x[j] - cur.x[i])) / cur.range : 0;
+      row.push([
+        expectedUtility(cur.s[j], p[i][j], a, b, half, opts.q, opts.t, dmI, r),
+        expectedUtility(cur.s[i], p[j][i], a, b, half, opts.q, opts.t, dmJ, r),
+      ]);
+    }
+    eu.push(row);
+  }
   return { risk, eu };
 }
 

@@ -64,7 +64,7 @@ export function ktabFromRows(rows: CsvRow[], file: string): BargainingProblem {
       checkRange(file, row, pc, label(pc), p, 0, 100, 'position', out);
       const v = numberCell(file, row, pc + 1, label(pc + 1), out);
       checkRange(file, row, pc + 1, label(pc + 1), v, 0, 100, 'salience', out);
-      total += Number.isFinite(v) ? v : 0;
+      total += Number.isFinite(v) && v <= 100 ? v : 0;
       if (total > 100 + 1e-9 && d === numDims - 1) {
         out.push(cellDiagnostic(file, row, pc + 1, label(pc + 1), 'ktab.salience_total', `the actor's saliences add up to ${total}; KTAB allows at most 100`));
       }

@@ -3,7 +3,7 @@
 // Follows SMPState::stepBCN/doBCN/updateBestBrgnPositions (KTAB smp.cpp, smpbcn.cpp); docs/bargaining.md has the formulas.
 import { challengeEstimate, type ChallengeContext, type ThirdPartyCommit } from './smp-challenge.js';
 import {
-  bsUtil, coalitions, outcomeProbabilities, riskFromProbabilities, scalarPce,
+  coalitions, outcomeProbabilities, riskFromProbabilities, scalarPce,
   type BigRRange, type PceModel, type VictoryProbModel, type VotingRule,
 } from './smp-vote.js';
 import { uniform01, type RandomSource } from './types.js';
@@ -133,7 +133,7 @@ export function salienceDistances(setup: SmpSetup, pos: Float64Array): Float64Ar
 export function inferRisk(setup: SmpSetup, vd: Float64Array, opts: SmpOptions): Float64Array {
   const { n, cap } = setup;
   const u = new Float64Array(n * n);
-  for (let x = 0; x < n * n; x++) u[x] = bsUtil(vd[x], 0);
+  for (let x = 0; x < n * n; x++) u[x] = util(vd[x], 0);
   const c = coalitions(n, n, cap, u, opts.voting);
   return riskFromProbabilities(outcomeProbabilities(n, c, opts.victory, opts.pce), opts.bigRRange);
 }
@@ -225,7 +225,7 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
   const uSQ = new Float64Array(n);
   for (let a = 0; a < n; a++) {
     let s = 0;
-    for (let m = 0; m < n; m++) s = s + bsUtil(vd[a * n + m], ownRisk[a]);
+    for (let m = 0; m < n; m++) s = s + util(vd[a * n + m], ownRisk[a]);
     uSQ[a] = s / n;
   }
   const posUtil = (a: number, p: Float64Array) => {
@@ -237,7 +237,7 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
       dsSqr = dsSqr + ds * ds;
       ssSqr = ssSqr + s * s;
     }
-    return bsUtil(Math.sqrt(dsSqr / ssSqr), risk[a]);
+    return util(Math.sqrt(dsSqr / ssSqr), risk[a]);
   };
   const uB = bargains.map((b) => {
     const col = new Float64Array(n);
@@ -245,7 +245,7 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
       let s = 0;
       s = s + posUtil(a, b.posInit);
       s = s + posUtil(a, b.posRcvr);
-      for (let m = 0; m < n; m++) if (m !== b.init && m !== b.rcvr) s = s + bsUtil(vd[a * n + m], ownRisk[a]);
+      for (let m = 0; m < n; m++) if (m !== b.init && m !== b.rcvr) s = s + util(vd[a * n + m], ownRisk[a]);
       col[a] = s / n;
     }
     return col;
@@ -330,7 +330,7 @@ export function positionProbabilities(setup: SmpSetup, pos: Float64Array, opts: 
   const u = new Float64Array(n * m);
   for (let a = 0; a < n; a++) {
     const r = estimateRisk(risk[a], risk[a], opts.bigRAdjust);
-    for (let o = 0; o < m; o++) u[a * m + o] = bsUtil(vd[a * n + unique[o]], r);
+    for (let o = 0; o < m; o++) u[a * m + o] = util(vd[a * n + unique[o]], r);
   }
   const p = scalarPce(n, m, setup.cap, u, opts.voting, opts.victory, opts.pce);
   const out = new Float64Array(n);
@@ -365,4 +365,9 @@ export function smpRun(setup: SmpSetup, start: Float64Array, options: Partial<Sm
   }
   if (!opts.probabilities) probabilities.push(positionProbabilities(setup, states[states.length - 1], opts));
   return { states, probabilities, stop };
+}
+
+/** KTAB bsUtil (see smp-vote.ts), kept local so the n³ loops do not go through a module binding. */
+function util(d: number, r: number): number {
+  return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
 }
