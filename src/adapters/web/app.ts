@@ -26,6 +26,8 @@ export class App {
   /** The fan of the scenario as written, the line every counterfactual is read against. */
   baselineRun: RunView | null = null;
   cf!: Counterfactual;
+  /** The scenario as written, at the current seed and mode: what baselineRun ran. */
+  private asWritten!: Counterfactual;
   private views: View[];
   private panels = new Map<string, HTMLElement>();
   private tabs = new Map<string, HTMLButtonElement>();
@@ -52,8 +54,9 @@ export class App {
   /** Starts from the URL: loads its scenario, restores its counterfactual, draws. */
   async start(): Promise<void> {
     const first = this.shipped[0] ?? TEMPLATE;
-    const wanted = fromHash(location.hash, baseline(first.id, 1));
-    await this.loadScenario(wanted.scenario, wanted);
+    // With no state in the URL the scenario opens as written, with its own seed.
+    const wanted = location.hash.length > 1 ? fromHash(location.hash, baseline(first.id, 1)) : undefined;
+    await this.loadScenario(wanted?.scenario ?? first.id, wanted);
     window.addEventListener('hashchange', () => {
       const next = fromHash(location.hash, this.cf);
       if (toHash(next) === toHash(this.cf)) return;
@@ -75,9 +78,10 @@ export class App {
     this.run = null;
     this.layout();
     this.writeUrl();
-    const b = await this.engine.ask({ type: 'run', cf: base, fanRuns: FAN_RUNS });
+    this.asWritten = { ...base, seed: this.cf.seed, mode: this.cf.mode };
+    const b = await this.engine.ask({ type: 'run', cf: this.asWritten, fanRuns: FAN_RUNS });
     this.baselineRun = b.run;
-    if (sameRun(base, this.cf)) this.accept(b.run);
+    if (sameRun(this.asWritten, this.cf)) this.accept(b.run);
     else await this.recompute();
     return [];
   }
@@ -122,6 +126,11 @@ export class App {
     try {
       do {
         this.queued = false;
+        if (this.asWritten.seed !== this.cf.seed || this.asWritten.mode !== this.cf.mode) {
+          // The line to read a counterfactual against is the scenario as written with the same seed and mode.
+          this.asWritten = { ...this.asWritten, seed: this.cf.seed, mode: this.cf.mode };
+          this.baselineRun = (await this.engine.ask({ type: 'run', cf: this.asWritten, fanRuns: FAN_RUNS })).run;
+        }
         const reply = await this.engine.ask({ type: 'run', cf: this.cf, fanRuns: FAN_RUNS });
         if (!this.queued) this.accept(reply.run);
       } while (this.queued);

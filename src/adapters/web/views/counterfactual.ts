@@ -15,7 +15,7 @@ export function counterfactualView(): View {
 
   function paramControl(p: ParamView): HTMLElement {
     const current = app.cf.params[p.key] ?? p.value;
-    const step = (p.max - p.min) / 200;
+    const step = niceStep((p.max - p.min) / 100);
     const output = h('output', { for: `param-${p.key}` }, fmt(current, 3));
     const input = h('input', {
       type: 'range', id: `param-${p.key}`, min: p.min, max: p.max, step, value: current, 'data-key': p.key,
@@ -172,4 +172,11 @@ function fanChart(fan: FanView, base: FanView | null): HTMLElement {
     ? `Of ${fan.runs} runs, ${fan.alliances[0]?.broke ?? 0} break within the period (as written: ${base?.alliances[0]?.broke ?? '–'}).`
     : `None of the ${fan.runs} runs breaks within the period.`;
   return chartWithText(chart, summary, ['Year', 'As written', 'Counterfactual'], years.map((y) => [String(y), String(get('as written', y)), String(get('counterfactual', y))]), 'First breaks by year');
+}
+
+/** A round slider step near `x` (1, 2 or 5 times a power of ten), so that arrow keys land on readable values. */
+export function niceStep(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(x));
+  const m = x / p;
+  return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
 }

@@ -1,0 +1,137 @@
+// End to end in Debian's Chromium: the reference scenario drawn, a counterfactual kept in the URL, the editor's located errors, a round of play.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { distinctColours, ensureBuilt, launch, serve, watchErrors } from './harness.js';
+
+const skip = existsSync('/usr/bin/chromium') ? false : 'no /usr/bin/chromium (apt-get install -y chromium)';
+let url = '';
+let context: BrowserContext;
+const closers: (() => Promise<void>)[] = [];
+
+before(async () => {
+  if (skip) return;
+  ensureBuilt();
+  const server = await serve();
+  url = server.url;
+  closers.push(server.close);
+  const browser = await launch();
+  context = browser.context;
+  closers.unshift(browser.close);
+}, { timeout: 120_000 });
+
+after(async () => {
+  for (const close of closers) await close();
+});
+
+async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${url}${hash}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  return { page, errors };
+}
+
+test('loading draws the reference scenario: every event on the timeline, charts with text alternatives, no errors under the CSP', { skip, timeout: 60_000 }, async () => {
+  const { page, errors } = await open();
+  assert.match(await page.locator('.scenario-title').innerText(), /Sino-Soviet/);
+  const circles = await page.locator('svg.timeline circle.event').count();
+  assert.ok(circles >= 100, `${circles} events drawn`);
+  assert.ok(await page.locator('svg.timeline rect.act').count() > 0, 'the model\'s own acts are drawn on the third lane');
+  assert.ok(await distinctColours(page, await page.screenshot()) > 50, 'the timeline screenshot is not blank');
+
+  // Arrow keys walk the timeline; the selected event's description and sources appear.
+  await page.locator('svg.timeline').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.hash.includes('ev='));
+  assert.match(await page.locator('.event-details').innerText(), /Sources/);
+
+  await page.locator('#tab-why').click();
+  await page.waitForSelector('.panel-why figure.chart svg');
+  assert.ok(await page.locator('.panel-why figure.chart').count() >= 4, 'status, two members and cooperation');
+  assert.ok(await page.locator('.panel-why figure.chart figcaption').first().innerText());
+  assert.ok(await page.locator('.panel-why details.data table').count() >= 4, 'each chart has a data table');
+  assert.ok(await distinctColours(page, await page.screenshot({ fullPage: true })) > 100, 'the charts are drawn');
+
+  await page.locator('#tab-triangle').click();
+  await page.waitForSelector('.tri-cell');
+  assert.equal(await page.locator('.tri-cell').count(), 28, 'one triangle per year, 1945-1972');
+  const configs = await page.locator('.tri-config').allInnerTexts();
+  assert.ok(configs.every((c) => /ménage à trois|romantic triangle|stable marriage|unit veto/.test(c)));
+  assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), []);
+  await page.close();
+});
+
+test('a counterfactual lives in the URL: a slider moved by keyboard updates it, and reloading restores it', { skip, timeout: 60_000 }, async () => {
+  const { page } = await open('#tab=counterfactual');
+  const before = await page.locator('[data-testid="first-break"]').innerText();
+  const slider = page.locator('input[data-key="rules.activity"]');
+  await slider.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /p=rules\.activity:0\.45/.test(location.hash), undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => document.querySelector('.panel-counterfactual')?.textContent?.includes('rules.activity = 0.45'));
+  const after = await page.locator('[data-testid="first-break"]').innerText();
+  const link = page.url();
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(page.url(), link);
+  assert.equal(await page.locator('input[data-key="rules.activity"]').inputValue(), '0.45');
+  assert.equal(await page.locator('[data-testid="first-break"]').innerText(), after, 'the same counterfactual runs to the same result');
+  assert.match(await page.locator('.panel-counterfactual').innerText(), /rules\.activity = 0\.45/);
+  // Removing an event is part of the state too.
+  await page.locator('.events-cf summary').click();
+  const first = page.locator('.events-cf input[type="checkbox"]').first();
+  const id = await first.getAttribute('data-event');
+  await first.uncheck();
+  await page.waitForFunction((e) => location.hash.includes(`without=${e}`), id);
+  assert.ok(typeof before === 'string');
+  assert.ok(await distinctColours(page, await page.screenshot()) > 30);
+  await page.close();
+});
+
+test('the editor shows a schema error inline at its line and column, and a valid scenario runs at once', { skip, timeout: 60_000 }, async () => {
+  const { page } = await open('#tab=editor');
+  const area = page.locator('textarea.code');
+  await page.getByRole('button', { name: 'New from template' }).click();
+  const text = await area.inputValue();
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('period: { start: "1950-01"')) + 1;
+  assert.ok(line > 0);
+  const broken = text.replace('start: "1950-01"', 'start: "1950-13"');
+  await area.fill(broken);
+  const column = lines[line - 1].indexOf('"1950-01"') + 1;
+  await page.waitForSelector('.diagnostics li');
+  const listed = await page.locator('.diagnostics').innerText();
+  assert.match(listed, new RegExp(`:${line}:${column} meta\\.period\\.start: a month is written YYYY-MM`));
+  assert.equal(await page.locator('.gutter .ln.err').first().innerText(), `⚠ ${line}`);
+  assert.match(await page.locator('.layer .inline-msg').first().innerText(), new RegExp(`${line}:${column} meta\\.period\\.start`));
+  assert.ok(await distinctColours(page, await page.screenshot()) > 30);
+  // Fix it and run it: the app now shows the new scenario.
+  await area.fill(text.replace('title: Minimal alliance', 'title: My own alliance'));
+  await page.waitForSelector('#editor-diagnostics .ok');
+  await page.getByRole('button', { name: 'Run this scenario' }).click();
+  await page.waitForFunction(() => document.querySelector('.scenario-title')?.textContent?.includes('My own alliance'));
+  assert.match(page.url(), /s=custom/);
+  await page.close();
+});
+
+test('play mode: Mao in Moscow chooses three acts and sees his path beside history and the model\'s choice', { skip, timeout: 60_000 }, async () => {
+  const { page } = await open('#tab=play');
+  await page.getByRole('button', { name: /Play Mao/ }).click();
+  await page.waitForSelector('.choices');
+  assert.match(await page.locator('.progress').innerText(), /Decision 1 of 3: 1949-12/);
+  for (const c of ['demand', 'agree', 'consult']) {
+    await page.locator(`button[data-choice="${c}"]`).click();
+    await page.waitForFunction((n) => !document.querySelector('.progress') || !document.querySelector('.progress')?.textContent?.includes(`Decision ${n} `), ['demand', 'agree', 'consult'].indexOf(c) + 1);
+  }
+  await page.waitForSelector('.play-table');
+  assert.equal(await page.locator('.play-table tbody tr').count(), 3);
+  const table = await page.locator('.play-table').innerText();
+  assert.match(table, /makes a demand/);
+  assert.match(table, /margin/);
+  assert.match(await page.locator('.verdict').innerText(), /decision rule would have in \d of 3 months/);
+  assert.ok(await distinctColours(page, await page.screenshot({ fullPage: true })) > 30);
+  await page.close();
+});
