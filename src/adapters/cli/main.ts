@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../../core/scenario/diagnostic.js';
 import { registerBargain } from './commands/bargain.js';
+import { registerEnsemble } from './commands/ensemble.js';
+import { registerMerge } from './commands/merge.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
@@ -19,6 +21,8 @@ registerRun(program);
 registerSchema(program);
 registerBargain(program);
 registerServe(program);
+registerEnsemble(program);
+registerMerge(program);
 
 try {
   await program.parseAsync(process.argv);

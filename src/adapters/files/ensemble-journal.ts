@@ -1,0 +1,135 @@
+// The on-disk journal of an ensemble in progress: per-run files appended chunk by chunk, a checkpoint after each, resumable after any kill.
+//
+// Layout, beside the output folder OUT:
+//   .OUT.partial/job.json         what is being computed (the resume key: same arguments, same job)
+//   .OUT.partial/checkpoint.json  runs done, byte lengths of the per-run files, the counts so far (written atomically)
+//   .OUT.partial/out/             runs.csv and cooperation.csv, appended; at the end the summaries, then renamed to OUT
+// A kill at any moment leaves the per-run files at most one chunk ahead of the checkpoint; resuming truncates them back
+// to the checkpoint's lengths, so nothing is lost or written twice.
+import { existsSync } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { ChunkResult } from '../../core/analysis/ensemble-chunk.js';
+import { emptyStats, mergeStats, statsFromJson, statsToJson, type EnsembleStats, type StatsJson } from '../../core/analysis/ensemble-stats.js';
+import type { DigestShape } from '../../core/analysis/run-digest.js';
+import { writeFileAtomic, type FileSet } from './atomic-write.js';
+
+/** An unfinished ensemble with other arguments is in the way. */
+export class ResumeConflict extends Error {
+  override name = 'ResumeConflict';
+}
+
+interface Checkpoint {
+  done: number;
+  bytes: Record<string, number>;
+  stats: StatsJson;
+}
+
+/** An ensemble's journal, opened fresh or resumed. */
+export interface Journal {
+  /** Runs already done (a prefix of the job's range), and their counts. */
+  readonly done: number;
+  readonly stats: EnsembleStats;
+  /** True when an earlier invocation had already put the finished output in place; nothing is left to do. */
+  readonly placed: boolean;
+  /** Appends the next chunk's lines and counts, durably, then checkpoints. */
+  append(result: ChunkResult): Promise<void>;
+  /** Writes the summary files beside the per-run files and puts the folder in place atomically. */
+  finish(files: FileSet): Promise<void>;
+  /** Closes the per-run files (the journal stays on disk for a later resume). */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (or resumes) the journal of an ensemble whose final output goes to `outDir`.
+ * @param job what is computed; a resume must present the same job, or ResumeConflict is thrown
+ * @param headers the per-run files and their header lines, e.g. { 'runs.csv': RUNS_HEADER }
+ */
+export async function openJournal(outDir: string, job: unknown, shape: DigestShape, headers: Record<string, string>, total: number): Promise<Journal> {
+  const target = resolve(outDir);
+  const work = join(dirname(target), `.${basename(target)}.partial`);
+  const out = join(work, 'out');
+  const jobText = `${JSON.stringify(job, null, 2)}\n`;
+  const checkpointPath = join(work, 'checkpoint.json');
+
+  let checkpoint: Checkpoint | null = null;
+  if (existsSync(join(work, 'job.json'))) {
+    const before = await readFile(join(work, 'job.json'), 'utf8');
+    if (before !== jobText) {
+      throw new ResumeConflict(`${work} holds an unfinished ensemble with other arguments; rerun it with those arguments, or delete that folder to start afresh`);
+    }
+    if (existsSync(checkpointPath)) checkpoint = JSON.parse(await readFile(checkpointPath, 'utf8')) as Checkpoint;
+  } else {
+    await rm(work, { recursive: true, force: true });
+    await mkdir(out, { recursive: true });
+    await writeFileAtomic(join(work, 'job.json'), jobText);
+  }
+
+  const stats = checkpoint ? statsFromJson(checkpoint.stats, shape) : emptyStats(shape);
+  let done = checkpoint?.done ?? 0;
+  if (done >= total && !existsSync(out)) {
+    // The finished folder was renamed into place before the journal could be removed.
+    await rm(work, { recursive: true, force: true });
+    return { done, stats, placed: true, append: async () => {}, finish: async () => {}, close: async () => {} };
+  }
+
+  await mkdir(out, { recursive: true });
+  const names = Object.keys(headers);
+  const bytes: Record<string, number> = {};
+  const handles: Record<string, FileHandle> = {};
+  for (const name of names) {
+    const path = join(out, name);
+    const fh = await open(path, existsSync(path) ? 'r+' : 'w+');
+    handles[name] = fh;
+    const keep = checkpoint?.bytes[name];
+    if (keep === undefined) {
+      await fh.truncate(0);
+      const head = Buffer.from(headers[name]);
+      await fh.write(head, 0, head.length, 0);
+      bytes[name] = head.length;
+    } else {
+      await fh.truncate(keep);
+      bytes[name] = keep;
+    }
+    await fh.sync();
+  }
+
+  const journal: Journal = {
+    get done() { return done; },
+    stats,
+    placed: false,
+    async append(result) {
+      const texts: Record<string, string> = { 'runs.csv': result.runs, 'cooperation.csv': result.cooperation };
+      for (const name of names) {
+        const buf = Buffer.from(texts[name] ?? '');
+        await handles[name].write(buf, 0, buf.length, bytes[name]);
+        await handles[name].sync();
+        bytes[name] += buf.length;
+      }
+      mergeStats(stats, result.stats);
+      done += result.to - result.from;
+      const next: Checkpoint = { done, bytes, stats: statsToJson(stats) };
+      await writeFileAtomic(checkpointPath, JSON.stringify(next));
+    },
+    async finish(files) {
+      await journal.close();
+      for (const [name, content] of Object.entries(files)) await writeFile(join(out, name), content);
+      const old = join(work, 'replaced');
+      let moved = false;
+      try {
+        await rename(target, old);
+        moved = true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+      await rename(out, target);
+      if (moved) await rm(old, { recursive: true, force: true });
+      await rm(work, { recursive: true, force: true });
+    },
+    async close() {
+      for (const name of names) await handles[name]?.close().catch(() => {});
+      for (const name of names) delete handles[name];
+    },
+  };
+  return journal;
+}

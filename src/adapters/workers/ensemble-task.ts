@@ -1,0 +1,16 @@
+// The piscina worker of an ensemble: compiles the model once from workerData, then runs the chunks it is given.
+import { workerData } from 'node:worker_threads';
+import { compile } from '../../core/engine/compile.js';
+import { runChunk, type ChunkResult } from '../../core/analysis/ensemble-chunk.js';
+import type { RunRange } from '../../core/analysis/ensemble-plan.js';
+import { digestShape } from '../../core/analysis/run-digest.js';
+import type { EnsembleJob } from './ensemble-pool.js';
+
+const job = workerData as EnsembleJob;
+const model = compile(job.scenario, job.compile);
+const shape = digestShape(model);
+
+/** Runs one chunk of the ensemble in this worker thread. */
+export default function runEnsembleChunk(range: RunRange): ChunkResult {
+  return runChunk(model, shape, job.seed, range);
+}

@@ -1,0 +1,125 @@
+// The files of an ensemble: per-run rows (runs.csv, cooperation.csv) and the summaries computed from streamed counts.
+import type { EnsembleStats } from '../analysis/ensemble-stats.js';
+import { binCentre, COOPERATION_BINS, quantileBin } from '../analysis/histogram.js';
+import type { DigestShape, RunDigest } from '../analysis/run-digest.js';
+import { finalStatuses } from '../analysis/run-digest.js';
+import { STATUSES } from '../engine/state.js';
+import { monthLabel } from '../time/month.js';
+import { toCsv, type Cell } from './csv.js';
+import { formatNumber } from './number.js';
+
+/** The quantiles every ensemble summary reports. */
+export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+/** Header of runs.csv: one row per run and alliance; an empty date means "not within the period". */
+export const RUNS_HEADER = 'run,alliance,first_broken,first_hostile,final_status,status_changes,acts\n';
+
+/** Header of cooperation.csv: one row per run and directed alliance dyad, one column per calendar year. */
+export function cooperationHeader(shape: DigestShape): string {
+  return `run,from,to,${shape.years.join(',')}\n`;
+}
+
+/**
+ * The runs.csv and cooperation.csv lines of one run (ids contain no commas: the schema's Id pattern forbids them).
+ * @example const { runs, cooperation } = digestLines(shape, 0, digest);
+ */
+export function digestLines(shape: DigestShape, run: number, d: RunDigest): { runs: string; cooperation: string } {
+  const label = (t: number) => (t < 0 ? '' : monthLabel(shape.start + t));
+  const final = finalStatuses(d.summary, STATUSES);
+  const changes = new Array(shape.alliances.length).fill(0);
+  for (const c of d.summary.changes) changes[c.alliance]++;
+  let runs = '';
+  for (let a = 0; a < shape.alliances.length; a++) {
+    runs += `${run},${shape.alliances[a]},${label(d.summary.firstBreak[a])},${label(d.summary.firstHostile[a])},${STATUSES[final[a]]},${changes[a]},${d.acts[a]}\n`;
+  }
+  const Y = shape.years.length;
+  let cooperation = '';
+  for (let k = 0; k < shape.dyads.length; k++) {
+    let line = `${run},${shape.dyads[k].fromId},${shape.dyads[k].toId}`;
+    for (let y = 0; y < Y; y++) line += `,${formatNumber(d.cooperation[k * Y + y])}`;
+    cooperation += `${line}\n`;
+  }
+  return { runs, cooperation };
+}
+
+/** break-dates.csv: per alliance and month, how many runs first became broken (or worse) and first hostile then; "never" last. */
+export function breakDatesCsv(stats: EnsembleStats, shape: DigestShape): string {
+  const T = shape.months;
+  const rows: Cell[][] = [];
+  shape.alliances.forEach((id, a) => {
+    for (let t = 0; t <= T; t++) {
+      rows.push([id, t === T ? 'never' : monthLabel(shape.start + t), stats.firstBroken[a * (T + 1) + t], stats.firstHostile[a * (T + 1) + t]]);
+    }
+  });
+  return toCsv(['alliance', 'date', 'first_broken', 'first_hostile'], rows);
+}
+
+/** cooperation-bands.csv: per directed alliance dyad and year, the mean and quantiles of the runs' yearly mean cooperation. */
+export function cooperationBandsCsv(stats: EnsembleStats, shape: DigestShape): string {
+  const Y = shape.years.length;
+  const B = COOPERATION_BINS.bins;
+  const rows: Cell[][] = [];
+  shape.dyads.forEach((d, k) => {
+    shape.years.forEach((year, y) => {
+      const cell = k * Y + y;
+      const q = QUANTILES.map((p) => binCentre(COOPERATION_BINS, quantileBin(stats.coopHist, cell * B, B, p, stats.runs)));
+      rows.push([d.fromId, d.toId, year, stats.runs, stats.runs ? stats.coopSum[cell] / 1e6 / stats.runs : null, ...(stats.runs ? q : QUANTILES.map(() => null))]);
+    });
+  });
+  return toCsv(['from', 'to', 'year', 'runs', 'mean', ...QUANTILES.map(quantileName)], rows);
+}
+
+/** The column name of a quantile: p05, p50, ... */
+export function quantileName(q: number): string {
+  return `p${String(Math.round(q * 100)).padStart(2, '0')}`;
+}
+
+/** A break-date distribution in brief: share of runs broken within the period, quantiles as YYYY-MM (null beyond the period), mean among the runs that broke. */
+export interface DateDistribution {
+  share: number;
+  quantiles: Record<string, string | null>;
+  /** Mean date among runs that broke, as a decimal year (1958.5 is mid-1958), or null if none did. */
+  meanYear: number | null;
+}
+
+/** The break-date distribution of one alliance from exact month counts `counts[offset .. offset + T]` (the last is "never"). */
+export function dateDistribution(counts: ArrayLike<number>, offset: number, start: number, months: number, runs: number): DateDistribution {
+  let broke = 0;
+  let sum = 0;
+  for (let t = 0; t < months; t++) {
+    broke += counts[offset + t];
+    sum += counts[offset + t] * t;
+  }
+  const quantiles: Record<string, string | null> = {};
+  for (const q of QUANTILES) {
+    const b = quantileBin(counts, offset, months + 1, q, runs);
+    quantiles[quantileName(q)] = b < 0 || b === months ? null : monthLabel(start + b);
+  }
+  return {
+    share: runs ? Number(formatNumber(broke / runs)) : 0,
+    quantiles,
+    meanYear: broke ? Number(formatNumber((start + sum / broke) / 12)) : null,
+  };
+}
+
+/** summary.json: per alliance, the distribution of the first break and first hostility, final statuses, mean changes and acts. */
+export function ensembleSummary(stats: EnsembleStats, shape: DigestShape): Record<string, unknown> {
+  const T = shape.months;
+  const n = stats.runs;
+  const mean = (x: number) => (n ? Number(formatNumber(x / n)) : null);
+  return {
+    runs: n,
+    alliances: shape.alliances.map((id, a) => ({
+      id,
+      firstBroken: dateDistribution(stats.firstBroken, a * (T + 1), shape.start, T, n),
+      firstHostile: dateDistribution(stats.firstHostile, a * (T + 1), shape.start, T, n),
+      finalStatus: Object.fromEntries(STATUSES.map((s, i) => [s, mean(stats.finalStatus[a * STATUSES.length + i])])),
+      meanStatusChanges: mean(stats.changes[a]),
+      meanActs: mean(stats.acts[a]),
+    })),
+    notes: [
+      'Dates are the first month with status broken or hostile (firstBroken) and hostile (firstHostile); runs that never got there count as later than every month, so a quantile beyond the period is null.',
+      `Cooperation bands (cooperation-bands.csv) are quantiles of each run's yearly mean monthly cooperation, read from fixed bins ${COOPERATION_BINS.width} wide centred on multiples of ${COOPERATION_BINS.width} from ${COOPERATION_BINS.lo} to ${-COOPERATION_BINS.lo}; means are exact.`,
+    ],
+  };
+}
