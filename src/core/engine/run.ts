@@ -25,12 +25,16 @@ export interface Trace {
   choose?(t: number, alliance: number, from: number, to: number, proposed: ActKind, issue: number, latent: number, active: boolean): ActKind | null | undefined;
 }
 
-/** A change of an alliance's status. */
+/** What set a status: a recent use of force, both relations deep in conflict, a recent defection, or the members' smoothed margins. */
+export type StatusReason = 'force' | 'relations' | 'defection' | 'margin';
+
+/** A change of an alliance's status, and what set the new one. */
 export interface StatusChange {
   month: number;
   alliance: number;
   from: (typeof STATUSES)[number];
   to: (typeof STATUSES)[number];
+  reason: StatusReason;
 }
 
 /** What every run reports, however fast: status changes, the first break, and how many acts of each kind. */
@@ -277,13 +281,16 @@ function updateStatus(model: Model, state: RunState, al: number, t: number, summ
   }
   const worst = Math.min(state.smoothed[al * 2], state.smoothed[al * 2 + 1]);
   let status: number;
-  if (t - state.lastForce[al] < r.forceMemory || Math.max(state.rel[a * n + b], state.rel[b * n + a]) <= r.hostileRelation) status = 3;
-  else if (t - state.lastDefect[al] < r.defectionMemory || worst < r.brokenMargin) status = 2;
-  else if (worst < r.strainedMargin) status = 1;
-  else status = 0;
+  let reason: StatusReason;
+  if (t - state.lastForce[al] < r.forceMemory) { status = 3; reason = 'force'; }
+  else if (Math.max(state.rel[a * n + b], state.rel[b * n + a]) <= r.hostileRelation) { status = 3; reason = 'relations'; }
+  else if (t - state.lastDefect[al] < r.defectionMemory) { status = 2; reason = 'defection'; }
+  else if (worst < r.brokenMargin) { status = 2; reason = 'margin'; }
+  else if (worst < r.strainedMargin) { status = 1; reason = 'margin'; }
+  else { status = 0; reason = 'margin'; }
   const before = state.status[al];
   if (t === 0) summary.initial[al] = STATUSES[status];
-  else if (status !== before) summary.changes.push({ month: t, alliance: al, from: STATUSES[before], to: STATUSES[status] });
+  else if (status !== before) summary.changes.push({ month: t, alliance: al, from: STATUSES[before], to: STATUSES[status], reason });
   state.status[al] = status;
   if (status >= 2 && summary.firstBreak[al] < 0) summary.firstBreak[al] = t;
   if (status === 3 && summary.firstHostile[al] < 0) summary.firstHostile[al] = t;

@@ -23,7 +23,7 @@ export function runManifest(r: RunResult, scenario: { file: string; sha256: stri
       alliances: model.alliances.map((al, a) => ({
         id: al.id,
         initial: r.summary.initial[a],
-        changes: r.summary.changes.filter((c) => c.alliance === a).map((c) => ({ date: label(c.month), from: c.from, to: c.to })),
+        changes: r.summary.changes.filter((c) => c.alliance === a).map((c) => ({ date: label(c.month), from: c.from, to: c.to, reason: c.reason })),
         firstBroken: label(r.summary.firstBreak[a]),
         firstHostile: label(r.summary.firstHostile[a]),
       })),

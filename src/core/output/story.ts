@@ -1,5 +1,6 @@
 // story.md: a plain account of each change of an alliance's status, what moved the value and after which events.
 import { MECHANISM_IDS, MECHANISMS } from '../engine/parameters.js';
+import type { StatusReason } from '../engine/run.js';
 import type { RunResult } from '../engine/simulate.js';
 import { monthLabel } from '../time/month.js';
 import { describeLog, type DescribedEntry } from './event-log.js';
@@ -30,7 +31,7 @@ export function storyMarkdown(r: RunResult, described: DescribedEntry[] = descri
     const changes = r.summary.changes.filter((c) => c.alliance === a);
     if (changes.length === 0) lines.push('The status never changes in this run.', '');
     for (const c of changes) {
-      lines.push(`### ${monthLabel(model.start + c.month)}: ${c.from} → ${c.to}`, '');
+      lines.push(`### ${monthLabel(model.start + c.month)}: ${c.from} → ${c.to}`, '', `Why: ${REASONS[c.reason](c.to)}.`, '');
       for (const side of [0, 1]) {
         const i = side === 0 ? al.a : al.b;
         lines.push(memberParagraph(r, a, side, c.month, name(i)));
@@ -61,6 +62,14 @@ export function storyMarkdown(r: RunResult, described: DescribedEntry[] = descri
   }
   return `${lines.join('\n')}\n`;
 }
+
+const REASONS: Record<StatusReason, (to: string) => string> = {
+  force: () => 'a use of force between the members within the last year (the force memory)',
+  relations: () => 'both directed relations have sunk to the hostile threshold',
+  defection: () => 'a member broke relations, which keeps the alliance broken for the defection memory',
+  margin: (to) =>
+    to === 'allied' ? 'both members\' smoothed margins are back above the strained threshold' : `the lower of the two members' smoothed margins over their outside options sets the status ${to}`,
+};
 
 function involves(d: DescribedEntry, a: string, b: string): boolean {
   return d.from === a || d.from === b || d.to === a || d.to === b;
