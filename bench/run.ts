@@ -1,9 +1,11 @@
 // `npm run bench`: runs every benchmark in turn and prints its table. Benchmarks never run in the tests.
 // Pass names to run only some: `npm run bench -- engine`.
+import { benchBrowser } from './browser.js';
 import { benchEngine } from './engine.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   engine: benchEngine,
+  browser: benchBrowser,
 };
 
 const wanted = process.argv.slice(2);

@@ -55,12 +55,12 @@ export function playView(): View {
     const d = g.decisions[g.next];
     replace(
       body,
-      h('h3', {}, `${g.title}: you are ${g.actor}`),
+      h('h3', {}, `${g.title}: you are ${g.actor} (${g.actorId})`),
       h('p', { class: 'muted' }, g.brief),
       h('p', { class: 'progress' }, `Decision ${g.next + 1} of ${g.decisions.length}: ${d.date}`),
       situation(d),
       h('fieldset', { class: 'choices' },
-        h('legend', {}, `What does ${g.actor} do toward ${g.partner} in ${d.date}?`),
+        h('legend', {}, `What does ${g.actorId} do toward ${g.partnerId} in ${d.date}?`),
         CHOICES.map((c, i) => h('button', {
           type: 'button', class: `choice dir-${c === 'none' ? 'none' : ACTS[c].goldstein > 0 ? 'coop' : 'conf'}`, 'data-choice': c,
           'data-focus-first': i === 0 ? 'true' : null,
@@ -82,7 +82,7 @@ export function playView(): View {
       h('h3', {}, `${g.title}: how your path compares`),
       v ? h('ul', { class: 'verdict', 'data-focus-first': 'true', tabindex: -1 },
         h('li', {}, `You chose as the model's decision rule would have in ${v.sameAsRule} of ${v.decisions} months.`),
-        h('li', {}, v.historyMonths ? `In ${v.historyMonths} months the record shows an act of ${g.actor} toward ${g.partner}; your choice went the same way (cooperative or hostile) in ${v.sameDirectionAsHistory}.` : 'The record shows no act of yours toward your ally in this window.'),
+        h('li', {}, v.historyMonths ? `In ${v.historyMonths} months the record shows an act of ${g.actorId} toward ${g.partnerId}; your choice went the same way (cooperative or hostile) in ${v.sameDirectionAsHistory}.` : 'The record shows no act of yours toward your ally in this window.'),
         h('li', {}, `The alliance first broke ${v.yourBreak ? `in ${v.yourBreak}` : 'never'} in your run, ${v.ruleBreak ? `in ${v.ruleBreak}` : 'never'} when the model plays you (same seed).`),
       ) : null,
       h('table', { class: 'data-table play-table' },
@@ -96,7 +96,7 @@ export function playView(): View {
           h('td', {}, d.history.length ? h('ul', {}, d.history.map((x) => h('li', {}, `${x.date} ${x.description} (reads as ${x.nearest})`))) : h('span', { class: 'muted' }, 'no recorded act')),
         ))),
       ),
-      h('p', {}, `Status of the alliance through the window: ${g.status.map((s) => `${s.date} ${s.status}`).join(', ')}.`),
+      h('p', {}, `Status of the alliance through the window: ${spans(g.status).join('; ')}.`),
       h('div', { class: 'toolbar' },
         h('button', { type: 'button', onclick: () => void advance([]) }, 'Play again'),
         h('button', { type: 'button', onclick: () => void advance(choices.slice(0, -1)) }, 'Undo last choice'),
@@ -123,4 +123,17 @@ export function playView(): View {
       drawRoles();
     },
   };
+}
+
+/** Months of equal status run together: `1958-01 to 1959-06 strained`. */
+function spans(status: { date: string; status: string }[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < status.length) {
+    let j = i;
+    while (j + 1 < status.length && status[j + 1].status === status[i].status) j++;
+    out.push(`${status[i].date}${j > i ? ` to ${status[j].date}` : ''} ${status[i].status}`);
+    i = j + 1;
+  }
+  return out;
 }

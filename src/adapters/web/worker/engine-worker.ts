@@ -87,6 +87,8 @@ function playView(state: PlayState, model: ReturnType<typeof compile>): PlayView
     brief: role.role.brief,
     actor: model.scenario.actors[role.actor].name,
     partner: model.scenario.actors[role.partner].name,
+    actorId: model.actorIds[role.actor],
+    partnerId: model.actorIds[role.partner],
     decisions: state.decisions,
     next: state.next,
     verdict: state.next >= state.decisions.length ? verdict(state, model) : null,

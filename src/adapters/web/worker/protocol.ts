@@ -111,6 +111,8 @@ export interface PlayView {
   brief: string;
   actor: string;
   partner: string;
+  actorId: string;
+  partnerId: string;
   decisions: DecisionPoint[];
   next: number;
   verdict: PlayVerdict | null;
