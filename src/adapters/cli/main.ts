@@ -4,7 +4,11 @@ import { InputError } from '../../core/scenario/diagnostic.js';
 import { registerBargain } from './commands/bargain.js';
 import { registerEnsemble } from './commands/ensemble.js';
 import { registerMerge } from './commands/merge.js';
+import { registerRecord } from './commands/record.js';
+import { registerFit } from './commands/fit.js';
+import { registerCompare } from './commands/compare.js';
 import { registerRun } from './commands/run.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
@@ -18,6 +22,10 @@ const program = new Command('schism')
 
 registerValidate(program);
 registerRun(program);
+registerSensitivity(program);
+registerCompare(program);
+registerFit(program);
+registerRecord(program);
 registerSchema(program);
 registerBargain(program);
 registerServe(program);

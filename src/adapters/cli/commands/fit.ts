@@ -1,0 +1,40 @@
+// `schism fit FILE --train 1950-1957 --out DIR`: calibrates the scenario on the training window and tests it out of sample.
+import type { Command } from 'commander';
+import { fitScenario, fitSettings } from '../../../core/analysis/fit.js';
+import { scoreOutOfSample } from '../../../core/analysis/out-of-sample.js';
+import { fitSummary, forecastCsv, parametersCsv, scoresCsv, turningPointsCsv } from '../../../core/output/fit-report.js';
+import { formatNumber } from '../../../core/output/number.js';
+import { stableJson } from '../../../core/output/stable-json.js';
+import { writeFolderAtomic } from '../../files/atomic-write.js';
+import { readScenario } from '../../files/read-scenario.js';
+import { asUsage, fitOptionsOf, withFitOptions, type AnalysisFlags } from '../analysis-options.js';
+
+/** Registers the fit command. */
+export function registerFit(program: Command): void {
+  withFitOptions(
+    program
+      .command('fit')
+      .argument('<file>', 'scenario file (YAML or JSON)')
+      .description('fit the parameters of the enabled mechanisms (CMA-ES, within their priors) to the record over a training window, then score the fit out of sample')
+      .option('--out <dir>', 'output folder', 'runs/fit'),
+    { evaluations: '600', restarts: '3' },
+  ).action(async (file: string, flags: AnalysisFlags) => {
+    const o = fitOptionsOf(flags);
+    const { scenario } = await readScenario(file);
+    const fit = asUsage(() => fitScenario(scenario, o));
+    const oos = asUsage(() => scoreOutOfSample(scenario, fitSettings(fit), { train: o.train, test: o.test, every: o.every, measure: o.measure, runs: o.runs, seed: o.seed + 1 }));
+    const summary = fitSummary(scenario.meta.title, fit, oos);
+    await writeFolderAtomic(flags.out, {
+      'fit.json': stableJson({ fit, outOfSample: oos }),
+      'parameters.csv': parametersCsv(fit),
+      'scores.csv': scoresCsv(oos),
+      'forecast.csv': forecastCsv(oos),
+      'turning-points.csv': turningPointsCsv(oos),
+      'README.md': summary,
+    });
+    process.stdout.write(
+      `fitted ${fit.parameters.length} parameters on ${fit.train} (${fit.simulations} simulations): loss ${formatNumber(fit.loss)} (scenario values ${formatNumber(fit.startLoss)}); ` +
+        `out of sample ${oos.test}: RMSE ${formatNumber(oos.model.rmse)} vs persistence ${formatNumber(oos.persistence.rmse)}, trend ${formatNumber(oos.trend.rmse)}; outputs in ${flags.out}/\n`,
+    );
+  });
+}
