@@ -4,9 +4,9 @@ import { InputError } from '../../core/scenario/diagnostic.js';
 import { registerBargain } from './commands/bargain.js';
 import { registerEnsemble } from './commands/ensemble.js';
 import { registerMerge } from './commands/merge.js';
-import { registerRecord } from './commands/record.js';
-import { registerFit } from './commands/fit.js';
 import { registerCompare } from './commands/compare.js';
+import { registerFit } from './commands/fit.js';
+import { registerRecord } from './commands/record.js';
 import { registerRun } from './commands/run.js';
 import { registerSensitivity } from './commands/sensitivity.js';
 import { registerSchema } from './commands/schema.js';
@@ -22,10 +22,10 @@ const program = new Command('schism')
 
 registerValidate(program);
 registerRun(program);
-registerSensitivity(program);
-registerCompare(program);
-registerFit(program);
 registerRecord(program);
+registerFit(program);
+registerCompare(program);
+registerSensitivity(program);
 registerSchema(program);
 registerBargain(program);
 registerServe(program);
