@@ -2,9 +2,11 @@
 // Pass names to run only some: `npm run bench -- engine`.
 import { benchBrowser } from './browser.js';
 import { benchEngine } from './engine.js';
+import { benchFit } from './fit.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   engine: benchEngine,
+  fit: benchFit,
   browser: benchBrowser,
 };
 
