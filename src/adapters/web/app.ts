@@ -28,6 +28,7 @@ export class App {
   cf!: Counterfactual;
   /** The scenario as written, at the current seed and mode: what baselineRun ran. */
   private asWritten!: Counterfactual;
+  private baselineKey = '';
   private views: View[];
   private panels = new Map<string, HTMLElement>();
   private tabs = new Map<string, HTMLButtonElement>();
@@ -69,20 +70,19 @@ export class App {
   async loadScenario(id: string, restore?: Counterfactual): Promise<Diagnostic[]> {
     const custom = id === 'custom' ? localStorage.getItem(CUSTOM_KEY) : null;
     const source = custom !== null ? { id: 'custom', file: 'custom.yaml', text: custom } : this.shipped.find((s) => s.id === id) ?? this.shipped[0] ?? TEMPLATE;
-    const reply = await this.engine.ask({ type: 'load', id: source.id, text: source.text, file: source.file });
+    const parsed = 'parsed' in source ? source.parsed ?? undefined : undefined;
+    const reply = await this.engine.ask({ type: 'load', id: source.id, text: source.text, file: source.file, parsed });
     if (!reply.ok) return reply.diagnostics;
     this.scenario = reply.scenario;
     const base = { ...baseline(source.id, reply.scenario.seed), off: reply.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id) };
     this.cf = restore && restore.scenario === source.id ? restore : base;
+    this.asWritten = base;
     this.baselineRun = null;
+    this.baselineKey = '';
     this.run = null;
     this.layout();
     this.writeUrl();
-    this.asWritten = { ...base, seed: this.cf.seed, mode: this.cf.mode };
-    const b = await this.engine.ask({ type: 'run', cf: this.asWritten, fanRuns: FAN_RUNS });
-    this.baselineRun = b.run;
-    if (sameRun(this.asWritten, this.cf)) this.accept(b.run);
-    else await this.recompute();
+    await this.recompute();
     return [];
   }
 
@@ -115,7 +115,10 @@ export class App {
     if (location.hash !== hash) history.replaceState(null, '', hash);
   }
 
-  /** Reruns the current counterfactual; runs requested while one is going are folded into one more. */
+  /**
+   * Reruns the current counterfactual: first the recorded run, drawn at once, then the scenario as written at the same seed and
+   * mode when that changed, then the fan of runs. Requests made meanwhile are folded into one more pass.
+   */
   private async recompute(): Promise<void> {
     if (this.running) {
       this.queued = true;
@@ -126,13 +129,23 @@ export class App {
     try {
       do {
         this.queued = false;
-        if (this.asWritten.seed !== this.cf.seed || this.asWritten.mode !== this.cf.mode) {
-          // The line to read a counterfactual against is the scenario as written with the same seed and mode.
-          this.asWritten = { ...this.asWritten, seed: this.cf.seed, mode: this.cf.mode };
-          this.baselineRun = (await this.engine.ask({ type: 'run', cf: this.asWritten, fanRuns: FAN_RUNS })).run;
+        const cf = this.cf;
+        const reply = await this.engine.ask({ type: 'run', cf, fanRuns: 0 });
+        if (this.queued) continue;
+        this.accept(reply.run);
+        // The line to read a counterfactual against is the scenario as written with the same seed and mode.
+        const asWritten = { ...this.asWritten, seed: cf.seed, mode: cf.mode };
+        if (toHash(asWritten) !== this.baselineKey) {
+          const b = sameRun(asWritten, cf) ? reply.run : (await this.engine.ask({ type: 'run', cf: asWritten, fanRuns: 0 })).run;
+          b.fan = (await this.engine.ask({ type: 'fan', cf: asWritten, runs: FAN_RUNS })).fan;
+          this.baselineRun = b;
+          this.baselineKey = toHash(asWritten);
         }
-        const reply = await this.engine.ask({ type: 'run', cf: this.cf, fanRuns: FAN_RUNS });
-        if (!this.queued) this.accept(reply.run);
+        if (this.queued) continue;
+        const fan = sameRun(asWritten, cf) && this.baselineRun ? this.baselineRun.fan : (await this.engine.ask({ type: 'fan', cf, runs: FAN_RUNS })).fan;
+        if (this.queued || !this.run) continue;
+        this.run.fan = fan;
+        this.accept(this.run);
       } while (this.queued);
     } catch (err) {
       this.setStatus(`Error: ${err instanceof Error ? err.message : String(err)}`);
@@ -143,8 +156,9 @@ export class App {
 
   private accept(run: RunView): void {
     this.run = run;
-    this.setStatus(`Run ${run.runMs.toFixed(1)} ms, fan of ${run.fan.runs} runs ${run.fan.ms.toFixed(0)} ms (in your browser).`);
+    this.setStatus(`Run ${run.runMs.toFixed(1)} ms${run.fan.runs ? `, fan of ${run.fan.runs} runs ${run.fan.ms.toFixed(0)} ms` : ', fan of runs…'} (in your browser).`);
     document.body.dataset.ready = 'true';
+    document.body.dataset.fan = String(run.fan.runs > 0);
     for (const v of this.views) v.update?.(this);
   }
 

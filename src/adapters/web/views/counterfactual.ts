@@ -73,6 +73,7 @@ export function counterfactualView(): View {
       replace(results, h('p', {}, 'This scenario has no alliance.'));
       return;
     }
+    const pending = run.fan.runs === 0;
     const fan = run.fan.alliances[0];
     const bfan = base?.fan.alliances[0];
     const share = (f: FanView['alliances'][number] | undefined, runs: number) => (f ? `${Math.round((f.broke / runs) * 100)}%` : '–');
@@ -80,11 +81,11 @@ export function counterfactualView(): View {
       results,
       h('dl', { class: 'numbers' },
         h('dt', {}, 'First break, this run'), h('dd', { 'data-testid': 'first-break' }, al.firstBreak ?? 'never'), h('dd', { class: 'muted' }, `as written: ${base?.alliances[0]?.firstBreak ?? 'never'}`),
-        h('dt', {}, `Median first break, ${run.fan.runs} runs`), h('dd', {}, fan?.median ?? 'after the period'), h('dd', { class: 'muted' }, `as written: ${bfan?.median ?? 'after the period'}`),
-        h('dt', {}, 'Runs that break'), h('dd', {}, share(fan, run.fan.runs)), h('dd', { class: 'muted' }, `as written: ${share(bfan, base?.fan.runs ?? 1)}`),
-        h('dt', {}, 'Compute in your browser'), h('dd', {}, `${run.runMs.toFixed(1)} ms one run`), h('dd', { class: 'muted' }, `${run.fan.ms.toFixed(0)} ms for ${run.fan.runs} runs`),
+        h('dt', {}, 'Median first break over a fan of runs'), h('dd', {}, pending ? '…' : fan?.median ?? 'after the period'), h('dd', { class: 'muted' }, `as written: ${base ? bfan?.median ?? 'after the period' : '…'}`),
+        h('dt', {}, 'Runs that break'), h('dd', {}, pending ? '…' : share(fan, run.fan.runs)), h('dd', { class: 'muted' }, `as written: ${base ? share(bfan, base.fan.runs) : '…'}`),
+        h('dt', {}, 'Compute in your browser'), h('dd', {}, `${run.runMs.toFixed(1)} ms one run`), h('dd', { class: 'muted' }, pending ? 'fan running…' : `${run.fan.ms.toFixed(0)} ms for ${run.fan.runs} runs`),
       ),
-      fanChart(run.fan, base?.fan ?? null),
+      pending ? h('p', { class: 'muted' }, 'Running the fan of runs…') : fanChart(run.fan, base?.fan ?? null),
     );
   }
 

@@ -4,7 +4,7 @@ import { compile } from '../../../core/engine/compile.js';
 import { simulateModel } from '../../../core/engine/simulate.js';
 import { STATUSES } from '../../../core/engine/state.js';
 import { parseScenario } from '../../../core/scenario/parse.js';
-import type { Scenario } from '../../../core/scenario/schema.js';
+import { Scenario } from '../../../core/scenario/schema.js';
 import { monthLabel } from '../../../core/time/month.js';
 import type { Counterfactual } from '../state/counterfactual.js';
 import { applyCounterfactual } from './apply-counterfactual.js';
@@ -30,6 +30,12 @@ function modelOf(cf: Counterfactual) {
 function handle(req: Request): Reply {
   switch (req.type) {
     case 'load': {
+      // A shipped scenario comes parsed at build time; checking it again with the schema is cheap, parsing YAML is not.
+      const prepared = req.parsed === undefined ? null : Scenario.safeParse(req.parsed);
+      if (prepared?.success) {
+        scenarios.set(req.id, prepared.data);
+        return { type: 'load', ok: true, scenario: scenarioView(req.id, prepared.data) };
+      }
       const parsed = parseScenario(req.text, req.file);
       if (!parsed.ok) return { type: 'load', ok: false, diagnostics: parsed.diagnostics };
       scenarios.set(req.id, parsed.scenario);
@@ -47,6 +53,11 @@ function handle(req: Request): Reply {
       const fan = fanOfRuns(model, req.cf.seed, req.fanRuns, now);
       const view = runView(result, triangleOf(scenarioOf(req.cf)), fan, runMs);
       return { type: 'run', run: { ...view, totalMs: now() - t0 } };
+    }
+    case 'fan': {
+      const t0 = now();
+      const fan = fanOfRuns(modelOf(req.cf), req.cf.seed, req.runs, now);
+      return { type: 'fan', fan: { ...fan, ms: now() - t0 } };
     }
     case 'explain':
       return { type: 'explain', scores: scoreExplanations(scenarioOf(req.cf), req.cf, req.sets, req.seeds, now) };

@@ -121,9 +121,10 @@ export interface PlayView {
 
 /** Requests from the page. */
 export type Request =
-  | { type: 'load'; id: string; text: string; file: string }
+  | { type: 'load'; id: string; text: string; file: string; parsed?: unknown }
   | { type: 'validate'; text: string; file: string }
   | { type: 'run'; cf: Counterfactual; fanRuns: number }
+  | { type: 'fan'; cf: Counterfactual; runs: number }
   | { type: 'explain'; cf: Counterfactual; sets: { id: string; name: string; mechanisms: string[] }[]; seeds: number }
   | { type: 'play'; cf: Counterfactual; role: string; choices: Choice[] }
   | { type: 'bench'; cf: Counterfactual; repeats: number; fanRuns: number };
@@ -134,6 +135,7 @@ export type Reply =
   | { type: 'load'; ok: false; diagnostics: Diagnostic[] }
   | { type: 'validate'; diagnostics: Diagnostic[] }
   | { type: 'run'; run: RunView }
+  | { type: 'fan'; fan: FanView }
   | { type: 'explain'; scores: ExplanationScore[] }
   | { type: 'play'; play: PlayView }
   | { type: 'bench'; single: number[]; fan: number[] }
