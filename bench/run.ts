@@ -3,11 +3,13 @@
 import { benchBrowser } from './browser.js';
 import { benchEngine } from './engine.js';
 import { benchFit } from './fit.js';
+import { benchHttp } from './http-load.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   engine: benchEngine,
   fit: benchFit,
   browser: benchBrowser,
+  http: benchHttp,
 };
 
 const wanted = process.argv.slice(2);

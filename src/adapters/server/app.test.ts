@@ -68,6 +68,9 @@ describe('success paths', () => {
     for (const m of run.series!.members) assert.equal(m.value.length, 72);
     assert.equal(run.series!.status[0].values.length, 72);
     assert.equal(await (await post('/api/run', { scenario: minimal, seed: 11 })).text(), text.replace('"file":"minimal.yaml"', '"file":"request"'));
+    // Without series the server takes the summary-only path: the same summary, not an approximation.
+    const bare = RunResponse.parse(await (await post('/api/run', { name: 'minimal', seed: 11, series: false })).json());
+    assert.deepEqual({ ...bare, series: undefined }, { ...run, series: undefined });
   });
 
   test('POST /api/run applies options: no series, replay, until, switched mechanisms, parameters, events left out', async () => {

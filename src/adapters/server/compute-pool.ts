@@ -9,8 +9,13 @@ export interface TaskOptions {
   /** Abort (and replace the worker) after this many milliseconds of compute. */
   timeoutMs: number;
   onProgress?: (done: number, total: number) => void;
-  /** Aborting cancels the task, waiting or running. */
+  /** Aborting drops the task while it waits; once running, it is stopped only if `stopRunning` is set. */
   signal?: AbortSignal;
+  /**
+   * Whether an abort also stops a running task (by ending its worker). Jobs set it; requests do not, since a request's
+   * compute is short and bounded anyway, while a replacement worker takes a while to load the engine.
+   */
+  stopRunning?: boolean;
 }
 
 interface Pending {
@@ -112,7 +117,7 @@ export class ComputePool {
       slot.current = p;
       // The clock starts when a worker takes the task: time spent queued or starting a worker is not the task's.
       slot.timer = setTimeout(() => this.abort(i, 'compute_time_exceeded', `the computation took longer than ${p.options.timeoutMs} ms and was stopped`), p.options.timeoutMs);
-      if (p.options.signal) {
+      if (p.options.signal && p.options.stopRunning) {
         slot.onAbort = () => this.abort(i, 'cancelled');
         p.options.signal.addEventListener('abort', slot.onAbort, { once: true });
       }

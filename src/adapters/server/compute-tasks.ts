@@ -1,4 +1,5 @@
 // The work behind the API, run inside a compute worker: validate, run once, run an ensemble. Scenario text in, JSON out.
+import { createHash } from 'node:crypto';
 import { BreakDistribution } from '../../core/analysis/break-distribution.js';
 import { compile, type CompileOptions } from '../../core/engine/compile.js';
 import type { Model } from '../../core/engine/model.js';
@@ -8,7 +9,7 @@ import { simulateModel, type RunResult } from '../../core/engine/simulate.js';
 import { STATUSES } from '../../core/engine/state.js';
 import { reportedDyads } from '../../core/output/series.js';
 import { runStream } from '../../core/random/streams.js';
-import { parseScenario } from '../../core/scenario/parse.js';
+import { parseScenario, type ParseResult } from '../../core/scenario/parse.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { monthLabel } from '../../core/time/month.js';
 import { ApiError } from './api-error.js';
@@ -52,7 +53,7 @@ export function performTask(task: Task, progress: Progress = () => {}): unknown 
 
 /** Checks a scenario, reporting every located problem, or what it holds when it is valid. */
 export function validateScenario(source: ScenarioText): { valid: boolean; diagnostics: unknown[]; scenario?: Record<string, unknown> } {
-  const r = parseScenario(source.text, source.file);
+  const r = parseCached(source);
   if (!r.ok) return { valid: false, diagnostics: r.diagnostics };
   const s = r.scenario;
   return {
@@ -76,8 +77,26 @@ export function compileChecked(source: ScenarioText, options: RunOptions): Model
   }
 }
 
+/** Parses recently seen texts once: YAML parsing dominates a request (about 100 ms for the reference scenario). */
+const recent = new Map<string, ParseResult>();
+const RECENT = 8;
+
+/** The parse of a scenario text, from a small most-recently-used cache keyed by file name and text digest. */
+export function parseCached(source: ScenarioText): ParseResult {
+  const key = `${source.file}\0${createHash('sha256').update(source.text).digest('base64')}`;
+  let r = recent.get(key);
+  if (r) {
+    recent.delete(key);
+  } else {
+    r = parseScenario(source.text, source.file);
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  }
+  recent.set(key, r);
+  return r;
+}
+
 function parsed(source: ScenarioText): Scenario {
-  const r = parseScenario(source.text, source.file);
+  const r = parseCached(source);
   if (!r.ok) throw new ApiError('invalid_scenario', `${source.file} has ${r.diagnostics.length} problem${r.diagnostics.length === 1 ? '' : 's'}`, { diagnostics: r.diagnostics });
   return r.scenario;
 }
@@ -85,12 +104,14 @@ function parsed(source: ScenarioText): Scenario {
 /** Runs once with full recording and returns the summary and, if asked, the monthly series. */
 export function runOnce(source: ScenarioText, options: RunOptions, series: boolean): RunResponse {
   const model = compileChecked(source, options);
-  const result = simulateModel(model, options.seed ?? model.scenario.meta.seed, 0);
-  const { summary } = result;
+  const seed = options.seed ?? model.scenario.meta.seed;
+  // Without series the summary-only run suffices (the same stream, so the same summary), at a fraction of the cost.
+  const result = series ? simulateModel(model, seed, 0) : undefined;
+  const summary = result ? result.summary : runModel(model, runStream(seed, 0));
   const label = (t: number) => (t < 0 ? null : monthLabel(model.start + t));
   return {
     scenario: { title: model.scenario.meta.title, file: source.file },
-    seed: result.seed,
+    seed,
     mode: model.mode,
     months: Array.from({ length: model.months }, (_, t) => monthLabel(model.start + t)),
     alliances: model.alliances.map((al, a) => ({
@@ -102,7 +123,7 @@ export function runOnce(source: ScenarioText, options: RunOptions, series: boole
       firstHostile: label(summary.firstHostile[a]),
     })),
     acts: summary.acts,
-    ...(series ? { series: seriesJson(result) } : {}),
+    ...(result ? { series: seriesJson(result) } : {}),
   };
 }
 

@@ -67,6 +67,7 @@ export class JobStore {
       .run<EnsembleResult>(task, {
         timeoutMs: this.limits.jobMs,
         signal: job.abort.signal,
+        stopRunning: true,
         onProgress: (done) => {
           job.done = done;
         },

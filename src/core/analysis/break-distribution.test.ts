@@ -12,9 +12,9 @@ function brokeAt(month: number | null): RunSummary {
   return {
     initial: ['allied'],
     changes: [
-      { month: month - 1, alliance: 0, from: 'allied', to: 'strained' },
-      { month, alliance: 0, from: 'strained', to: 'broken' },
-    ],
+      { month: month - 1, alliance: 0, from: 'allied', to: 'strained', reason: 'margin' },
+      { month, alliance: 0, from: 'strained', to: 'broken', reason: 'margin' },
+    ] as RunSummary['changes'],
     firstBreak: [month],
     firstHostile: [-1],
     acts: 3,
