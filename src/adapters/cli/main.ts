@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../../core/scenario/diagnostic.js';
 import { registerBargain } from './commands/bargain.js';
+import { registerCounterfactual } from './commands/counterfactual.js';
 import { registerEnsemble } from './commands/ensemble.js';
 import { registerMerge } from './commands/merge.js';
 import { registerCompare } from './commands/compare.js';
@@ -31,6 +32,7 @@ registerBargain(program);
 registerServe(program);
 registerEnsemble(program);
 registerMerge(program);
+registerCounterfactual(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -22,12 +22,12 @@ export function addWorldOptions(command: Command): Command {
     .option('--add <file>', 'apply a variant file: added drivers, record acts taken as given, removals, settings (repeatable)', collect);
 }
 
-/** Builds the world the flags describe, turning flag problems into UsageErrors (exit 2) and printing warnings. */
-export async function readWorld(scenario: Scenario, flags: WorldFlags): Promise<{ world: World; variants: { file: string; sha256: string }[] }> {
+/** Builds the world the flags describe (on top of `base` when given), turning flag problems into UsageErrors (exit 2) and printing warnings. */
+export async function readWorld(scenario: Scenario, flags: WorldFlags, base?: World): Promise<{ world: World; variants: { file: string; sha256: string }[] }> {
   const read = await Promise.all((flags.add ?? []).map(readVariant));
   let world: World;
   try {
-    world = buildWorld(scenario, { without: flags.without, set: flags.set, variants: read.map((r) => r.parsed) });
+    world = buildWorld(scenario, { without: flags.without, set: flags.set, variants: read.map((r) => r.parsed) }, base);
   } catch (err) {
     if (err instanceof RangeError) throw new UsageError(err.message);
     throw err;

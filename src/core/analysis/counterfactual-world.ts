@@ -1,9 +1,9 @@
-// A counterfactual world: the scenario with drivers removed, record acts taken as given, events added and parameters set, checked before any run.
+// A counterfactual world: the scenario with drivers removed, record acts taken as given or moved, events added and parameters set, checked before any run.
 import type { CompileOptions } from '../engine/compile.js';
 import { MECHANISMS, RULES } from '../engine/parameters.js';
 import { formatPath, InputError, type Diagnostic } from '../scenario/diagnostic.js';
 import { checkReferences } from '../scenario/references.js';
-import type { Scenario } from '../scenario/schema.js';
+import type { Scenario, ScenarioEvent } from '../scenario/schema.js';
 import type { ParsedVariant } from '../scenario/variant.js';
 
 /** What the user asked for: `--without` ids, `--set` strings, and parsed `--add` variant files. */
@@ -13,11 +13,21 @@ export interface WorldSpec {
   variants?: ParsedVariant[];
 }
 
+/** What a world changes relative to the scenario as written. */
+export interface WorldChanges {
+  without: string[];
+  drivers: string[];
+  moved: Record<string, string>;
+  added: string[];
+  set: Record<string, number | boolean>;
+  variants: { file: string; title: string }[];
+}
+
 /** A world ready to compile, what it changes, and the warnings worth printing. */
 export interface World {
   scenario: Scenario;
   compile: CompileOptions;
-  changes: { without: string[]; drivers: string[]; added: string[]; set: Record<string, number | boolean>; variants: { file: string; title: string }[] };
+  changes: WorldChanges;
   warnings: string[];
 }
 
@@ -58,9 +68,9 @@ function bounds(key: string): { min: number; max: number } {
   return group === 'rules' ? RULES[name] : MECHANISMS[group].params[name];
 }
 
-/** Why an event cannot be left out, or null if it can. */
-function withoutProblem(scenario: Scenario, id: string): string | null {
-  const e = scenario.events.find((x) => x.id === id);
+/** Why an event cannot be left out of a predict run, or null if it can. */
+function withoutProblem(events: ScenarioEvent[], id: string): string | null {
+  const e = events.find((x) => x.id === id);
   if (!e) return `unknown event "${id}"`;
   if (e.role === 'record') {
     return `event "${id}" is a record event (an act of the allies that the model must generate); predict mode never reads the record, so leaving it out changes nothing. To suppose the conditions for it never arose, leave out the drivers behind it; to force a different act, add a driver with --add`;
@@ -69,68 +79,83 @@ function withoutProblem(scenario: Scenario, id: string): string | null {
 }
 
 /**
- * Applies a counterfactual to a checked scenario. Flag problems throw RangeError; problems in a variant file throw InputError located in that file.
- * @example const world = buildWorld(scenario, { without: ['secret-speech'], set: ['rules.noise=0.8'] });
+ * Applies a counterfactual to a checked scenario, on top of `base` (another world) when given. Variants apply in order
+ * (in each: drivers, moves, added events, then removals), then the flags. Flag problems throw RangeError; problems in a
+ * variant file throw InputError located in that file.
+ * @example const world = buildWorld(scenario, { without: ['A47'], set: ['rules.noise=0.8'] });
  */
-export function buildWorld(scenario: Scenario, spec: WorldSpec): World {
+export function buildWorld(scenario: Scenario, spec: WorldSpec, base?: World): World {
   const warnings: string[] = [];
-  const without = new Set<string>();
-  const drivers = new Set<string>();
-  const set: Record<string, number | boolean> = {};
+  const changes: WorldChanges = base
+    ? structuredClone(base.changes)
+    : { without: [], drivers: [], moved: {}, added: [], set: {}, variants: [] };
+  const without = new Set(changes.without);
+  let events = base ? base.scenario.events : scenario.events;
+
+  for (const pv of spec.variants ?? []) {
+    const { variant: v, file, map } = pv;
+    const problems: Diagnostic[] = [];
+    const at = (path: (string | number)[], code: string, message: string) => problems.push({ file, ...map.locate(path), path: formatPath(path), code, message });
+    const next = [...events];
+    const find = (id: string) => next.findIndex((x) => x.id === id);
+    v.drivers.forEach((id, i) => {
+      const k = find(id);
+      if (k < 0) at(['drivers', i], 'variant.drivers', `unknown event "${id}"`);
+      else if (next[k].role !== 'record') at(['drivers', i], 'variant.drivers', `event "${id}" is already a driver`);
+      else {
+        next[k] = { ...next[k], role: 'driver' };
+        changes.drivers.push(id);
+      }
+    });
+    for (const [id, date] of Object.entries(v.move)) {
+      const k = find(id);
+      if (k < 0) at(['move', id], 'variant.move', `unknown event "${id}"`);
+      else {
+        next[k] = { ...next[k], role: 'driver', date, end: undefined };
+        changes.moved[id] = date;
+      }
+    }
+    const before = next.length;
+    next.push(...v.events);
+    for (const p of checkReferences({ ...scenario, events: next })) {
+      const i = p.path[1];
+      if (p.path[0] !== 'events' || typeof i !== 'number') continue;
+      if (i >= before) at(['events', i - before, ...p.path.slice(2)], p.code, p.message);
+      else if (next[i].id in v.move && p.path[2] === 'date') at(['move', next[i].id], p.code, p.message);
+    }
+    v.without.forEach((id, i) => {
+      const problem = withoutProblem(next, id);
+      if (problem) at(['without', i], 'variant.without', problem);
+      else without.add(id);
+    });
+    for (const [key, value] of Object.entries(v.set)) {
+      try {
+        checkParameter(key);
+        changes.set[key] = value;
+      } catch (err) {
+        at(['set', key], 'variant.set', (err as Error).message);
+      }
+    }
+    if (problems.length) throw new InputError(problems);
+    events = next;
+    changes.added.push(...v.events.map((e) => e.id));
+    changes.variants.push({ file, title: v.title });
+  }
+
   for (const id of spec.without ?? []) {
-    const problem = withoutProblem(scenario, id);
+    const problem = withoutProblem(events, id);
     if (problem) throw new RangeError(`--without ${id}: ${problem}`);
     without.add(id);
   }
   for (const text of spec.set ?? []) {
     const [key, value] = parseSetting(text);
-    set[key] = value;
+    changes.set[key] = value;
   }
-
-  let events = scenario.events;
-  const added: string[] = [];
-  const variants: World['changes']['variants'] = [];
-  for (const pv of spec.variants ?? []) {
-    const { variant: v, file, map } = pv;
-    const problems: Diagnostic[] = [];
-    const at = (path: (string | number)[], code: string, message: string) => problems.push({ file, ...map.locate(path), path: formatPath(path), code, message });
-    v.without.forEach((id, i) => {
-      const problem = withoutProblem(scenario, id);
-      if (problem) at(['without', i], 'variant.without', problem);
-      else without.add(id);
-    });
-    v.drivers.forEach((id, i) => {
-      const e = scenario.events.find((x) => x.id === id);
-      if (!e) at(['drivers', i], 'variant.drivers', `unknown event "${id}"`);
-      else if (e.role !== 'record') at(['drivers', i], 'variant.drivers', `event "${id}" is already a driver`);
-      else drivers.add(id);
-    });
-    for (const [key, value] of Object.entries(v.set)) {
-      try {
-        checkParameter(key);
-        set[key] = value;
-      } catch (err) {
-        at(['set', key], 'variant.set', (err as Error).message);
-      }
-    }
-    const base = events.length;
-    const merged = [...events, ...v.events];
-    for (const p of checkReferences({ ...scenario, events: merged })) {
-      if (p.path[0] === 'events' && typeof p.path[1] === 'number' && p.path[1] >= base) {
-        const path = ['events', p.path[1] - base, ...p.path.slice(2)];
-        at(path, p.code, p.message);
-      }
-    }
-    if (problems.length) throw new InputError(problems);
-    events = merged;
-    added.push(...v.events.map((e) => e.id));
-    variants.push({ file, title: v.title });
-  }
-  if (drivers.size) events = events.map((e) => (drivers.has(e.id) ? { ...e, role: 'driver' as const } : e));
+  changes.without = [...without].sort();
 
   const params: Record<string, number> = {};
   const mechanisms: Record<string, boolean> = {};
-  for (const [key, value] of Object.entries(set)) {
+  for (const [key, value] of Object.entries(changes.set)) {
     if (typeof value === 'boolean') {
       mechanisms[key.split('.')[0]] = value;
       continue;
@@ -141,8 +166,8 @@ export function buildWorld(scenario: Scenario, spec: WorldSpec): World {
   }
   return {
     scenario: { ...scenario, events },
-    compile: { mode: 'predict', without: [...without].sort(), params, mechanisms },
-    changes: { without: [...without].sort(), drivers: [...drivers].sort(), added, set, variants },
+    compile: { mode: 'predict', without: changes.without, params, mechanisms },
+    changes,
     warnings,
   };
 }

@@ -2,7 +2,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatPath, InputError, type Diagnostic } from './diagnostic.js';
-import { Event, Id } from './schema.js';
+import { Event, EventDate, Id } from './schema.js';
 import { sourceMap, type SourceMap } from './source-map.js';
 
 /** The variant file format. Added events must be drivers: predict mode never reads record events. */
@@ -12,6 +12,7 @@ export const Variant = z.strictObject({
   description: z.string().optional().describe('what the counterfactual supposes and what it can and cannot mean in the model'),
   without: z.array(Id).default([]).describe('ids of driver events that do not happen'),
   drivers: z.array(Id).default([]).describe('ids of record events taken as given inputs (forced to happen) instead of left to the model'),
+  move: z.record(Id, EventDate).default({}).describe('events taken as given inputs at another date: id: YYYY-MM or YYYY-MM-DD'),
   set: z.record(z.string(), z.number()).default({}).describe('parameter overrides, "mechanism.param" or "rules.param"'),
   events: z.array(Event).default([]).describe('driver events added to the scenario'),
 });
