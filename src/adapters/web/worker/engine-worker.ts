@@ -51,7 +51,7 @@ function handle(req: Request): Reply {
       const result = simulateModel(model, req.cf.seed, 0);
       const runMs = now() - t0;
       const fan = fanOfRuns(model, req.cf.seed, req.fanRuns, now);
-      const view = runView(result, triangleOf(scenarioOf(req.cf)), fan, runMs);
+      const view = runView(result, scenarioOf(req.cf), triangleOf(scenarioOf(req.cf)), fan, runMs);
       return { type: 'run', run: { ...view, totalMs: now() - t0 } };
     }
     case 'fan': {

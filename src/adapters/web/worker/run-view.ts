@@ -2,6 +2,7 @@
 import { triangleByYear } from '../../../core/analysis/triangle.js';
 import { ACTS } from '../../../core/engine/acts.js';
 import type { Model } from '../../../core/engine/model.js';
+import type { Scenario } from '../../../core/scenario/schema.js';
 import { MECHANISM_IDS } from '../../../core/engine/parameters.js';
 import { runModel } from '../../../core/engine/run.js';
 import type { RunResult } from '../../../core/engine/simulate.js';
@@ -18,8 +19,11 @@ export function simulatedCooperation(r: RunResult, from: number, to: number): nu
   return out;
 }
 
-/** The run's view: per alliance the members' value by mechanism, statuses and cooperation, plus triangle, story and acts. */
-export function runView(r: RunResult, triangle: [string, string, string] | null, fan: FanView, runMs: number): Omit<RunView, 'totalMs'> {
+/**
+ * The run's view: per alliance the members' value by mechanism, statuses and cooperation, plus triangle, story and acts.
+ * `history` is the scenario as written, whose record the cooperation is set against even when a counterfactual moved events.
+ */
+export function runView(r: RunResult, history: Scenario, triangle: [string, string, string] | null, fan: FanView, runMs: number): Omit<RunView, 'totalMs'> {
   const { model } = r;
   const T = model.months;
   const M = MECHANISM_IDS.length;
@@ -41,7 +45,7 @@ export function runView(r: RunResult, triangle: [string, string, string] | null,
       };
     };
     const dyad = (x: number, y: number) => ({
-      from: ids[x], to: ids[y], simulated: simulatedCooperation(r, x, y), recorded: recordedCooperation(s, ids[x], ids[y]).slice(0, T),
+      from: ids[x], to: ids[y], simulated: simulatedCooperation(r, x, y), recorded: recordedCooperation(history, ids[x], ids[y]).slice(0, T),
     });
     const first = r.summary.firstBreak[a];
     return {
