@@ -55,7 +55,7 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
   for (const r of scenario.relations) relation0[actor(r.from) * n + actor(r.to)] = r.initial;
 
   const dimension = Uint8Array.from(scenario.issues.map((i) => DIMENSION[i.dimension]));
-  const issuesOf = [0, 1, 2].map((d) => Int32Array.from([...dimension.keys()].filter((k) => dimension[k] === d)));
+  const issuesOf = Object.values(DIMENSION).map((d) => Int32Array.from([...dimension.keys()].filter((k) => dimension[k] === d)));
   const statusQuo = Float64Array.from(scenario.issues.map((i) => i.statusQuo.value));
 
   const positions: ScheduledPosition[] = [];
@@ -99,7 +99,11 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
     const w = a.interests;
     const total = w.security + w.economy + w.standing + w.autonomy + w.ideology + w.bargaining || 1;
     MECHANISM_IDS.forEach((m, j) => {
-      const raw = m === 'personality' ? total * params.mechanisms.personality.weight : Number((w as unknown as Record<string, number>)[m] ?? 0);
+      const interest = MECHANISMS[m].interest ?? m;
+      const raw =
+        m === 'personality' ? total * params.mechanisms.personality.weight
+        : interest === 'none' ? total
+        : Number((w as unknown as Record<string, number>)[interest] ?? 0);
       weights[i * M + j] = raw / total;
     });
   });

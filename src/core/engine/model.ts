@@ -99,7 +99,10 @@ export interface Model {
 }
 
 /** Dimensions of issues as small integers. */
-export const DIMENSION = { material: 0, sovereignty: 1, doctrine: 2 } as const;
+export const DIMENSION = { material: 0, sovereignty: 1, doctrine: 2, nuclear: 3 } as const;
+
+/** How many issue dimensions there are. */
+export const DIMENSIONS = Object.keys(DIMENSION).length;
 
 /** The record-kind of an act by its WEIS code: break of relations is a defection, 21x-22x and 18x displays are force. */
 export function actKindOfWeis(weis: string | undefined): CompiledEvent['kind'] {

@@ -14,6 +14,11 @@ export interface MechanismSpec {
   title: string;
   theory: string;
   params: Record<string, ParamSpec>;
+  /**
+   * Which of an actor's interest weights scales the term: its own id by default, another interest's id, or 'none' for a
+   * term that enters at full weight as the outside option does.
+   */
+  interest?: string;
 }
 
 const p = (value: number, min: number, max: number, judgement: string): ParamSpec => ({ value, min, max, judgement });
@@ -74,6 +79,24 @@ export const MECHANISMS: Record<string, MechanismSpec> = {
       weight: p(0.1, 0, 1, 'Judgement: leaders\' traits colour the relation but matter less than interests, so the term weighs less than the average interest weight (1/6).'),
     },
   },
+  wedge: {
+    title: 'A third power\'s wedge: pressure and inducement',
+    theory: 'Crawford (2011) wedge strategies; Chang (1990)',
+    interest: 'none',
+    params: {
+      pressure: p(0, 0, 2, 'Judgement: the security term already counts a third power\'s threat, so pressure beyond it starts at 0 and is left to fitting: Crawford (2011) gives no magnitude for pressure the partner does not share.'),
+      inducement: p(1, 0, 2, 'Judgement: a third power\'s full inducement is worth one unit to the ally it courts, as a better outside option (Crawford 2011; Powell 1999).'),
+    },
+  },
+  nuclear: {
+    title: 'The nuclear bargain',
+    theory: 'Lewis & Xue (1988); Shen & Xia (2012)',
+    interest: 'security',
+    params: {
+      help: p(1, 0, 2, 'Judgement: nuclear issues settled at one\'s own position are worth one unit, as for other issues, weighted by salience.'),
+      fear: p(0.5, 0, 2, 'Judgement: a senior ally\'s fear of a nuclear-minded, risk-taking junior costs half a unit at full salience and full risk (Mao\'s 1957 remarks, A56).'),
+    },
+  },
 };
 
 /** Parameters of the decision rule, reciprocity, outside option and status thresholds. */
@@ -98,7 +121,6 @@ export const RULES: Record<string, ParamSpec> = {
   hierarchyErosion: p(0.03, 0, 0.2, 'Judgement: each challenge by the junior partner erodes the senior\'s leadership of the bloc by 0.03.'),
   outsideBase: p(-0.1, -1, 1, 'Judgement: for an actor that states none, going it alone is slightly worse than indifference.'),
   selfReliance: p(0.6, 0, 2, 'Judgement: an ally\'s outside option rises with its share of the pair\'s capability (Powell 1999).'),
-  inducement: p(1, 0, 2, 'Judgement: a third power\'s full inducement is worth one unit to the ally it courts (Crawford 2011).'),
   statusMemory: p(0.15, 0.01, 1, 'Judgement: status looks at the margin smoothed over about half a year.'),
   strainedMargin: p(0, -1, 1, 'Judgement: an alliance is strained when a member values it below its outside option.'),
   brokenMargin: p(-0.3, -2, 0, 'Judgement: it is broken when a member values it well below its outside option.'),

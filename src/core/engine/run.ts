@@ -149,9 +149,8 @@ function value(
     total += c;
   }
   const rules = model.params.rules;
-  let induced = 0;
-  for (let k = 0; k < state.n; k++) induced += state.inducement[k * state.n + i];
-  const outside = model.outsideBase[i] + rules.selfReliance * (ci / (ci + cj) - 0.5) + rules.inducement * induced;
+  // A third power's inducement is the wedge mechanism's term, so that it can be switched off like any other.
+  const outside = model.outsideBase[i] + rules.selfReliance * (ci / (ci + cj) - 0.5);
   state.value[slot] = total;
   state.outside[slot] = outside;
   state.margin[slot] = total - outside;

@@ -1,5 +1,5 @@
 // The mutable state of one run: flat typed arrays per actor, per directed dyad, per issue and per alliance.
-import type { Model } from './model.js';
+import { DIMENSIONS, type Model } from './model.js';
 import { MECHANISM_IDS } from './parameters.js';
 
 /** Alliance statuses, from closest to worst. */
@@ -44,7 +44,7 @@ export interface RunState {
   margin: Float64Array;
   /** Bumped whenever a position, salience or outcome changes, so issue terms are recomputed only then. */
   issueVersion: number;
-  /** Per member slot and dimension (slot * 3 + dimension): the issue term and the version it was computed at. */
+  /** Per member slot and dimension (slot * DIMENSIONS + dimension): the issue term and the version it was computed at. */
   issueMemo: Float64Array;
   issueMemoVersion: Int32Array;
 }
@@ -83,7 +83,7 @@ export function initialState(model: Model): RunState {
     outside: new Float64Array(A * 2),
     margin: new Float64Array(A * 2),
     issueVersion: 0,
-    issueMemo: new Float64Array(A * 2 * 3),
-    issueMemoVersion: new Int32Array(A * 2 * 3).fill(-1),
+    issueMemo: new Float64Array(A * 2 * DIMENSIONS),
+    issueMemoVersion: new Int32Array(A * 2 * DIMENSIONS).fill(-1),
   };
 }

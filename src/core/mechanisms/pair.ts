@@ -1,5 +1,5 @@
 // What a mechanism sees: one ally (i) judging its alliance with a partner (j) this month.
-import { DIMENSION, type Model } from '../engine/model.js';
+import { DIMENSION, DIMENSIONS, type Model } from '../engine/model.js';
 import type { RunState } from '../engine/state.js';
 import type { Traits } from '../scenario/schema.js';
 
@@ -54,7 +54,7 @@ export function doctrineDistance(v: PairView): number {
 function memo(v: PairView, dimension: number, compute: (v: PairView, dimension: number) => number): number {
   const { state } = v;
   if (v.slot < 0) return compute(v, dimension);
-  const at = v.slot * 3 + dimension;
+  const at = v.slot * DIMENSIONS + dimension;
   if (state.issueMemoVersion[at] === state.issueVersion) return state.issueMemo[at];
   const x = compute(v, dimension);
   state.issueMemo[at] = x;

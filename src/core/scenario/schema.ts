@@ -93,8 +93,8 @@ export const Issue = z.strictObject({
   id: Id,
   name: z.string().min(1),
   dimension: z
-    .enum(['material', 'sovereignty', 'doctrine'])
-    .describe('material issues feed bargaining, sovereignty issues autonomy, doctrine issues ideology'),
+    .enum(['material', 'sovereignty', 'doctrine', 'nuclear'])
+    .describe('material issues feed bargaining, sovereignty issues autonomy, doctrine issues ideology, nuclear issues the nuclear mechanism'),
   scale: z.strictObject({ low: z.string().min(1), high: z.string().min(1) }),
   statusQuo: z.strictObject({ value: scale100, sources: SourceRefs, judgement: z.string().optional() }),
   positions: z.array(Position).default([]),
