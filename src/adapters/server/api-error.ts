@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   body_too_large: 413,
   unsupported_media_type: 415,
   invalid_scenario: 422,
+  unsuitable_input: 422,
   compute_time_exceeded: 422,
   too_many_requests: 429,
   too_many_jobs: 429,

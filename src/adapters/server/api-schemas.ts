@@ -49,6 +49,44 @@ export const EnsembleRequest = z
   .superRefine(oneSource)
   ;
 
+/** POST /api/bargain */
+export const BargainRequest = z
+  .strictObject({
+    ...source,
+    format: z.enum(['scenario', 'csv']).default('scenario').describe('how to read `scenario` text: a scenario (YAML/JSON) or a CSV (KTAB SMP or actor table)'),
+    model: z.enum(['bdm', 'smp']).default('bdm').describe('bdm (Bueno de Mesquita, after Scholz et al. 2011) or smp (KTAB Spatial Model of Politics)'),
+    rounds: z.number().int().min(1).max(1000).optional().describe('rounds (BDM, default 10) or maximum turns (SMP, default 100)'),
+    seed: z.number().int().min(0).max(0xffffffff).default(1).describe('seed for stochastic runs'),
+    date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is written YYYY-MM').optional().describe('scenario input: the month whose positions are used'),
+    salienceScale: z.union([z.literal(1), z.literal(100)]).default(1).describe('actor table: saliences are written on 0..1 or 0..100'),
+    shock: z.number().min(0).max(1).default(0).describe('BDM: chance each round that each salience is redrawn'),
+    rule: z.enum(['scholz', 'bdm1994']).default('scholz').describe("BDM variant: Scholz et al.'s code, or pairwise probability with least-move offers"),
+    q: z.number().min(0).max(1).optional().describe('BDM: probability that the status quo persists'),
+    t: z.number().min(0).max(1).optional().describe('BDM: probability that a changed status quo moves toward the challenger'),
+    stochastic: z.boolean().default(false).describe("SMP: draw new positions from the bargains' probabilities"),
+  })
+  .superRefine(oneSource);
+
+/** The answer of POST /api/bargain: per issue, the positions round by round and the forecast. */
+export const BargainResponse = z.object({
+  model: z.enum(['bdm', 'smp']),
+  kind: z.enum(['scenario', 'ktab-csv', 'actor-table']),
+  date: z.string().optional(),
+  issues: z.array(
+    z.object({
+      issue: z.string(),
+      skipped: z.string().optional().describe('why the issue was not run'),
+      statusQuo: z.number().optional(),
+      actors: z.array(z.string()),
+      dimensions: z.array(z.object({ id: z.string(), name: z.string(), low: z.number(), high: z.number() })),
+      forecast: z.array(z.number()).describe('per dimension, on its own scale'),
+      forecastByRound: z.array(z.array(z.number())),
+      rounds: z.array(z.array(z.array(z.number()))).describe('rounds[t][actor][dimension]'),
+      stop: z.string(),
+    }),
+  ),
+});
+
 /** A problem in a scenario, located in its text. */
 export const DiagnosticSchema = z
   .object({ file: z.string(), line: z.number().int(), column: z.number().int(), path: z.string(), code: z.string(), message: z.string() })
@@ -166,5 +204,7 @@ export const Health = z.object({ ok: z.literal(true), version: z.string() });
 export type RunRequest = z.infer<typeof RunRequest>;
 export type EnsembleRequest = z.infer<typeof EnsembleRequest>;
 export type ValidateRequest = z.infer<typeof ValidateRequest>;
+export type BargainRequest = z.infer<typeof BargainRequest>;
+export type BargainResponse = z.infer<typeof BargainResponse>;
 export type RunResponse = z.infer<typeof RunResponse>;
 export type EnsembleResult = z.infer<typeof EnsembleResult>;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { createApp } from './app.js';
-import { EnsembleJob, ErrorResponse, RunResponse, ScenarioList, ValidateResponse } from './api-schemas.js';
+import { BargainResponse, EnsembleJob, ErrorResponse, RunResponse, ScenarioList, ValidateResponse } from './api-schemas.js';
 import { catalogueOf } from './catalogue.js';
 import { ComputePool } from './compute-pool.js';
 
@@ -121,10 +121,27 @@ describe('success paths', () => {
     assert.equal((await send(10)).status, 202);
   });
 
+  test('POST /api/bargain forecasts a CSV actor table with BDM and a shipped scenario issue by issue', async () => {
+    const csv = readFileSync('data/bargaining/bdm1994-ec-car-emissions/actors.csv', 'utf8');
+    const res = await post('/api/bargain', { scenario: csv, format: 'csv', model: 'bdm', rounds: 3 });
+    assert.equal(res.status, 200, await res.clone().text());
+    const r = BargainResponse.parse(await res.json());
+    assert.equal(r.kind, 'actor-table');
+    assert.equal(r.issues.length, 1);
+    assert.ok(r.issues[0].actors.includes('Germany'));
+    assert.ok(r.issues[0].rounds.length <= 4);
+    assert.equal(r.issues[0].forecast.length, 1);
+    const again = BargainResponse.parse(await (await post('/api/bargain', { scenario: csv, format: 'csv', model: 'bdm', rounds: 3 })).json());
+    assert.deepEqual(again, r);
+    const fromScenario = BargainResponse.parse(await (await post('/api/bargain', { name: 'minimal' })).json());
+    assert.equal(fromScenario.kind, 'scenario');
+    assert.deepEqual(fromScenario.issues.map((i) => i.issue), ['BASE', 'LOAN', 'DOCTRINE']);
+  });
+
   test('GET /api/openapi.json is an OpenAPI 3.1 document naming every endpoint', async () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, any> } };
     assert.equal(doc.openapi, '3.1.0');
-    for (const path of ['/api/validate', '/api/run', '/api/ensembles', '/api/ensembles/{id}', '/api/scenarios', '/api/scenarios/{name}']) assert.ok(doc.paths[path], path);
+    for (const path of ['/api/validate', '/api/run', '/api/bargain', '/api/ensembles', '/api/ensembles/{id}', '/api/scenarios', '/api/scenarios/{name}']) assert.ok(doc.paths[path], path);
     assert.deepEqual(doc.components.schemas.RunRequest.properties.mode.enum, ['predict', 'replay']);
     assert.equal(doc.components.schemas.ValidateResponse.properties.diagnostics.items.$ref, '#/components/schemas/Diagnostic');
   });
@@ -157,6 +174,12 @@ describe('malformed requests get a 4xx JSON error and the server keeps serving',
     const ev = await expectError(await post('/api/run', { name: 'minimal', without: ['NoSuchEvent'] }), 400, 'unknown_option');
     assert.deepEqual(ev.error.details.without, ['NoSuchEvent']);
     await expectError(await post('/api/run', { name: 'minimal', until: '1900-01' }), 400, 'unknown_option');
+    const csv = await expectError(await post('/api/bargain', { scenario: 'Actor,Capability\nA,x\n', format: 'csv' }), 422, 'invalid_scenario');
+    assert.equal(csv.error.details.diagnostics[0].file, 'request.csv');
+    await expectError(await post('/api/bargain', { name: 'minimal', model: 'kmeans' }), 400, 'invalid_request');
+    // A readable table that the model cannot take: the model says why.
+    const one = await expectError(await post('/api/bargain', { scenario: 'Actor,Capability,Position,Salience\nA,1,50,0.5\n', format: 'csv' }), 422, 'unsuitable_input');
+    assert.match(one.error.details.problems.join(' '), /at least two actors/);
   });
 
   test('unknown routes and methods give JSON 404 and 405', async () => {

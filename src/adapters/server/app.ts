@@ -92,6 +92,14 @@ export function createApp(options: AppOptions): { app: Hono; jobs: JobStore; lim
     return c.json(await compute(c, { kind: 'run', scenario: scenarioOf(body), options: optionsOf(body), series: body.series }));
   });
 
+  app.post('/api/bargain', async (c) => {
+    const { scenario, name, format, ...options } = await readBody(c, S.BargainRequest);
+    const source = scenarioOf({ scenario, name });
+    // The bargaining reader tells scenarios from CSV by the name's extension; a shipped scenario keeps its own name.
+    const file = scenario !== undefined ? (format === 'csv' ? 'request.csv' : 'request.yaml') : source.file;
+    return c.json(await compute(c, { kind: 'bargain', text: source.text, file, options }));
+  });
+
   app.post('/api/ensembles', async (c) => {
     const body = await readBody(c, S.EnsembleRequest);
     if (body.runs > limits.ensembleRuns) throw new ApiError('too_many_runs', `at most ${limits.ensembleRuns} runs per ensemble`, { limit: limits.ensembleRuns });
@@ -106,7 +114,7 @@ export function createApp(options: AppOptions): { app: Hono; jobs: JobStore; lim
   app.get('/api/ensembles/:id', (c) => c.json(jobOr404(jobs.get(c.req.param('id')))));
   app.delete('/api/ensembles/:id', (c) => c.json(jobOr404(jobs.cancel(c.req.param('id')))));
 
-  for (const path of ['/api/health', '/api/openapi.json', '/api/scenarios', '/api/scenarios/:name', '/api/validate', '/api/run', '/api/ensembles', '/api/ensembles/:id']) {
+  for (const path of ['/api/health', '/api/openapi.json', '/api/scenarios', '/api/scenarios/:name', '/api/validate', '/api/run', '/api/bargain', '/api/ensembles', '/api/ensembles/:id']) {
     app.all(path, (c) => {
       throw new ApiError('method_not_allowed', `${c.req.method} is not allowed on ${path}`);
     });

@@ -13,6 +13,7 @@ import { parseScenario, type ParseResult } from '../../core/scenario/parse.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { monthLabel } from '../../core/time/month.js';
 import { ApiError } from './api-error.js';
+import { bargain, type BargainTask } from './bargain-task.js';
 import type { EnsembleResult, RunResponse } from './api-schemas.js';
 
 /** How a run departs from the scenario as written, plus its seed. */
@@ -31,7 +32,8 @@ export type Task =
   | { kind: 'validate'; scenario: ScenarioText }
   | { kind: 'check'; scenario: ScenarioText; options: RunOptions }
   | { kind: 'run'; scenario: ScenarioText; options: RunOptions; series: boolean }
-  | { kind: 'ensemble'; scenario: ScenarioText; options: RunOptions; runs: number };
+  | { kind: 'ensemble'; scenario: ScenarioText; options: RunOptions; runs: number }
+  | ({ kind: 'bargain' } & BargainTask);
 
 /** Reports how many of an ensemble's runs are done. */
 export type Progress = (done: number, total: number) => void;
@@ -48,6 +50,8 @@ export function performTask(task: Task, progress: Progress = () => {}): unknown 
       return runOnce(task.scenario, task.options, task.series);
     case 'ensemble':
       return runEnsemble(task.scenario, task.options, task.runs, progress);
+    case 'bargain':
+      return bargain(task);
   }
 }
 

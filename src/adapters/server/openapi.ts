@@ -14,6 +14,7 @@ function components(): Json {
   requests.add(S.ValidateRequest, { id: 'ValidateRequest' });
   requests.add(S.RunRequest, { id: 'RunRequest' });
   requests.add(S.EnsembleRequest, { id: 'EnsembleRequest' });
+  requests.add(S.BargainRequest, { id: 'BargainRequest' });
   const responses = z.registry<{ id: string }>();
   responses.add(S.DiagnosticSchema, { id: 'Diagnostic' });
   responses.add(S.ErrorResponse, { id: 'Error' });
@@ -24,6 +25,7 @@ function components(): Json {
   responses.add(S.EnsembleResult, { id: 'EnsembleResult' });
   responses.add(S.EnsembleJob, { id: 'EnsembleJob' });
   responses.add(S.Health, { id: 'Health' });
+  responses.add(S.BargainResponse, { id: 'BargainResponse' });
   const out: Json = {};
   for (const [registry, io] of [[requests, 'input'], [responses, 'output']] as const) {
     const { schemas } = z.toJSONSchema(registry, { uri: ref, io, unrepresentable: 'any' }) as { schemas: Record<string, Json> };
@@ -86,6 +88,16 @@ export function openApiDocument(limits: ServerLimits): Json {
           responses: {
             '200': ok('the run', 'RunResponse'),
             ...errors('unknown_scenario', 'invalid_scenario', 'unknown_option', 'compute_time_exceeded', 'server_busy'),
+          },
+        },
+      },
+      '/api/bargain': {
+        post: {
+          summary: 'Forecast issue bargaining with BDM or KTAB SMP: positions round by round and the forecast per issue',
+          requestBody: body('BargainRequest'),
+          responses: {
+            '200': ok('the forecast', 'BargainResponse'),
+            ...errors('unknown_scenario', 'invalid_scenario', 'unsuitable_input', 'compute_time_exceeded', 'server_busy'),
           },
         },
       },
