@@ -29,6 +29,8 @@ export interface FitOptions {
   restarts?: number;
   /** Loss evaluations per restart. */
   evaluations?: number;
+  /** A restart stops early when its best losses of 11 generations lie within this; default 1e-9 (0: never early). */
+  tolerance?: number;
   /** Mechanisms switched on (the others off); default: those the scenario has enabled. */
   mechanisms?: string[];
   /** Rule parameters fitted besides the mechanisms' own. */
@@ -99,6 +101,7 @@ export function fitScenario(scenario: Scenario, options: FitOptions = {}): FitRe
     seed,
     restarts: options.restarts ?? 3,
     maxEvaluations: options.evaluations ?? 600,
+    tolFun: options.tolerance,
     x0: toUnit(space, startValues),
   });
   const best = fromUnit(space, m.best);
