@@ -2,11 +2,13 @@
 // Pass names to run only some: `npm run bench -- engine`.
 import { benchBrowser } from './browser.js';
 import { benchEngine } from './engine.js';
+import { benchEnsemble } from './ensemble.js';
 import { benchFit } from './fit.js';
 import { benchHttp } from './http-load.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   engine: benchEngine,
+  ensemble: benchEnsemble,
   fit: benchFit,
   browser: benchBrowser,
   http: benchHttp,
