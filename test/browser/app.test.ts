@@ -95,6 +95,7 @@ test('the editor shows a schema error inline at its line and column, and a valid
   const { page } = await open('#tab=editor');
   const area = page.locator('textarea.code');
   await page.getByRole('button', { name: 'New from template' }).click();
+  await page.waitForFunction(() => document.querySelector('textarea')?.value.includes('title: Minimal alliance'));
   const text = await area.inputValue();
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.includes('period: { start: "1950-01"')) + 1;

@@ -69,9 +69,13 @@ export class App {
   /** Loads a shipped scenario (or the custom one) and restores the given state on it, or its baseline. */
   async loadScenario(id: string, restore?: Counterfactual): Promise<Diagnostic[]> {
     const custom = id === 'custom' ? localStorage.getItem(CUSTOM_KEY) : null;
-    const source = custom !== null ? { id: 'custom', file: 'custom.yaml', text: custom } : this.shipped.find((s) => s.id === id) ?? this.shipped[0] ?? TEMPLATE;
-    const parsed = 'parsed' in source ? source.parsed ?? undefined : undefined;
-    const reply = await this.engine.ask({ type: 'load', id: source.id, text: source.text, file: source.file, parsed });
+    const source = custom !== null
+      ? { id: 'custom', file: 'custom.yaml', parsed: null, text: () => Promise.resolve(custom) }
+      : this.shipped.find((s) => s.id === id) ?? this.shipped[0] ?? TEMPLATE;
+    // A shipped scenario comes parsed; its text is fetched only when there is nothing parsed to send.
+    const parsed = source.parsed ?? undefined;
+    const text = parsed === undefined ? await source.text() : '';
+    const reply = await this.engine.ask({ type: 'load', id: source.id, text, file: source.file, parsed });
     if (!reply.ok) return reply.diagnostics;
     this.scenario = reply.scenario;
     const base = { ...baseline(source.id, reply.scenario.seed), off: reply.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id) };

@@ -6,32 +6,45 @@ import { parseScenario } from '../../core/scenario/parse.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const VIRTUAL = 'virtual:schism-scenarios';
+const TEXT = 'virtual:schism-scenario-text:';
+
+function shippedFiles(): string[] {
+  try {
+    return readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+  } catch {
+    return [];
+  }
+}
 
 /**
  * Bundles scenarios/*.yaml and the minimal fixture (the editor's template) as a virtual module read at build time. Each valid
- * scenario also goes in already parsed, so that the page opens without parsing YAML (the editor still gets the text).
+ * scenario goes in already parsed, so that the page opens without parsing YAML; its text (with its comments, for the editor)
+ * is a separate chunk loaded when first asked for.
  */
 function scenarios(): Plugin {
   return {
     name: 'schism-scenarios',
-    resolveId: (id) => (id === VIRTUAL ? `\0${VIRTUAL}` : undefined),
+    resolveId: (id) => (id === VIRTUAL || id.startsWith(TEXT) ? `\0${id}` : undefined),
     load(id) {
-      if (id !== `\0${VIRTUAL}`) return undefined;
-      const dir = join(root, 'scenarios');
-      let files: string[] = [];
-      try {
-        files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-      } catch {
-        files = [];
+      if (id.startsWith(`\0${TEXT}`)) {
+        const file = join(root, 'scenarios', `${id.slice(TEXT.length + 1)}.yaml`);
+        this.addWatchFile(file);
+        return `export default ${JSON.stringify(readFileSync(file, 'utf8'))};\n`;
       }
-      const shipped = files.map((f) => {
-        const text = readFileSync(join(dir, f), 'utf8');
+      if (id !== `\0${VIRTUAL}`) return undefined;
+      const entries = shippedFiles().map((f) => {
+        const text = readFileSync(join(root, 'scenarios', f), 'utf8');
+        this.addWatchFile(join(root, 'scenarios', f));
         const parsed = parseScenario(text, `scenarios/${f}`);
-        return { id: basename(f, '.yaml'), file: `scenarios/${f}`, text, parsed: parsed.ok ? parsed.scenario : null };
+        const id = basename(f, '.yaml');
+        return `{ id: ${JSON.stringify(id)}, file: ${JSON.stringify(`scenarios/${f}`)}, parsed: ${JSON.stringify(parsed.ok ? parsed.scenario : null)}, text: () => import(${JSON.stringify(TEXT + id)}).then((m) => m.default) }`;
       });
-      for (const s of shipped) this.addWatchFile(join(root, s.file));
-      const template = { id: 'minimal', file: 'test/fixtures/minimal.yaml', text: readFileSync(join(root, 'test/fixtures/minimal.yaml'), 'utf8') };
-      return `export const SHIPPED = ${JSON.stringify(shipped)};\nexport const TEMPLATE = ${JSON.stringify(template)};\n`;
+      const template = readFileSync(join(root, 'test/fixtures/minimal.yaml'), 'utf8');
+      return [
+        `export const SHIPPED = [${entries.join(',\n')}];`,
+        `export const TEMPLATE = { id: 'minimal', file: 'test/fixtures/minimal.yaml', parsed: null, text: () => Promise.resolve(${JSON.stringify(template)}) };`,
+        '',
+      ].join('\n');
     },
   };
 }

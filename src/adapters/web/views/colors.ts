@@ -11,4 +11,4 @@ export function cooperationColor(limit: number): (x: number) => string {
 export const STATUS_COLORS: Record<string, string> = { allied: '#3b7dd8', strained: '#e0b43a', broken: '#e07b39', hostile: '#b3261e' };
 
 /** Mechanism colours in report order (Observable's categorical palette, which stays distinct for colour-blind readers in most pairs). */
-export const MECHANISM_COLORS = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2'];
+export const MECHANISM_COLORS = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e', '#9498a0'];

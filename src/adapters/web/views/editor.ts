@@ -143,13 +143,15 @@ export function editorView(): View {
       layer = h('div', { class: 'layer-inner', 'aria-hidden': 'true' });
       list = h('div', { id: 'editor-diagnostics', 'aria-live': 'polite' });
       note = h('p', { class: 'muted', role: 'status' });
-      const current = app.cf.scenario === 'custom' ? { text: localStorage.getItem(CUSTOM_KEY) ?? '', file: 'custom.yaml' } : app.shipped.find((s) => s.id === app.cf.scenario) ?? app.template;
+      const current = app.cf.scenario === 'custom'
+        ? { text: () => Promise.resolve(localStorage.getItem(CUSTOM_KEY) ?? ''), file: 'custom.yaml' }
+        : app.shipped.find((s) => s.id === app.cf.scenario) ?? app.template;
       replace(
         el,
         h('h2', {}, 'Scenario editor'),
         h('p', { class: 'lede' }, 'Edit the scenario as YAML. Errors are checked against the schema as you type and shown at their line and column. Tab indents; press Escape, then Tab, to leave the editor.'),
         h('div', { class: 'toolbar' },
-          h('button', { type: 'button', onclick: () => setText(app.template.text, 'new-scenario.yaml') }, 'New from template'),
+          h('button', { type: 'button', onclick: async () => setText(await app.template.text(), 'new-scenario.yaml') }, 'New from template'),
           h('button', { type: 'button', onclick: () => picker.click() }, 'Open file…'),
           picker,
           h('button', { type: 'button', onclick: download }, 'Download YAML'),
@@ -163,7 +165,11 @@ export function editorView(): View {
         h('h3', {}, 'Problems'),
         list,
       );
-      setText(current.text, current.file);
+      area.value = 'Loading the scenario text…';
+      void current.text().then((text) => {
+        // The user may have started a new scenario or opened a file meanwhile.
+        if (area.value === 'Loading the scenario text…') setText(text, current.file);
+      });
     },
   };
 }
