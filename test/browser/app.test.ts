@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { distinctColours, ensureBuilt, launch, serve, watchErrors } from './harness.js';
+import { distinctColours, ensureBuilt, launch, serve, serveWithSchism, watchErrors } from './harness.js';
 
 const skip = existsSync('/usr/bin/chromium') ? false : 'no /usr/bin/chromium (apt-get install -y chromium)';
 let url = '';
@@ -135,4 +135,20 @@ test('play mode: Mao in Moscow chooses three acts and sees his path beside histo
   assert.match(await page.locator('.verdict').innerText(), /decision rule would have in \d of 3 months/);
   assert.ok(await distinctColours(page, await page.screenshot({ fullPage: true })) > 30);
   await page.close();
+});
+
+test('served by `schism serve` under its security headers, the app draws the reference scenario with no error', { skip, timeout: 90_000 }, async () => {
+  const server = await serveWithSchism();
+  try {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    await page.waitForSelector('body[data-fan="true"]', { timeout: 30_000 });
+    assert.ok(await page.locator('svg.timeline circle.event').count() >= 100);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await server.close();
+  }
 });

@@ -1,5 +1,5 @@
 // Browser-test harness: builds the web bundle when missing or stale, serves it on loopback with the app's CSP, drives Debian's Chromium.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -98,4 +98,31 @@ export function watchErrors(page: Page): string[] {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/** Starts the real server (`schism serve --port 0`) and resolves with the address it prints. */
+export async function serveWithSchism(): Promise<{ url: string; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/schism.js'), 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`schism serve printed no address:\n${out}`)), 30_000);
+    const read = (b: Buffer) => {
+      out += b.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[0]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => fail(new Error(`schism serve exited with ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    close: () => new Promise((ok) => {
+      child.once('exit', () => ok());
+      child.kill('SIGTERM');
+    }),
+  };
 }
