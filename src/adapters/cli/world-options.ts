@@ -1,8 +1,8 @@
-// The options that describe a counterfactual world (--without, --set, --add), shared by ensemble, counterfactual and report.
+// The options that describe a counterfactual world (--without, --set, --add, --base), shared by ensemble and counterfactual.
 import type { Command } from 'commander';
 import { buildWorld, type World } from '../../core/analysis/counterfactual-world.js';
 import type { Scenario } from '../../core/scenario/schema.js';
-import { readVariant } from '../files/read-variant.js';
+import { basesOf, readVariant, type VariantFile } from '../files/read-variant.js';
 import { UsageError } from './exit.js';
 
 /** The raw world flags as commander collects them. */
@@ -10,28 +10,45 @@ export interface WorldFlags {
   without?: string[];
   set?: string[];
   add?: string[];
+  base?: string[];
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** Adds --without, --set and --add to a command. */
+/** Adds --without, --set, --add and --base to a command. */
 export function addWorldOptions(command: Command): Command {
   return command
     .option('--without <event>', 'leave out a driver event (repeatable)', collect)
     .option('--set <param=value>', 'set a parameter, mechanism.param or rules.param, or mechanism.enabled=false (repeatable)', collect)
-    .option('--add <file>', 'apply a variant file: added drivers, record acts taken as given, removals, settings (repeatable)', collect);
+    .option('--add <file>', 'apply a variant file: added drivers, record acts taken as given or moved, removals, settings (repeatable)', collect)
+    .option('--base <file>', 'a variant that makes the factual world (besides the base: files the --add variants name) (repeatable)', collect);
 }
 
-/** Builds the world the flags describe (on top of `base` when given), turning flag problems into UsageErrors (exit 2) and printing warnings. */
-export async function readWorld(scenario: Scenario, flags: WorldFlags, base?: World): Promise<{ world: World; variants: { file: string; sha256: string }[] }> {
-  const read = await Promise.all((flags.add ?? []).map(readVariant));
-  let world: World;
-  try {
-    world = buildWorld(scenario, { without: flags.without, set: flags.set, variants: read.map((r) => r.parsed) }, base);
-  } catch (err) {
-    if (err instanceof RangeError) throw new UsageError(err.message);
-    throw err;
-  }
-  for (const w of world.warnings) process.stderr.write(`schism: warning: ${w}\n`);
-  return { world, variants: read.map((r) => ({ file: r.name, sha256: r.sha256 })) };
+/** The worlds the flags describe: the factual one (the scenario plus base variants) and the changed one built on it. */
+export interface Worlds {
+  factual: World;
+  world: World;
+  /** Variant files by name and hash, for manifests. */
+  factualFiles: { file: string; sha256: string }[];
+  files: { file: string; sha256: string }[];
+}
+
+/** Builds the worlds the flags describe, turning flag problems into UsageErrors (exit 2) and printing warnings. */
+export async function readWorlds(scenario: Scenario, flags: WorldFlags): Promise<Worlds> {
+  const wrap = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      if (err instanceof RangeError) throw new UsageError(err.message);
+      throw err;
+    }
+  };
+  const adds = await Promise.all((flags.add ?? []).map((f) => wrap(() => readVariant(f))));
+  const explicit = await Promise.all((flags.base ?? []).map((f) => wrap(() => readVariant(f))));
+  const bases: VariantFile[] = [...explicit, ...basesOf([...explicit, ...adds]).filter((b) => !explicit.includes(b))];
+  const factual = wrap(() => buildWorld(scenario, { variants: bases.map((b) => b.parsed) }));
+  const world = wrap(() => buildWorld(scenario, { without: flags.without, set: flags.set, variants: adds.map((r) => r.parsed) }, factual));
+  for (const w of [...factual.warnings, ...world.warnings]) process.stderr.write(`schism: warning: ${w}\n`);
+  const named = (vs: VariantFile[]) => vs.map((r) => ({ file: r.name, sha256: r.sha256 }));
+  return { factual, world, factualFiles: named(bases), files: named(adds) };
 }

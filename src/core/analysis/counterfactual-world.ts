@@ -139,7 +139,7 @@ export function buildWorld(scenario: Scenario, spec: WorldSpec, base?: World): W
     if (problems.length) throw new InputError(problems);
     events = next;
     changes.added.push(...v.events.map((e) => e.id));
-    changes.variants.push({ file, title: v.title });
+    changes.variants.push({ file: file.split(/[\\/]/).pop() ?? file, title: v.title });
   }
 
   for (const id of spec.without ?? []) {

@@ -10,6 +10,7 @@ export const Variant = z.strictObject({
   variant: z.literal(1).describe('format version'),
   title: z.string().min(1),
   description: z.string().optional().describe('what the counterfactual supposes and what it can and cannot mean in the model'),
+  base: z.array(z.string().min(1)).default([]).describe('variant files (paths relative to this one) that make the factual world this counterfactual is compared with'),
   without: z.array(Id).default([]).describe('ids of driver events that do not happen'),
   drivers: z.array(Id).default([]).describe('ids of record events taken as given inputs (forced to happen) instead of left to the model'),
   move: z.record(Id, EventDate).default({}).describe('events taken as given inputs at another date: id: YYYY-MM or YYYY-MM-DD'),

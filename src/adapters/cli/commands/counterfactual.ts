@@ -3,24 +3,19 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { compareWorlds } from '../../../core/analysis/counterfactual.js';
-import { buildWorld } from '../../../core/analysis/counterfactual-world.js';
 import { compile } from '../../../core/engine/compile.js';
 import { bandRows, bandsCsv, counterfactualSummary, pairedBreakDatesCsv, pairedRunsCsv } from '../../../core/output/counterfactual.js';
 import { SCHISM_VERSION } from '../../../core/version.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readScenario } from '../../files/read-scenario.js';
-import { readVariant } from '../../files/read-variant.js';
 import { integerOption, UsageError } from '../exit.js';
-import { addWorldOptions, readWorld, type WorldFlags } from '../world-options.js';
+import { addWorldOptions, readWorlds, type WorldFlags } from '../world-options.js';
 
 interface CounterfactualFlags extends WorldFlags {
-  base?: string[];
   runs: string;
   seed?: string;
   out: string;
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Registers the counterfactual command. */
 export function registerCounterfactual(program: Command): void {
@@ -28,7 +23,6 @@ export function registerCounterfactual(program: Command): void {
     .command('counterfactual')
     .argument('<file>', 'scenario file (YAML or JSON)')
     .description('compare a counterfactual world with the factual one over paired runs (common random numbers): break dates and cooperation bands')
-    .option('--base <file>', 'a variant applied to both worlds, so that the comparison isolates what --add changes on top of it (repeatable)', collect)
     .option('--runs <n>', 'paired runs', '1000')
     .option('--seed <n>', 'master seed (default: the scenario\'s meta.seed)')
     .option('--out <dir>', 'output folder', 'runs/counterfactual');
@@ -38,9 +32,7 @@ export function registerCounterfactual(program: Command): void {
     if (!flags.without?.length && !flags.set?.length && !flags.add?.length) throw new UsageError('nothing to compare: give --without, --set or --add');
     const { scenario, text } = await readScenario(file);
     const seed = flags.seed === undefined ? scenario.meta.seed : integerOption('--seed', flags.seed);
-    const baseFiles = await Promise.all((flags.base ?? []).map(readVariant));
-    const base = buildWorld(scenario, { variants: baseFiles.map((b) => b.parsed) });
-    const { world, variants } = await readWorld(scenario, flags, base);
+    const { factual: base, world, factualFiles, files } = await readWorlds(scenario, flags);
     let result;
     try {
       result = compareWorlds(compile(base.scenario, base.compile), compile(world.scenario, world.compile), { runs, seed });
@@ -57,8 +49,8 @@ export function registerCounterfactual(program: Command): void {
       recordUsed: false,
       seed,
       runs,
-      factual: { variants: baseFiles.map((b) => ({ file: b.name, sha256: b.sha256 })), changes: base.changes },
-      counterfactual: { variants, changes: world.changes },
+      factual: { variants: factualFiles, changes: base.changes },
+      counterfactual: { variants: files, changes: world.changes },
       warnings: world.warnings,
       files: ['manifest.json', 'summary.json', 'cooperation-bands.csv', 'break-dates.csv', 'runs.csv'],
     };

@@ -9,7 +9,7 @@ import { ResumeConflict } from '../../files/ensemble-journal.js';
 import { runEnsemble } from '../../workers/run-ensemble.js';
 import { integerOption, UsageError } from '../exit.js';
 import { progressBar } from '../progress.js';
-import { addWorldOptions, readWorld, type WorldFlags } from '../world-options.js';
+import { addWorldOptions, readWorlds, type WorldFlags } from '../world-options.js';
 
 interface EnsembleFlags extends WorldFlags {
   runs: string;
@@ -49,7 +49,8 @@ export function registerEnsemble(program: Command): void {
     }
     const { scenario, text } = await readScenario(file);
     const seed = flags.seed === undefined ? scenario.meta.seed : integerOption('--seed', flags.seed);
-    const { world, variants } = await readWorld(scenario, flags);
+    const { world, factualFiles, files } = await readWorlds(scenario, flags);
+    const variants = [...factualFiles, ...files];
     const sha256 = createHash('sha256').update(text).digest('hex');
     const bar = progressBar('ensemble', Boolean(flags.quiet));
     let result;
