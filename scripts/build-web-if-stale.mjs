@@ -4,8 +4,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const OUTPUT = 'dist/web/index.html';
-// What the bundle is made from: the web adapter, the core it runs in the browser, the shipped scenarios, the build config.
-const INPUTS = ['src/adapters/web', 'src/core', 'scenarios', 'package.json', 'vite.config.ts', 'vite.config.js', 'vite.config.mjs'];
+// What the bundle is made from: the web adapter (with its vite.config.ts), the core it runs in the browser, the shipped
+// scenarios and the editor's template, which the build bundles in, and the dependencies.
+const INPUTS = ['src/adapters/web', 'src/core', 'scenarios', 'test/fixtures/minimal.yaml', 'package.json'];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

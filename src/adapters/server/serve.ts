@@ -36,10 +36,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   pool.warm();
   const webRoot = join(options.root, 'dist', 'web');
   const { app } = createApp({ catalogue, pool, limits, webRoot });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
-    s.once('error', reject);
-  });
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (err) {
+    // Nothing is served: end the workers too, so that the process can exit with the error.
+    await pool.close();
+    throw err;
+  }
   // A client that trickles its request in is cut off rather than holding a connection for ever.
   const http = server as unknown as { requestTimeout: number; headersTimeout: number };
   http.requestTimeout = 30_000;

@@ -20,10 +20,19 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on (0 picks a free one)')
     .option('--host <address>', 'address to listen on')
     .action(async (flags: ServeFlags) => {
-      const port = integerOption('--port', flags.port ?? process.env.PORT ?? '8080');
-      if (port > 65535) throw new UsageError(`--port takes 0 to 65535, not ${port}`);
+      const portName = flags.port !== undefined ? '--port' : 'PORT';
+      const port = integerOption(portName, flags.port ?? process.env.PORT ?? '8080');
+      if (port > 65535) throw new UsageError(`${portName} takes 0 to 65535, not ${port}`);
       const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
-      const server = await startServer({ root: ROOT, port, host });
+      let server;
+      try {
+        server = await startServer({ root: ROOT, port, host });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is in use; pick another with --port or PORT`);
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on ${host}: no such local address`);
+        throw err;
+      }
       const { catalogue } = server;
       const reference = catalogue.scenarios.find((s) => s.name === catalogue.reference);
       if (catalogue.fallback) process.stdout.write(`schism: note: ${catalogue.fallback}\n`);
