@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 const FROM = '../shared/data/bargaining';
 const TO = 'data/bargaining';
-// The input files the tests and docs use; the KAPSARC spreadsheet and the candidate COP21 file stay out.
+// The input files the tests and docs use; the KAPSARC spreadsheet stays out.
 const CASES = {
   'bdm1994-ec-car-emissions': ['actors.csv', 'scholz_replication_trajectory_IMPLEMENTATION_OUTPUT.csv'],
   'bdm1998-cold-war-1948': ['actors_transcribed_rescaled.csv'],
@@ -14,6 +14,7 @@ const CASES = {
   'iran-2013-presidential-election': ['actors.csv'],
   'ktab-china-soe-2016': ['SOE-Pol-Comp.csv', 'SOE-Policy.csv', 'SOE-Competitive.csv', 'ktab_ref_run_SOE-Pol-Comp_2017-05-30_EXCERPT.txt'],
   'saudi-oil-price-bdm1997-candidate': ['actors_mckibben_Sultan.csv', 'actors_farago_oil_price.csv'],
+  'unfccc-cop21-paris-2015-candidate': ['cop21_decide_format.tsv'],
 };
 
 for (const [name, files] of Object.entries(CASES)) {

@@ -20,6 +20,7 @@ test('bargain runs every case in data/bargaining with both models and writes the
     ['data/bargaining/bdm2002-china-democratization/actors_masad.csv', ['--salience-scale', '100']],
     ['data/bargaining/saudi-oil-price-bdm1997-candidate/actors_mckibben_Sultan.csv', []],
     ['data/bargaining/ktab-china-soe-2016/SOE-Pol-Comp.csv', []],
+    ['data/bargaining/unfccc-cop21-paris-2015-candidate/cop21_decide_format.tsv', []],
   ];
   for (const [file, extra] of cases) {
     for (const model of ['bdm', 'smp']) {

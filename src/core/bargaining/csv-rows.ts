@@ -9,10 +9,11 @@ export interface CsvRow {
 }
 
 /** Splits CSV text into rows (any line ending, blank lines skipped, cells trimmed); a syntax error throws an InputError. */
-export function readCsvRows(text: string, file: string): CsvRow[] {
+export function readCsvRows(text: string, file: string, dialect: { delimiter?: string; quote?: string } = {}): CsvRow[] {
   try {
     const records = parse(text, {
       info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, bom: true,
+      delimiter: dialect.delimiter ?? ',', quote: dialect.quote ?? '"',
     }) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map((r) => ({ line: r.info.lines, cells: r.record }));
   } catch (err) {

@@ -1,6 +1,7 @@
 // `schism bargain FILE`: forecasts issue bargaining with BDM or KTAB's SMP and writes positions, forecasts and a summary atomically.
 import type { Command } from 'commander';
-import { parseBargainingInput } from '../../../core/bargaining/input.js';
+import { looksLikeDecide, parseDecideTsv } from '../../../core/bargaining/decide-tsv.js';
+import { parseBargainingInput, type BargainingInput } from '../../../core/bargaining/input.js';
 import { MODEL_IDS, modelProblems, runBargaining, type BargainOptions, type ModelId } from '../../../core/bargaining/models.js';
 import { forecastCsv, positionsCsv, runsCsv, summaryCsv, summaryTable, type IssueRun } from '../../../core/bargaining/report.js';
 import { runStream } from '../../../core/random/streams.js';
@@ -28,7 +29,7 @@ interface BargainFlags {
 export function registerBargain(program: Command): void {
   program
     .command('bargain')
-    .argument('<file>', 'scenario (YAML/JSON), KTAB SMP CSV, or actor table CSV (Actor, Capability, Position, Salience)')
+    .argument('<file>', 'scenario (YAML/JSON), KTAB SMP CSV, actor table CSV (Actor, Capability, Position, Salience), or decide-format TSV')
     .description('forecast the bargaining over issues with an expected-utility model and write its rounds')
     .option('--model <model>', 'bdm (Bueno de Mesquita, after Scholz et al. 2011) or smp (KTAB Spatial Model of Politics)', 'bdm')
     .option('--rounds <n>', 'rounds (BDM, default 10) or maximum turns (SMP, default 100)')
@@ -66,7 +67,10 @@ export function registerBargain(program: Command): void {
       };
       if (options.rounds === 0) throw new UsageError('--rounds takes 1 or more');
       const text = await readInputText(file);
-      const input = parseBargainingInput(text, file, { date: flags.date, salienceScale, allowMissingSalience: model === 'bdm' && shock >= 1 });
+      // The decide exchange-model format (COP21) is read here; the shared input reader keeps the three formats the server serves.
+      const input: { kind: BargainingInput['kind'] | 'decide' } & Omit<BargainingInput, 'kind'> = looksLikeDecide(text)
+        ? { kind: 'decide', issues: parseDecideTsv(text, file) }
+        : parseBargainingInput(text, file, { date: flags.date, salienceScale, allowMissingSalience: model === 'bdm' && shock >= 1 });
       for (const i of input.issues) {
         const problems = i.problem ? modelProblems(model, i.problem) : [];
         if (problems.length) throw new UsageError(`${file}: ${i.issue}: ${problems.join('; ')}`);
