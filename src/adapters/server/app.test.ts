@@ -169,6 +169,10 @@ describe('malformed requests get a 4xx JSON error and the server keeps serving',
     assert.ok(bad.error.details.diagnostics.length > 0);
     assert.equal(bad.error.details.diagnostics[0].file, 'request');
     await expectError(await post('/api/run', { scenario: 'a: [unclosed' }), 422, 'invalid_scenario');
+    // A "billion laughs" document: the parser refuses to expand it, and the client hears why.
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
+    const aliases = await expectError(await post('/api/run', { scenario: bomb }), 422, 'invalid_scenario');
+    assert.equal(aliases.error.details.diagnostics[0].code, 'yaml.alias_count');
     await expectError(await post('/api/run', { name: 'nope' }), 404, 'unknown_scenario');
     await expectError(await post('/api/ensembles', { scenario: 'x: 1', runs: 5 }), 422, 'invalid_scenario');
     const ev = await expectError(await post('/api/run', { name: 'minimal', without: ['NoSuchEvent'] }), 400, 'unknown_option');

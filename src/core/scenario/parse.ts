@@ -26,7 +26,13 @@ export function parseScenario(text: string, file: string): ParseResult {
     };
   }
   const map = sourceMap(doc, lines);
-  const data = doc.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    // yaml refuses aliases that would expand without bound (a "billion laughs" document): bad input, not a crash.
+    return { ok: false, diagnostics: [{ file, line: 1, column: 1, path: '(document)', code: 'yaml.alias_count', message: (err as Error).message }] };
+  }
   const parsed = Scenario.safeParse(data);
   if (!parsed.success) return { ok: false, diagnostics: zodDiagnostics(parsed.error.issues, file, map) };
   const problems = checkReferences(parsed.data);
