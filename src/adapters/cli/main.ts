@@ -8,6 +8,7 @@ import { registerMerge } from './commands/merge.js';
 import { registerCompare } from './commands/compare.js';
 import { registerFit } from './commands/fit.js';
 import { registerRecord } from './commands/record.js';
+import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSensitivity } from './commands/sensitivity.js';
 import { registerSchema } from './commands/schema.js';
@@ -33,6 +34,7 @@ registerServe(program);
 registerEnsemble(program);
 registerMerge(program);
 registerCounterfactual(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);
