@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   invalid_json: 400,
   invalid_request: 400,
   too_many_runs: 400,
+  too_many_months: 400,
   unknown_option: 400,
   not_found: 404,
   unknown_scenario: 404,

@@ -217,6 +217,13 @@ describe('limits', () => {
     await expectError(res, 413, 'body_too_large');
   });
 
+  test('months per run are bounded, so that the series of a run cannot grow without end', async () => {
+    const long = minimal.replace('end: "1955-12"', 'end: "2999-12"');
+    const e = await expectError(await post('/api/run', { scenario: long, series: false }), 400, 'too_many_months');
+    assert.equal(e.error.details.limit, 6000);
+    assert.equal((await post('/api/run', { scenario: long, until: '1999-12', series: false })).status, 200);
+  });
+
   test('runs per ensemble are bounded', async () => {
     const e = await expectError(await post('/api/ensembles', { name: 'minimal', runs: 501 }), 400, 'too_many_runs');
     assert.equal(e.error.details.limit, 500);

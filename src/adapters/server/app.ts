@@ -66,6 +66,7 @@ export function createApp(options: AppOptions): { app: Hono; jobs: JobStore; lim
     mechanisms: b.mechanisms as Record<string, boolean> | undefined,
     params: b.params as Record<string, number> | undefined,
     without: b.without,
+    maxMonths: limits.months,
   });
   const compute = <T>(c: Context, task: Parameters<ComputePool['run']>[0]) =>
     pool.run<T>(task, { timeoutMs: limits.requestMs, signal: c.req.raw.signal });

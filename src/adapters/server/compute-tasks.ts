@@ -19,6 +19,8 @@ import type { EnsembleResult, RunResponse } from './api-schemas.js';
 /** How a run departs from the scenario as written, plus its seed. */
 export interface RunOptions extends CompileOptions {
   seed?: number;
+  /** Refuse models longer than this many months (the server's bound on the size of a response). */
+  maxMonths?: number;
 }
 
 /** A scenario to work on: its text and the name it goes by in messages. */
@@ -73,12 +75,17 @@ export function compileChecked(source: ScenarioText, options: RunOptions): Model
   const known = new Set(scenario.events.map((e) => e.id));
   const unknown = (options.without ?? []).filter((id) => !known.has(id));
   if (unknown.length > 0) throw new ApiError('unknown_option', `no event with id ${unknown.map((u) => `"${u}"`).join(', ')} in the scenario`, { without: unknown });
+  let model: Model;
   try {
-    return compile(scenario, options);
+    model = compile(scenario, options);
   } catch (err) {
     if (err instanceof RangeError) throw new ApiError('unknown_option', err.message.replace(/^--until/, 'until'));
     throw err;
   }
+  if (options.maxMonths !== undefined && model.months > options.maxMonths) {
+    throw new ApiError('too_many_months', `the run covers ${model.months} months; the server runs at most ${options.maxMonths} (shorten the period or set until)`, { limit: options.maxMonths });
+  }
+  return model;
 }
 
 /** Parses recently seen texts once: YAML parsing dominates a request (about 100 ms for the reference scenario). */

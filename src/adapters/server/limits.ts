@@ -6,6 +6,8 @@ export interface ServerLimits {
   bodyBytes: number;
   /** Most runs in one ensemble request. */
   ensembleRuns: number;
+  /** Most months in one run or ensemble (bounds the size of a run's series). */
+  months: number;
   /** Longest compute time of one validate, run or bargain request, in milliseconds, before it is aborted. */
   requestMs: number;
   /** Longest compute time of one ensemble job, in milliseconds, before it is aborted. */
@@ -28,6 +30,7 @@ export interface ServerLimits {
 export const DEFAULT_LIMITS: ServerLimits = {
   bodyBytes: 1024 * 1024,
   ensembleRuns: 10_000,
+  months: 6_000,
   requestMs: 10_000,
   jobMs: 120_000,
   clientRequests: 8,

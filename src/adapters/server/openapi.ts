@@ -58,7 +58,7 @@ export function openApiDocument(limits: ServerLimits): Json {
       version: SCHISM_VERSION,
       description:
         `Validate, run and summarise alliance scenarios. Limits: request bodies up to ${limits.bodyBytes} bytes; ` +
-        `${limits.ensembleRuns} runs per ensemble; ${limits.requestMs} ms of compute per request and ${limits.jobMs} ms per ensemble job; ` +
+        `${limits.ensembleRuns} runs per ensemble; ${limits.months} months per run; ${limits.requestMs} ms of compute per request and ${limits.jobMs} ms per ensemble job; ` +
         `${limits.clientRequests} requests in flight and ${limits.clientJobs} unfinished jobs per client. Every error is JSON {error: {code, message, details?}}.`,
     },
     paths: {
@@ -87,7 +87,7 @@ export function openApiDocument(limits: ServerLimits): Json {
           requestBody: body('RunRequest'),
           responses: {
             '200': ok('the run', 'RunResponse'),
-            ...errors('unknown_scenario', 'invalid_scenario', 'unknown_option', 'compute_time_exceeded', 'server_busy'),
+            ...errors('unknown_scenario', 'invalid_scenario', 'unknown_option', 'too_many_months', 'compute_time_exceeded', 'server_busy'),
           },
         },
       },
@@ -107,7 +107,7 @@ export function openApiDocument(limits: ServerLimits): Json {
           requestBody: body('EnsembleRequest'),
           responses: {
             '202': { ...ok('accepted; poll Location', 'EnsembleJob'), headers: { Location: { schema: { type: 'string' } } } },
-            ...errors('too_many_runs', 'unknown_scenario', 'invalid_scenario', 'unknown_option', 'too_many_jobs', 'server_busy'),
+            ...errors('too_many_runs', 'too_many_months', 'unknown_scenario', 'invalid_scenario', 'unknown_option', 'too_many_jobs', 'server_busy'),
           },
         },
       },
