@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   invalid_request: 400,
   too_many_runs: 400,
   too_many_months: 400,
+  series_too_large: 400,
   unknown_option: 400,
   not_found: 404,
   unknown_scenario: 404,

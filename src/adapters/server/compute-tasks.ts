@@ -112,10 +112,22 @@ function parsed(source: ScenarioText): Scenario {
   return r.scenario;
 }
 
+/** Most actor-pair-months a recorded run may hold (each costs two doubles): 4 million is 64 MB. */
+export const SERIES_CELLS = 4_000_000;
+
 /** Runs once with full recording and returns the summary and, if asked, the monthly series. */
 export function runOnce(source: ScenarioText, options: RunOptions, series: boolean): RunResponse {
   const model = compileChecked(source, options);
   const seed = options.seed ?? model.scenario.meta.seed;
+  // A recorded run keeps every directed pair's relation for every month: bound it before allocating it.
+  const cells = model.actorIds.length ** 2 * model.months;
+  if (series && cells > SERIES_CELLS) {
+    throw new ApiError('series_too_large', `series of ${model.actorIds.length} actors over ${model.months} months are too large to record; ask for series: false or a shorter period`, {
+      actors: model.actorIds.length,
+      months: model.months,
+      limit: SERIES_CELLS,
+    });
+  }
   // Without series the summary-only run suffices (the same stream, so the same summary), at a fraction of the cost.
   const result = series ? simulateModel(model, seed, 0) : undefined;
   const summary = result ? result.summary : runModel(model, runStream(seed, 0));

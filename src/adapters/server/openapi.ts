@@ -87,7 +87,7 @@ export function openApiDocument(limits: ServerLimits): Json {
           requestBody: body('RunRequest'),
           responses: {
             '200': ok('the run', 'RunResponse'),
-            ...errors('unknown_scenario', 'invalid_scenario', 'unknown_option', 'too_many_months', 'compute_time_exceeded', 'server_busy'),
+            ...errors('unknown_scenario', 'invalid_scenario', 'unknown_option', 'too_many_months', 'series_too_large', 'compute_time_exceeded', 'server_busy'),
           },
         },
       },
