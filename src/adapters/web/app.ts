@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../core/scenario/diagnostic.js';
 import { h, replace } from './dom.js';
 import { EngineClient } from './engine-client.js';
 import { baseline, fromHash, sameRun, toHash, type Counterfactual } from './state/counterfactual.js';
-import type { RunView, ScenarioView } from './worker/protocol.js';
+import type { Request, RunView, ScenarioView } from './worker/protocol.js';
 
 /** A tab of the app: mounted once per scenario, told when a new run arrives. */
 export interface View {
@@ -29,6 +29,7 @@ export class App {
   /** The scenario as written, at the current seed and mode: what baselineRun ran. */
   private asWritten!: Counterfactual;
   private baselineKey = '';
+  private slow: { client: EngineClient; scenario: string } | null = null;
   private views: View[];
   private panels = new Map<string, HTMLElement>();
   private tabs = new Map<string, HTMLButtonElement>();
@@ -57,7 +58,7 @@ export class App {
     const first = this.shipped[0] ?? TEMPLATE;
     // With no state in the URL the scenario opens as written, with its own seed.
     const wanted = location.hash.length > 1 ? fromHash(location.hash, baseline(first.id, 1)) : undefined;
-    await this.loadScenario(wanted?.scenario ?? first.id, wanted);
+    await this.loadScenario(wanted?.scenario ?? first.id, wanted, new URLSearchParams(location.hash.slice(1)).has('seed'));
     window.addEventListener('hashchange', () => {
       const next = fromHash(location.hash, this.cf);
       if (toHash(next) === toHash(this.cf)) return;
@@ -67,19 +68,14 @@ export class App {
   }
 
   /** Loads a shipped scenario (or the custom one) and restores the given state on it, or its baseline. */
-  async loadScenario(id: string, restore?: Counterfactual): Promise<Diagnostic[]> {
-    const custom = id === 'custom' ? localStorage.getItem(CUSTOM_KEY) : null;
-    const source = custom !== null
-      ? { id: 'custom', file: 'custom.yaml', parsed: null, text: () => Promise.resolve(custom) }
-      : this.shipped.find((s) => s.id === id) ?? this.shipped[0] ?? TEMPLATE;
-    // A shipped scenario comes parsed; its text is fetched only when there is nothing parsed to send.
-    const parsed = source.parsed ?? undefined;
-    const text = parsed === undefined ? await source.text() : '';
-    const reply = await this.engine.ask({ type: 'load', id: source.id, text, file: source.file, parsed });
+  async loadScenario(id: string, restore?: Counterfactual, seedGiven = true): Promise<Diagnostic[]> {
+    const source = await this.loadRequest(id);
+    const reply = await this.engine.ask(source);
     if (!reply.ok) return reply.diagnostics;
     this.scenario = reply.scenario;
     const base = { ...baseline(source.id, reply.scenario.seed), off: reply.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id) };
-    this.cf = restore && restore.scenario === source.id ? restore : base;
+    // A link without a seed runs the scenario's own.
+    this.cf = restore && restore.scenario === source.id ? { ...restore, seed: seedGiven ? restore.seed : base.seed } : base;
     this.asWritten = base;
     this.baselineRun = null;
     this.baselineKey = '';
@@ -88,6 +84,27 @@ export class App {
     this.writeUrl();
     await this.recompute();
     return [];
+  }
+
+  /** The request that loads a scenario into a worker: a shipped one comes parsed, its text fetched only when there is nothing parsed. */
+  private async loadRequest(id: string): Promise<Extract<Request, { type: 'load' }>> {
+    const custom = id === 'custom' ? localStorage.getItem(CUSTOM_KEY) : null;
+    const source = custom !== null
+      ? { id: 'custom', file: 'custom.yaml', parsed: null, text: () => Promise.resolve(custom) }
+      : this.shipped.find((s) => s.id === id) ?? this.shipped[0] ?? TEMPLATE;
+    const parsed = source.parsed ?? undefined;
+    const text = parsed === undefined ? await source.text() : '';
+    return { type: 'load', id: source.id, text, file: source.file, parsed };
+  }
+
+  /** A second worker for long jobs (the held-out comparison), so that reruns never wait behind them; it holds the current scenario. */
+  async slowEngine(): Promise<EngineClient> {
+    if (!this.slow) this.slow = { client: new EngineClient(), scenario: '' };
+    if (this.slow.scenario !== this.cf.scenario) {
+      await this.slow.client.ask(await this.loadRequest(this.cf.scenario));
+      this.slow.scenario = this.cf.scenario;
+    }
+    return this.slow.client;
   }
 
   /** Runs a scenario written in the editor: keeps its text in the browser and opens it. */

@@ -2,10 +2,12 @@
 import type { App, View } from '../app.js';
 import { fmt, h, replace } from '../dom.js';
 import { toHash } from '../state/counterfactual.js';
-import type { ExplanationScore } from '../worker/protocol.js';
+import type { ComparisonView, ExplanationScore } from '../worker/protocol.js';
 
 /** Recorded runs per set for the fit; the break date uses five times as many fast runs. */
 const SEEDS = 10;
+/** The held-out comparison's budget in the browser: small, so that it ends in a minute or so (`schism compare` defaults are far larger). */
+const BUDGET = { seeds: 4, restarts: 1, evaluations: 30, runs: 10 };
 
 /** The explanations tab. */
 export function explanationsView(): View {
@@ -13,6 +15,7 @@ export function explanationsView(): View {
   let switches: HTMLElement;
   let table: HTMLElement;
   let scoredFor = '';
+  let heldOut: HTMLElement;
   const boxes = new Map<string, HTMLInputElement>();
 
   function drawSwitches(): void {
@@ -76,6 +79,42 @@ export function explanationsView(): View {
     );
   }
 
+  function drawHeldOut(c: ComparisonView | null, note = ''): void {
+    const button = h('button', { type: 'button', onclick: () => void compare() }, c ? 'Run it again' : 'Run the held-out comparison (a minute or so)');
+    if (!c) {
+      replace(heldOut, h('div', { class: 'toolbar' }, button, note ? h('span', { class: 'muted' }, note) : null));
+      return;
+    }
+    const num = (x: number | null) => (x === null ? '–' : fmt(x));
+    replace(
+      heldOut,
+      h('table', { class: 'data-table scores' },
+        h('caption', {}, `Trained on ${c.train}, tested on ${c.test} (${c.every}ly ${c.measure} sums, both directions of the alliance). Best first by held-out log score; weight is the evidence weight over the explanations. Took ${(c.ms / 1000).toFixed(0)} s.`),
+        h('thead', {}, h('tr', {}, ['Rank', 'Explanation', 'Mechanisms', 'Held-out RMSE', 'Correlation', 'Log score', 'Weight'].map((x) => h('th', { scope: 'col' }, x)))),
+        h('tbody', {},
+          c.rows.map((r) => h('tr', { class: r.rank === 1 ? 'best' : '' }, h('td', {}, String(r.rank)), h('th', { scope: 'row' }, r.name), h('td', {}, r.mechanisms.join(', ')), h('td', {}, fmt(r.rmse)), h('td', {}, num(r.correlation)), h('td', {}, fmt(r.logScore)), h('td', {}, fmt(r.weight, 3)))),
+          c.baselines.map((b) => h('tr', { class: 'baseline' }, h('td', {}, '–'), h('th', { scope: 'row' }, b.name), h('td', {}, 'no model'), h('td', {}, fmt(b.rmse)), h('td', {}, num(b.correlation)), h('td', {}, '–'), h('td', {}, '–'))),
+        ),
+      ),
+      h('div', { class: 'toolbar' }, button),
+    );
+  }
+
+  async function compare(): Promise<void> {
+    if (app.scenario.explanations.length === 0) {
+      drawHeldOut(null, 'This scenario declares no explanations to compare.');
+      return;
+    }
+    drawHeldOut(null, 'Fitting and scoring each explanation…');
+    try {
+      const engine = await app.slowEngine();
+      const reply = await engine.ask({ type: 'compare', cf: app.cf, budget: BUDGET });
+      drawHeldOut(reply.comparison);
+    } catch (err) {
+      drawHeldOut(null, `The comparison failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
   return {
     id: 'explanations',
     label: 'Explanations',
@@ -84,14 +123,19 @@ export function explanationsView(): View {
       scoredFor = '';
       switches = h('div');
       table = h('div');
+      heldOut = h('div', { 'aria-live': 'polite' });
       replace(
         el,
         h('h2', {}, 'Rival explanations'),
         h('p', { class: 'lede' }, `Each explanation is a set of mechanisms. Fit: the root mean square error between the model's and the record's cooperation, summed by calendar year, over both directions of each alliance, averaged over ${SEEDS} runs in predict mode (the record is never an input). Break: the median first month broken or hostile over ${SEEDS * 5} runs; "after the period" when fewer than half break. Other changes of your counterfactual (parameters, events) apply to every set.`),
         switches,
         table,
+        h('h3', {}, 'Held-out test of the declared explanations'),
+        h('p', { class: 'lede' }, `The analysis module's comparison (the same as \`schism compare\`): each declared explanation's parameters are fitted on a training window, then scored on the years after it against the record, beside two naive forecasts. Here it runs on the scenario as written with a small search budget (${BUDGET.seeds} seeds, ${BUDGET.restarts} restart of ${BUDGET.evaluations} evaluations, ${BUDGET.runs} runs to score), in a second worker so that the page stays responsive; use the command line for the full budget.`),
+        heldOut,
       );
       drawSwitches();
+      drawHeldOut(null);
     },
     update() {
       if (!app) return;

@@ -1,4 +1,5 @@
 // The Web Worker that runs the pure core in the browser: parses scenarios, runs counterfactuals, fans, explanations and play mode.
+import { compareExplanations } from '../../../core/analysis/compare.js';
 import { play, PLAY_ROLES, resolveRole, verdict, type PlayState } from '../../../core/analysis/play.js';
 import { compile } from '../../../core/engine/compile.js';
 import { simulateModel } from '../../../core/engine/simulate.js';
@@ -68,6 +69,28 @@ function handle(req: Request): Reply {
       const resolved = resolveRole(model, role);
       const state = play(model, req.cf.seed, resolved, req.choices);
       return { type: 'play', play: playView(state, model) };
+    }
+    case 'compare': {
+      const t0 = now();
+      const c = compareExplanations(scenarioOf(req.cf), { ...req.budget, perturbations: 0 });
+      return {
+        type: 'compare',
+        comparison: {
+          train: c.options.train,
+          test: c.options.test,
+          every: c.options.every,
+          measure: c.options.measure,
+          rows: c.explanations.map((e) => ({
+            id: e.id, name: e.name, mechanisms: e.mechanisms, rank: e.rank, rmse: e.outOfSample.model.rmse,
+            correlation: e.outOfSample.model.correlation, logScore: e.outOfSample.model.logScore, weight: e.weight,
+          })).sort((a, b) => a.rank - b.rank),
+          baselines: [
+            { name: 'persistence (last training value carried on)', rmse: c.baselines.persistence.rmse, correlation: c.baselines.persistence.correlation },
+            { name: 'trend (training trend extended)', rmse: c.baselines.trend.rmse, correlation: c.baselines.trend.correlation },
+          ],
+          ms: now() - t0,
+        },
+      };
     }
     case 'bench': {
       const single: number[] = [];

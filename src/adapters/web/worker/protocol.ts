@@ -104,6 +104,25 @@ export interface ExplanationScore {
   brokeShare: number;
 }
 
+/** The search budget of a held-out comparison run in the browser: far smaller than the command line's defaults. */
+export interface CompareBudget {
+  seeds: number;
+  restarts: number;
+  evaluations: number;
+  runs: number;
+}
+
+/** The analysis module's comparison of the declared explanations (fit on a training window, scored out of sample), in brief. */
+export interface ComparisonView {
+  train: string;
+  test: string;
+  every: string;
+  measure: string;
+  rows: { id: string; name: string; mechanisms: string[]; rank: number; rmse: number; correlation: number | null; logScore: number; weight: number }[];
+  baselines: { name: string; rmse: number; correlation: number | null }[];
+  ms: number;
+}
+
 /** A game of play mode as the page shows it. */
 export interface PlayView {
   roleId: string;
@@ -127,7 +146,8 @@ export type Request =
   | { type: 'fan'; cf: Counterfactual; runs: number }
   | { type: 'explain'; cf: Counterfactual; sets: { id: string; name: string; mechanisms: string[] }[]; seeds: number }
   | { type: 'play'; cf: Counterfactual; role: string; choices: Choice[] }
-  | { type: 'bench'; cf: Counterfactual; repeats: number; fanRuns: number };
+  | { type: 'bench'; cf: Counterfactual; repeats: number; fanRuns: number }
+  | { type: 'compare'; cf: Counterfactual; budget: CompareBudget };
 
 /** Replies, by request type. */
 export type Reply =
@@ -139,4 +159,5 @@ export type Reply =
   | { type: 'explain'; scores: ExplanationScore[] }
   | { type: 'play'; play: PlayView }
   | { type: 'bench'; single: number[]; fan: number[] }
+  | { type: 'compare'; comparison: ComparisonView }
   | { type: 'error'; message: string };
