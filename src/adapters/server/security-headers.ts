@@ -3,13 +3,13 @@ import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
 /**
- * The Content-Security-Policy directives: scripts only from this origin, workers from this origin or blob: URLs
- * (which bundlers may use), no plugins, no framing. Inline styles are allowed because chart code sets style attributes.
+ * The Content-Security-Policy directives: scripts and workers only from this origin (the app's Web Worker is a file of
+ * its own), no plugins, no framing. Inline styles are allowed because chart code sets style attributes.
  */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
-  workerSrc: ["'self'", 'blob:'],
+  workerSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'"],
