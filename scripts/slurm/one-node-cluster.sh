@@ -1,6 +1,6 @@
 #!/bin/bash
 # Starts a throwaway one-node Slurm cluster on this machine (Debian's slurm-wlm, as root), for the job-array test.
-# Installs slurm-wlm when missing. Idempotent: a running cluster is left alone. Stop it with: scontrol shutdown; pkill -x munged is not used.
+# Installs slurm-wlm when missing. Idempotent: a running cluster is left alone. Stop it with `scontrol shutdown`.
 set -euo pipefail
 if ! command -v slurmctld >/dev/null 2>&1; then
   apt-get update -qq
