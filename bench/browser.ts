@@ -65,7 +65,7 @@ export async function benchBrowser(): Promise<void> {
       });
       const loaded = await ask({ type: 'load', id: 'ref', text, file: 'sino-soviet.yaml' });
       if (loaded.type === 'error') throw new Error(loaded.message);
-      const cf = { scenario: 'ref', seed: 1, mode: 'predict', off: [], params: {}, without: [], moved: {}, tab: '', event: '' };
+      const cf = { scenario: 'ref', seed: 1, mode: 'predict', off: [], params: {}, without: [], moved: {}, tab: '', event: '', play: '' };
       await ask({ type: 'bench', cf, repeats: 20, fanRuns: fanRuns }); // warm-up
       const single: number[] = [];
       const fan: number[] = [];

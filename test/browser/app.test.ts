@@ -134,6 +134,11 @@ test('play mode: Mao in Moscow chooses three acts and sees his path beside histo
   assert.match(table, /margin/);
   assert.match(await page.locator('.verdict').innerText(), /decision rule would have in \d of 3 months/);
   assert.ok(await distinctColours(page, await page.screenshot({ fullPage: true })) > 30);
+  // The game is in the link: reloading it brings back the same comparison.
+  assert.match(page.url(), /play=mao-moscow:demand\.agree\.consult/);
+  await page.reload();
+  await page.waitForSelector('.play-table');
+  assert.equal(await page.locator('.play-table').innerText(), table);
   await page.close();
 });
 

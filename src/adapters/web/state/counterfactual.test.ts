@@ -13,9 +13,10 @@ test('a counterfactual survives the round trip through the URL fragment', () => 
     moved: { 'secret-speech': '1957-02' },
     tab: 'why',
     event: 'E2',
+    play: 'mao-moscow:demand.none',
   };
   const hash = toHash(cf);
-  assert.equal(hash, 's=sino-soviet&seed=7&mode=replay&off=economy,ideology&p=rules.activity:0.42,security.entrapment:1.25&without=E2,warsaw-talks&move=secret-speech:1957-02&tab=why&ev=E2');
+  assert.equal(hash, 's=sino-soviet&seed=7&mode=replay&off=economy,ideology&p=rules.activity:0.42,security.entrapment:1.25&without=E2,warsaw-talks&move=secret-speech:1957-02&tab=why&ev=E2&play=mao-moscow:demand.none');
   assert.deepEqual(fromHash(`#${hash}`, baseline('x', 1)), { ...cf, off: ['economy', 'ideology'], without: ['E2', 'warsaw-talks'] });
 });
 
@@ -36,4 +37,5 @@ test('malformed parts of a link are dropped, not trusted', () => {
 test('the tab and the selected event do not change the run', () => {
   assert.ok(sameRun({ ...baseline('m', 1), tab: 'why' }, baseline('m', 1)));
   assert.ok(!sameRun({ ...baseline('m', 1), without: ['E1'] }, baseline('m', 1)));
+  assert.ok(sameRun({ ...baseline('m', 1), play: 'mao-moscow:aid' }, baseline('m', 1)));
 });

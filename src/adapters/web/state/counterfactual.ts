@@ -17,11 +17,13 @@ export interface Counterfactual {
   /** The open tab and the selected event, so that a link opens where it was made. */
   tab: string;
   event: string;
+  /** A game of play mode: `role:choice.choice…` (empty: none), so that a class can share a game. */
+  play: string;
 }
 
 /** The state before any change: the given scenario as written. */
 export function baseline(scenario: string, seed: number): Counterfactual {
-  return { scenario, seed, mode: 'predict', off: [], params: {}, without: [], moved: {}, tab: 'timeline', event: '' };
+  return { scenario, seed, mode: 'predict', off: [], params: {}, without: [], moved: {}, tab: 'timeline', event: '', play: '' };
 }
 
 const list = (s: string | null) => (s ? s.split(',').filter(Boolean) : []);
@@ -45,6 +47,7 @@ export function toHash(cf: Counterfactual): string {
   if (moved.length) q.set('move', moved.map((k) => `${k}:${cf.moved[k]}`).join(','));
   if (cf.tab !== 'timeline') q.set('tab', cf.tab);
   if (cf.event) q.set('ev', cf.event);
+  if (cf.play) q.set('play', cf.play);
   return q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
 }
 
@@ -74,11 +77,12 @@ export function fromHash(hash: string, fallback: Counterfactual): Counterfactual
     moved,
     tab: q.get('tab') ?? fallback.tab,
     event: ID.test(q.get('ev') ?? '') ? (q.get('ev') as string) : '',
+    play: /^[a-z][a-z0-9-]*:[a-z.]*$/.test(q.get('play') ?? '') ? (q.get('play') as string) : '',
   };
 }
 
-/** Whether two states make the same run (tab and selection aside). */
+/** Whether two states make the same run (tab, selection and game aside). */
 export function sameRun(a: Counterfactual, b: Counterfactual): boolean {
-  const strip = (c: Counterfactual) => toHash({ ...c, tab: 'timeline', event: '' });
+  const strip = (c: Counterfactual) => toHash({ ...c, tab: 'timeline', event: '', play: '' });
   return strip(a) === strip(b);
 }

@@ -45,7 +45,7 @@ export function explanationsView(): View {
   }
 
   async function score(): Promise<void> {
-    const key = toHash({ ...app.cf, tab: '', event: '' });
+    const key = toHash({ ...app.cf, tab: '', event: '', play: '' });
     if (key === scoredFor) return;
     scoredFor = key;
     const all = app.scenario.mechanisms.map((m) => m.id);

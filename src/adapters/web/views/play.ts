@@ -22,6 +22,7 @@ export function playView(): View {
     choices = next;
     const reply = await app.engine.ask({ type: 'play', cf: app.cf, role, choices });
     game = reply.play;
+    app.setCf({ play: `${role}:${choices.join('.')}` });
     draw();
     (body.querySelector('[data-focus-first]') as HTMLElement | null)?.focus();
   }
@@ -70,7 +71,7 @@ export function playView(): View {
       h('div', { class: 'toolbar' },
         h('button', { type: 'button', onclick: () => void advance(choices.slice(0, -1)), disabled: choices.length === 0 }, 'Undo last choice'),
         h('button', { type: 'button', onclick: () => void advance([...choices, ...g.decisions.slice(g.next).map((x) => x.rule)]) }, 'Let the model play the rest'),
-        h('button', { type: 'button', onclick: () => { game = null; drawRoles(); } }, 'Choose another role'),
+        h('button', { type: 'button', onclick: () => { game = null; app.setCf({ play: '' }); drawRoles(); } }, 'Choose another role'),
       ),
     );
   }
@@ -100,7 +101,7 @@ export function playView(): View {
       h('div', { class: 'toolbar' },
         h('button', { type: 'button', onclick: () => void advance([]) }, 'Play again'),
         h('button', { type: 'button', onclick: () => void advance(choices.slice(0, -1)) }, 'Undo last choice'),
-        h('button', { type: 'button', onclick: () => { game = null; drawRoles(); } }, 'Choose another role'),
+        h('button', { type: 'button', onclick: () => { game = null; app.setCf({ play: '' }); drawRoles(); } }, 'Choose another role'),
       ),
     );
   }
@@ -120,7 +121,12 @@ export function playView(): View {
       choices = [];
       body = h('div', { class: 'play', 'aria-live': 'polite' });
       replace(el, h('h2', {}, 'Play a leader'), body);
-      drawRoles();
+      // A link may carry a game: `role:choice.choice…`; anything not on the menu is dropped.
+      const [saved, list] = app.cf.play.split(':');
+      if (saved && app.scenario.playRoles.some((r) => r.id === saved && r.available)) {
+        role = saved;
+        void advance((list ?? '').split('.').filter((c): c is Choice => (CHOICES as string[]).includes(c)));
+      } else drawRoles();
     },
   };
 }
