@@ -1,11 +1,13 @@
 // `schism compare FILE --out DIR`: fits each declared explanation on the training window and scores it out of sample.
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { compareExplanations } from '../../../core/analysis/compare.js';
+import { checkCompareOptions } from '../../../core/analysis/compare.js';
 import { comparisonCsv, comparisonSummary, comparisonTurningPointsCsv, perturbationsCsv } from '../../../core/output/compare-report.js';
 import { formatNumber } from '../../../core/output/number.js';
 import { stableJson } from '../../../core/output/stable-json.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readScenario } from '../../files/read-scenario.js';
+import { compareOnWorkers } from '../../workers/compare-pool.js';
 import { asUsage, fitOptionsOf, withFitOptions, type AnalysisFlags } from '../analysis-options.js';
 import { integerOption } from '../exit.js';
 
@@ -18,13 +20,17 @@ export function registerCompare(program: Command): void {
       .description('fit each declared explanation (its mechanisms only) on the training window, score it out of sample, and re-rank under ±1 perturbations of the judged intensities')
       .option('--out <dir>', 'output folder', 'runs/compare')
       .option('--perturbations <n>', 'seeded ±1 perturbations of the judged intensities', '3')
-      .option('--only <ids>', 'comma-separated explanation ids to compare (default: all declared)'),
+      .option('--only <ids>', 'comma-separated explanation ids to compare (default: all declared)')
+      .option('--workers <n>', 'worker threads (the result is the same for any number)', String(Math.min(2, availableParallelism()))),
     { evaluations: '300', restarts: '2' },
-  ).action(async (file: string, flags: AnalysisFlags & { perturbations: string; only?: string }) => {
+  ).action(async (file: string, flags: AnalysisFlags & { perturbations: string; only?: string; workers: string }) => {
     const o = fitOptionsOf(flags);
     const perturbations = integerOption('--perturbations', flags.perturbations);
     const { scenario } = await readScenario(file);
-    const c = asUsage(() => compareExplanations(scenario, { ...o, perturbations, explanations: flags.only?.split(',').map((s) => s.trim()) }));
+    const workers = integerOption('--workers', flags.workers);
+    const options = { ...o, perturbations, explanations: flags.only?.split(',').map((s) => s.trim()) };
+    asUsage(() => checkCompareOptions(scenario, options));
+    const c = await compareOnWorkers(scenario, options, workers);
     await writeFolderAtomic(flags.out, {
       'comparison.json': stableJson(c),
       'comparison.csv': comparisonCsv(c),

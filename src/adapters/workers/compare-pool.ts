@@ -1,0 +1,41 @@
+// Runs a comparison's jobs on a piscina worker pool; the jobs are deterministic, so the result does not depend on the worker count.
+import { Piscina } from 'piscina';
+import { assembleComparison, compareExplanations, compareJobs, type CompareOptions, type Comparison } from '../../core/analysis/compare.js';
+import type { Scenario } from '../../core/scenario/schema.js';
+
+/** What every worker needs, sent once: the checked scenario and the comparison's options. */
+export interface ComparePoolData {
+  scenario: Scenario;
+  options: CompareOptions;
+}
+
+const TASK = new URL(`./compare-task.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
+
+/** Node flags a worker needs to load the TypeScript task when schism runs from source through tsx. */
+function workerExecArgv(): string[] {
+  if (!TASK.pathname.endsWith('.ts')) return [];
+  if (process.execArgv.some((a) => a.includes('tsx'))) return process.execArgv;
+  return [...process.execArgv, '--import', import.meta.resolve('tsx')];
+}
+
+/**
+ * Compares the explanations with `workers` threads (1: in this thread); results are put together in job order.
+ * @example const c = await compareOnWorkers(scenario, { perturbations: 3 }, 2);
+ */
+export async function compareOnWorkers(scenario: Scenario, options: CompareOptions, workers: number): Promise<Comparison> {
+  const jobs = compareJobs(scenario, options);
+  if (workers <= 1 || jobs.length <= 1) return compareExplanations(scenario, options);
+  const pool = new Piscina({
+    filename: TASK.href,
+    minThreads: Math.min(workers, jobs.length),
+    maxThreads: Math.min(workers, jobs.length),
+    workerData: { scenario, options } satisfies ComparePoolData,
+    execArgv: workerExecArgv(),
+  });
+  try {
+    const results = await Promise.all(jobs.map((job) => pool.run(job)));
+    return assembleComparison(scenario, options, results);
+  } finally {
+    await pool.destroy();
+  }
+}
