@@ -69,8 +69,15 @@ export async function mergeEnsembles(dirs: string[], out: string): Promise<{ fro
   const range = { from: first.range.from, to: parts[parts.length - 1].manifest.range.to };
 
   const shape = shapeOfLayout(first.layout);
-  const stats = statsFromJson(JSON.parse(await readFile(join(parts[0].dir, 'stats.json'), 'utf8')) as StatsJson, shape);
-  for (const p of parts.slice(1)) mergeStats(stats, statsFromJson(JSON.parse(await readFile(join(p.dir, 'stats.json'), 'utf8')) as StatsJson, shape));
+  const readStats = async (dir: string) => {
+    try {
+      return statsFromJson(JSON.parse(await readFile(join(dir, 'stats.json'), 'utf8')) as StatsJson, shape);
+    } catch (err) {
+      throw new MergeError(`${dir}/stats.json cannot be read or does not fit its manifest (${(err as Error).message})`);
+    }
+  };
+  const stats = await readStats(parts[0].dir);
+  for (const p of parts.slice(1)) mergeStats(stats, await readStats(p.dir));
 
   const target = resolve(out);
   const tmp = join(dirname(target), `.${basename(target)}.merge-${process.pid}`);
