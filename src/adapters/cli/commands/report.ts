@@ -15,7 +15,6 @@ import { reportHtml, type ReportSection } from '../../../core/output/report-html
 import { cooperationChart, copdabChart, decompositionChart, mieChart, sensitivityChart } from '../../../core/report/charts.js';
 import { cooperationData, decompositionData } from '../../../core/report/report-data.js';
 import { comparisonTable, counterfactualCharts } from '../../../core/report/report-tables.js';
-import type { Scenario } from '../../../core/scenario/schema.js';
 import { SCHISM_VERSION } from '../../../core/version.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { DEFAULT_DATA_DIR, loadIndependentData } from '../../files/read-independent-data.js';
@@ -111,7 +110,7 @@ export function registerReport(program: Command): void {
         tables: [{ caption: 'Explanations, best first, and the naive baselines', table: comparisonTable(comparison) }],
       });
 
-      const variants = await counterfactualFiles(file, scenario, flags);
+      const variants = await counterfactualFiles(file, flags);
       const cfCharts = [];
       const cfNotes: string[] = [];
       for (const [k, v] of variants.entries()) {
@@ -188,15 +187,16 @@ function withSettings(w: World, s: { mechanisms: Record<string, boolean>; params
 }
 
 /** The counterfactual variant files to show: those named, else the folder's, leaving out files that serve only as another's base. */
-async function counterfactualFiles(file: string, scenario: Scenario, flags: ReportFlags): Promise<VariantFile[]> {
-  void scenario;
+async function counterfactualFiles(file: string, flags: ReportFlags): Promise<VariantFile[]> {
   let names = flags.counterfactual ?? [];
   if (names.length === 0) {
     const dir = flags.counterfactuals ?? join(dirname(file), 'counterfactuals', basename(file, extname(file)));
     if (!existsSync(dir)) return [];
     names = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
   }
-  const read = await Promise.all(names.map((f) => readVariant(f)));
+  const read = await Promise.all(names.map((f) => readVariant(f).catch((err: unknown) => {
+    throw err instanceof RangeError ? new UsageError(err.message) : err;
+  })));
   const bases = new Set(basesOf(read).map((b) => resolve(b.parsed.file)));
   return read.filter((v) => !bases.has(resolve(v.parsed.file)));
 }
