@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { parseScenario } from '../../core/scenario/parse.js';
+import { loadIndependentData } from '../files/read-independent-data.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const VIRTUAL = 'virtual:schism-scenarios';
@@ -25,7 +26,7 @@ function scenarios(): Plugin {
   return {
     name: 'schism-scenarios',
     resolveId: (id) => (id === VIRTUAL || id.startsWith(TEXT) ? `\0${id}` : undefined),
-    load(id) {
+    async load(id) {
       if (id.startsWith(`\0${TEXT}`)) {
         const file = join(root, 'scenarios', `${id.slice(TEXT.length + 1)}.yaml`);
         this.addWatchFile(file);
@@ -40,7 +41,10 @@ function scenarios(): Plugin {
         return `{ id: ${JSON.stringify(id)}, file: ${JSON.stringify(`scenarios/${f}`)}, parsed: ${JSON.stringify(parsed.ok ? parsed.scenario : null)}, text: () => import(${JSON.stringify(TEXT + id)}).then((m) => m.default) }`;
       });
       const template = readFileSync(join(root, 'test/fixtures/minimal.yaml'), 'utf8');
+      // The independent series the charts set beside the model (COPDAB US-USSR, MIE USSR-China), where data/ has them.
+      const { data } = await loadIndependentData(join(root, 'data'));
       return [
+        `export const INDEPENDENT = ${JSON.stringify({ copdab: data.copdab ?? [], mie: data.mie ?? [] })};`,
         `export const SHIPPED = [${entries.join(',\n')}];`,
         `export const TEMPLATE = { id: 'minimal', file: 'test/fixtures/minimal.yaml', parsed: null, text: () => Promise.resolve(${JSON.stringify(template)}) };`,
         '',

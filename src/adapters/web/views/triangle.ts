@@ -3,6 +3,7 @@ import { AMICABLE_THRESHOLD } from '../../../core/analysis/triangle.js';
 import type { App, View } from '../app.js';
 import { fmt, h, replace, svg } from '../dom.js';
 import { cooperationColor } from './colors.js';
+import { copdabChart } from './independent.js';
 import { chartWithText } from './text-alternative.js';
 
 const SHORT: Record<string, string> = { 'ménage à trois': 'ménage', 'romantic triangle': 'romantic', 'stable marriage': 'marriage', 'unit veto': 'unit veto' };
@@ -46,6 +47,8 @@ export function triangleView(): View {
       chartWithText(grid, summary, ['Year', `${a}–${b}`, `${b}–${c}`, `${c}–${a}`, 'Configuration'],
         years.map((y) => [String(y.year), y.edges.ab, y.edges.bc, y.edges.ca, `${y.configuration}${y.pivot ? ` (pivot ${y.pivot})` : ''}${y.outsider ? ` (${y.outsider} outside)` : ''}`]), 'Yearly mean relations'),
     );
+    const copdab = app.run ? copdabChart(app.scenario, app.run, Math.max(480, Math.min(1100, body.clientWidth || 900))) : null;
+    if (copdab) body.append(h('h3', {}, 'Independent check: the US–USSR edge against COPDAB'), copdab);
   }
 
   return {

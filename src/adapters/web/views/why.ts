@@ -4,6 +4,7 @@ import type { App, View } from '../app.js';
 import { fmt, h, replace } from '../dom.js';
 import type { AllianceView, MemberSeries } from '../worker/protocol.js';
 import { MECHANISM_COLORS, STATUS_COLORS } from './colors.js';
+import { mieChart } from './independent.js';
 import { storyHtml } from './story.js';
 import { chartWithText } from './text-alternative.js';
 
@@ -27,6 +28,7 @@ export function whyView(): View {
       return;
     }
     const width = Math.max(480, Math.min(1100, body.clientWidth || 900));
+    const independent = mieChart(app.scenario, run, al, width);
     replace(
       body,
       h('h3', {}, 'Status of the alliance'),
@@ -37,6 +39,9 @@ export function whyView(): View {
       h('h3', {}, 'Cooperation: the model\'s acts against the record'),
       h('p', { class: 'lede' }, `Twelve-month sums of the acts' weights (Goldstein scale) in each direction: the model's own acts in this run against the record's acts (recorded = the monthly sum of the record events' intensity). ${app.cf.mode === 'replay' ? 'In replay mode the model takes no acts of its own, so its line is flat.' : ''}`),
       cooperationChart(al, run.labels, width),
+      independent ? h('h3', {}, 'Independent check: militarized incidents') : null,
+      independent ? h('p', { class: 'lede' }, 'The Militarized Interstate Events data (MIE 1.0) count threats, displays and uses of force between the two states, coded by others from other sources than this scenario\'s: a check of the model that is not circular.') : null,
+      independent,
       h('h3', {}, 'The story of each change of status'),
       storyHtml(run.story, new Set(app.scenario.events.map((e) => e.id)), (id) => app.select(id)),
     );

@@ -41,7 +41,7 @@ export interface ScenarioView {
   end: string;
   months: number;
   seed: number;
-  actors: { id: string; name: string }[];
+  actors: { id: string; name: string; cow: number | null }[];
   alliances: { id: string; name: string; a: string; b: string }[];
   events: EventView[];
   mechanisms: { id: string; title: string; theory: string; enabled: boolean }[];

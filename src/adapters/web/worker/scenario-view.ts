@@ -52,7 +52,7 @@ export function scenarioView(id: string, s: Scenario): ScenarioView {
     end: s.meta.period.end,
     months: monthIndex(s.meta.period.end) - start + 1,
     seed: s.meta.seed,
-    actors: s.actors.map((a) => ({ id: a.id, name: a.name })),
+    actors: s.actors.map((a) => ({ id: a.id, name: a.name, cow: a.cow ?? null })),
     alliances: s.alliances.map((a) => ({ id: a.id, name: a.name, a: a.members[0], b: a.members[1] })),
     events,
     mechanisms: MECHANISM_IDS.map((m) => ({ id: m, title: MECHANISMS[m].title, theory: MECHANISMS[m].theory, enabled: resolved.enabled[m] })),
