@@ -23,7 +23,7 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds dist/web with `npm run build:web` when it is missing or older than the sources and scenarios it bundles. */
+/** Builds dist/web with `npm run build:web` when it is missing or older than the sources, scenarios and data it bundles. */
 export function ensureBuilt(): void {
   let built = 0;
   try {
@@ -31,7 +31,7 @@ export function ensureBuilt(): void {
   } catch {
     built = 0;
   }
-  const sources = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'scenarios')));
+  const sources = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'scenarios')), newest(join(ROOT, 'data')));
   if (built > sources) return;
   const r = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`npm run build:web failed:\n${r.stdout}\n${r.stderr}`);
