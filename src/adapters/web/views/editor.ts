@@ -33,12 +33,14 @@ export function editorView(): View {
     replace(layer, Array.from({ length: n }, (_, i) => {
       const ds = byLine.get(i + 1);
       if (!ds) return h('div', { class: 'ol' }, '\u200b');
+      // The line's own text, invisible, pushes the message past its end; the caret mark sits under the column (monospace: 1ch a character).
       const text = area.value.split('\n')[i] ?? '';
-      const col = Math.max(1, ds[0].column);
+      const caret = h('span', { class: 'caret-mark' }, '▲');
+      caret.style.left = `calc(8px + ${Math.max(0, ds[0].column - 1)}ch - 0.3ch)`;
       return h('div', { class: 'ol err' },
-        h('span', { class: 'pad' }, text.slice(0, col - 1)),
-        h('span', { class: 'caret-mark' }, '▲'),
-        h('span', { class: 'inline-msg' }, ` ${ds[0].line}:${ds[0].column} ${ds.map((d) => `${d.path}: ${d.message}`).join(' · ')}`),
+        h('span', { class: 'pad' }, text),
+        h('span', { class: 'inline-msg' }, `◀ ${ds[0].line}:${ds[0].column} ${ds.map((d) => `${d.path}: ${d.message}`).join(' · ')}`),
+        caret,
       );
     }));
     syncScroll();
