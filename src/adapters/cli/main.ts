@@ -1,40 +1,40 @@
 // The schism command line: one commander program, one module per command, exit 2 on bad input.
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../../core/scenario/diagnostic.js';
-import { registerBargain } from './commands/bargain.js';
-import { registerCounterfactual } from './commands/counterfactual.js';
-import { registerEnsemble } from './commands/ensemble.js';
-import { registerMerge } from './commands/merge.js';
-import { registerCompare } from './commands/compare.js';
-import { registerFit } from './commands/fit.js';
-import { registerRecord } from './commands/record.js';
-import { registerReport } from './commands/report.js';
-import { registerRun } from './commands/run.js';
-import { registerSensitivity } from './commands/sensitivity.js';
-import { registerSchema } from './commands/schema.js';
-import { registerServe } from './commands/serve.js';
-import { registerValidate } from './commands/validate.js';
+import { SCHISM_VERSION } from '../../core/version.js';
 import { EXIT, UsageError } from './exit.js';
+
+type Register = (program: Command) => void;
+
+/**
+ * Every command, loaded only when it is the one asked for: the commands between them pull in jsdom, Observable Plot,
+ * Hono and piscina, and loading them all made even `schism --version` take over a CPU-second.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  validate: async () => (await import('./commands/validate.js')).registerValidate,
+  run: async () => (await import('./commands/run.js')).registerRun,
+  record: async () => (await import('./commands/record.js')).registerRecord,
+  fit: async () => (await import('./commands/fit.js')).registerFit,
+  compare: async () => (await import('./commands/compare.js')).registerCompare,
+  sensitivity: async () => (await import('./commands/sensitivity.js')).registerSensitivity,
+  schema: async () => (await import('./commands/schema.js')).registerSchema,
+  bargain: async () => (await import('./commands/bargain.js')).registerBargain,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+  ensemble: async () => (await import('./commands/ensemble.js')).registerEnsemble,
+  merge: async () => (await import('./commands/merge.js')).registerMerge,
+  counterfactual: async () => (await import('./commands/counterfactual.js')).registerCounterfactual,
+  report: async () => (await import('./commands/report.js')).registerReport,
+};
 
 const program = new Command('schism')
   .description('Model an alliance as self-interested states; run, explain and test it against the record.')
-  .version('0.1.0')
+  .version(SCHISM_VERSION)
   .exitOverride()
   .showHelpAfterError();
 
-registerValidate(program);
-registerRun(program);
-registerRecord(program);
-registerFit(program);
-registerCompare(program);
-registerSensitivity(program);
-registerSchema(program);
-registerBargain(program);
-registerServe(program);
-registerEnsemble(program);
-registerMerge(program);
-registerCounterfactual(program);
-registerReport(program);
+const asked = process.argv[2];
+const wanted = asked !== undefined && asked in COMMANDS ? [asked] : asked === '--version' || asked === '-V' ? [] : Object.keys(COMMANDS);
+for (const name of wanted) (await COMMANDS[name]())(program);
 
 try {
   await program.parseAsync(process.argv);
