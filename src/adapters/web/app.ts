@@ -77,6 +77,7 @@ export class App {
     // A link without a seed runs the scenario's own.
     this.cf = restore && restore.scenario === source.id ? { ...restore, seed: seedGiven ? restore.seed : base.seed } : base;
     this.asWritten = base;
+    if (this.slow) this.slow.scenario = ''; // the custom scenario may have new text under the same id
     this.baselineRun = null;
     this.baselineKey = '';
     this.run = null;
