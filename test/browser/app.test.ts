@@ -48,7 +48,11 @@ test('loading draws the reference scenario: every event on the timeline, charts 
   await page.waitForFunction(() => location.hash.includes('ev='));
   assert.match(await page.locator('.event-details').innerText(), /Sources/);
 
-  await page.locator('#tab-why').click();
+  // The tabs follow the WAI-ARIA pattern: arrow keys move between them, and the URL follows.
+  await page.locator('#tab-timeline').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.activeElement?.id === 'tab-why' && location.hash.includes('tab=why'));
+  assert.equal(await page.locator('#tab-why').getAttribute('aria-selected'), 'true');
   await page.waitForSelector('.panel-why figure.chart svg');
   assert.ok(await page.locator('.panel-why figure.chart').count() >= 4, 'status, two members and cooperation');
   assert.ok(await page.locator('.panel-why figure.chart figcaption').first().innerText());
