@@ -17,6 +17,7 @@ export interface AnalysisFlags {
   evaluations: string;
   runs: string;
   out: string;
+  params?: string;
 }
 
 /** Adds the fitting and scoring options (with the defaults that keep fit + compare within budget) to a command. */
@@ -30,7 +31,8 @@ export function withFitOptions(cmd: Command, defaults: { evaluations: string; re
     .option('--seeds <n>', 'runs per loss evaluation (common random numbers)', '8')
     .option('--restarts <n>', 'independent CMA-ES restarts', defaults.restarts)
     .option('--evaluations <n>', 'loss evaluations per restart', defaults.evaluations)
-    .option('--runs <n>', 'runs of the out-of-sample ensemble', '40');
+    .option('--runs <n>', 'runs of the out-of-sample ensemble', '40')
+    .option('--params <keys>', 'comma-separated parameters to fit (mechanism.param or rules.param) instead of the default set');
 }
 
 /** Checks the flags; a bad value is a UsageError (exit 2) naming the option. */
@@ -60,6 +62,7 @@ export function fitOptionsOf(flags: AnalysisFlags) {
     restarts: positive('--restarts', flags.restarts),
     evaluations: positive('--evaluations', flags.evaluations),
     runs: positive('--runs', flags.runs),
+    parameters: flags.params?.split(',').map((s) => s.trim()),
   };
 }
 

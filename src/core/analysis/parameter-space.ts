@@ -21,9 +21,16 @@ export const DEFAULT_FIT_RULES = ['activity', 'marginScale', 'reciprocity', 'noi
 
 const priorOf = (s: ParamSetting | undefined) => (s !== undefined && typeof s !== 'number' ? s.prior : undefined);
 
-/** The keys a fit moves by default: every parameter of the given mechanisms, then the given rules. */
+/**
+ * Parameters left out of the default free set because a non-zero value switches on a costly sub-model: bargaining.foresight
+ * runs a settlement forecast every month (about seven times the cost of a run). Name them explicitly to fit them.
+ */
+export const COSTLY_PARAMETERS = ['bargaining.foresight'];
+
+/** The keys a fit moves by default: every parameter of the given mechanisms (less the costly ones), then the given rules. */
 export function defaultFreeKeys(mechanisms: string[], rules: string[] = DEFAULT_FIT_RULES): string[] {
-  return [...mechanisms.flatMap((m) => Object.keys(MECHANISMS[m]?.params ?? {}).map((p) => `${m}.${p}`)), ...rules.map((r) => `rules.${r}`)];
+  const keys = mechanisms.flatMap((m) => Object.keys(MECHANISMS[m]?.params ?? {}).map((p) => `${m}.${p}`));
+  return [...keys.filter((k) => !COSTLY_PARAMETERS.includes(k)), ...rules.map((r) => `rules.${r}`)];
 }
 
 /**

@@ -9,7 +9,7 @@ import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readScenario } from '../../files/read-scenario.js';
 import { compareOnWorkers } from '../../workers/compare-pool.js';
 import { asUsage, fitOptionsOf, withFitOptions, type AnalysisFlags } from '../analysis-options.js';
-import { integerOption } from '../exit.js';
+import { integerOption, UsageError } from '../exit.js';
 
 /** Registers the compare command. */
 export function registerCompare(program: Command): void {
@@ -24,7 +24,8 @@ export function registerCompare(program: Command): void {
       .option('--workers <n>', 'worker threads (the result is the same for any number)', String(Math.min(2, availableParallelism()))),
     { evaluations: '300', restarts: '2' },
   ).action(async (file: string, flags: AnalysisFlags & { perturbations: string; only?: string; workers: string }) => {
-    const o = fitOptionsOf(flags);
+    const { parameters, ...o } = fitOptionsOf(flags);
+    if (parameters) throw new UsageError('--params is for fit: compare fits the parameters of each explanation\'s own mechanisms');
     const perturbations = integerOption('--perturbations', flags.perturbations);
     const { scenario } = await readScenario(file);
     const workers = integerOption('--workers', flags.workers);
