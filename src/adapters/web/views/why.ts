@@ -29,10 +29,11 @@ export function whyView(): View {
     }
     const width = Math.max(480, Math.min(1100, body.clientWidth || 900));
     const independent = mieChart(app.scenario, run, al, width);
+    const changed = app.baselineRun !== null && app.baselineRun !== run && app.baselineRun.alliances[alliance]?.status.join() !== al.status.join();
     replace(
       body,
       h('h3', {}, 'Status of the alliance'),
-      statusChart(al, run.labels, width),
+      statusChart(al, run.labels, width, changed && app.baselineRun ? app.baselineRun.alliances[alliance] ?? null : null),
       h('h3', {}, 'Each member\'s alliance value, by mechanism'),
       h('p', { class: 'lede' }, 'Stacked areas are the mechanisms\' contributions (above zero they bind, below they repel); the black line is the total value, the dashed line the outside option (going it alone or aligning elsewhere). Where the black line falls below the dashed one, the member would rather leave.'),
       al.members.map((m) => memberChart(m, run.labels, width, app.scenario.mechanisms.map((x) => x.id))),
@@ -78,21 +79,26 @@ function segments(status: number[], labels: string[]) {
   return out;
 }
 
-function statusChart(al: AllianceView, labels: string[], width: number): HTMLElement {
-  const segs = segments(al.status, labels);
+/** The status bands of this run, and under them the scenario as written when the counterfactual changed anything. */
+function statusChart(al: AllianceView, labels: string[], width: number, asWritten: AllianceView | null): HTMLElement {
+  const rows = [
+    ...segments(al.status, labels).map((x) => ({ ...x, run: 'this run' })),
+    ...(asWritten ? segments(asWritten.status, labels).map((x) => ({ ...x, run: 'as written' })) : []),
+  ];
+  const segs = rows.filter((r) => r.run === 'this run');
   const next = (label: string) => {
     const d = dateOf(label);
     return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
   };
   const chart = Plot.plot({
-    width, height: 90, marginLeft: 20,
+    width, height: asWritten ? 120 : 90, marginLeft: asWritten ? 80 : 20,
     x: { type: 'utc', label: null },
-    y: { axis: null },
+    y: { axis: asWritten ? 'left' : null, label: null, domain: ['this run', 'as written'].slice(0, asWritten ? 2 : 1), padding: 0.15 },
     color: { domain: STATUS_NAMES, range: STATUS_NAMES.map((s) => STATUS_COLORS[s]), legend: true },
-    marks: [Plot.rectX(segs, { x1: (d) => dateOf(d.from), x2: (d) => next(d.to), y1: 0, y2: 1, fill: 'status', title: (d) => `${d.from} to ${d.to}: ${d.status}` })],
+    marks: [Plot.barX(rows, { x1: (d) => dateOf(d.from), x2: (d) => next(d.to), y: 'run', fill: 'status', title: (d) => `${d.run}, ${d.from} to ${d.to}: ${d.status}` })],
   });
-  const summary = `${al.name} is ${segs[0]?.status} at the start${segs.length > 1 ? `; it changes status ${segs.length - 1} times` : ' and never changes status'}. ${al.firstBreak ? `First broken or hostile in ${al.firstBreak}.` : 'It never breaks in this run.'}`;
-  return chartWithText(chart, summary, ['From', 'To', 'Status'], segs.map((s) => [s.from, s.to, s.status]));
+  const summary = `${al.name} is ${segs[0]?.status} at the start${segs.length > 1 ? `; it changes status ${segs.length - 1} times` : ' and never changes status'}. ${al.firstBreak ? `First broken or hostile in ${al.firstBreak}.` : 'It never breaks in this run.'}${asWritten ? ` As written (same seed): ${asWritten.firstBreak ? `first broken or hostile in ${asWritten.firstBreak}` : 'never breaks'}.` : ''}`;
+  return chartWithText(chart, summary, ['Run', 'From', 'To', 'Status'], rows.map((r) => [r.run, r.from, r.to, r.status]));
 }
 
 function memberChart(m: MemberSeries, labels: string[], width: number, mechanisms: string[]): HTMLElement {
