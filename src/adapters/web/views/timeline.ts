@@ -2,6 +2,7 @@
 import type { App, View } from '../app.js';
 import { h, replace, svg } from '../dom.js';
 import type { EventView } from '../worker/protocol.js';
+import { monthIndex } from '../../../core/time/month.js';
 import { cooperationColor } from './colors.js';
 import { dataTable } from './text-alternative.js';
 
@@ -101,11 +102,18 @@ export function timelineView(): View {
         ticks.push(svg('text', { x: x(t), y: H - 5, class: 'tick-label minor' }, ['', '', '', 'Apr', '', '', 'Jul', '', '', 'Oct'][m]));
       }
     }
-    const visible = events().filter((e) => e.month >= lo && e.month < hi);
+    // A moved event is drawn at its new month, with a thin line back to where history put it.
+    const start = monthIndex(app.scenario.start);
+    const at = (e: EventView) => (app.cf.moved[e.id] ? monthIndex(app.cf.moved[e.id]) - start : e.month);
+    const visible = events().filter((e) => (e.month >= lo && e.month < hi) || (at(e) >= lo && at(e) < hi));
+    const moves = visible.filter((e) => app.cf.moved[e.id]).map((e) => {
+      const lane = LANES.find((l) => l.key === e.role) ?? LANES[0];
+      return svg('line', { x1: x(e.month), x2: x(at(e)), y1: lane.y, y2: lane.y, class: 'move-line' });
+    });
     const marks = visible.map((e) => {
       const lane = LANES.find((l) => l.key === e.role) ?? LANES[0];
       return svg('circle', {
-        cx: x(e.month), cy: lane.y, r: e.id === sel ? 8 : 5.5,
+        cx: x(at(e)), cy: lane.y, r: e.id === sel ? 8 : 5.5,
         fill: color(e.intensity),
         class: `event${e.id === sel ? ' selected' : ''}${removed.has(e.id) ? ' removed' : ''}${app.cf.moved[e.id] ? ' moved' : ''}`,
         'data-id': e.id,
@@ -135,6 +143,7 @@ export function timelineView(): View {
       LANES.map((l) => svg('line', { x1: LEFT - 5, x2: W - 5, y1: l.y, y2: l.y, class: 'lane' })),
       ticks,
       acts,
+      moves,
       marks,
     );
     const hadFocus = figure.contains(document.activeElement);
@@ -155,7 +164,7 @@ export function timelineView(): View {
     const moveInput = h('input', { type: 'month', value: app.cf.moved[e.id] ?? e.date.slice(0, 7), 'aria-label': `Move ${e.id} to month`, min: app.scenario.start, max: app.scenario.end });
     replace(
       details,
-      h('h3', {}, `${e.date} · ${e.id}`),
+      h('h3', {}, `${e.date} · ${e.id}`, app.cf.moved[e.id] ? h('span', { class: 'muted' }, ` (moved to ${app.cf.moved[e.id]} in this counterfactual)`) : null),
       h('p', { class: 'description' }, e.description),
       h('dl', {},
         h('dt', {}, 'Role'), h('dd', {}, e.role === 'driver' ? 'driver: an input from outside the alliance\'s choices' : 'record: the allies\' own act, which the model must generate'),
