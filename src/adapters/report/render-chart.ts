@@ -12,6 +12,6 @@ let dom: JSDOM | null = null;
  */
 export function renderChart(spec: ChartSpec): RenderedChart {
   dom ??= new JSDOM('<!doctype html><html><body></body></html>');
-  const node = Plot.plot({ ...spec.options, document: dom.window.document, ariaLabel: spec.title, ariaDescription: spec.summary });
+  const node = Plot.plot({ width: 900, ...spec.options, document: dom.window.document, ariaLabel: spec.title, ariaDescription: spec.summary });
   return { id: spec.id, title: spec.title, summary: spec.summary, markup: node.outerHTML, table: spec.table };
 }

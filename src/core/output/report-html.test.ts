@@ -15,6 +15,6 @@ test('the page escapes text, gives each chart its table and refers to nothing ou
   assert.match(html, /<p>x &lt; y<\/p>/);
   assert.match(html, /<a href="#s1">Section &quot;one&quot;<\/a>/);
   assert.match(html, /<figure id="c1"[^>]*>\n<h3 id="c1-title">Chart<\/h3>\n<svg role="img"><\/svg>\n<figcaption>what it shows<\/figcaption>\n<details><summary>The data of this chart as a table<\/summary><table>/);
-  assert.match(html, /<tr><td>1951<\/td><td><\/td><\/tr>/, 'a missing value is an empty cell');
+  assert.match(html, /<tr><td class="n">1951<\/td><td><\/td><\/tr>/, 'numbers align right; a missing value is an empty cell');
   assert.doesNotMatch(html, /<script|<link|src=|https?:\/\//);
 });

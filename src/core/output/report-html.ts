@@ -27,7 +27,7 @@ export function escapeHtml(s: string): string {
 function tableHtml(t: Table, caption?: string): string {
   const cell = (v: string | number | null) => (v === null ? '' : escapeHtml(String(v)));
   const head = t.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
-  const body = t.rows.map((r) => `<tr>${r.map((v) => `<td>${cell(v)}</td>`).join('')}</tr>`).join('\n');
+  const body = t.rows.map((r) => `<tr>${r.map((v) => (typeof v === 'number' ? `<td class="n">${cell(v)}</td>` : `<td>${cell(v)}</td>`)).join('')}</tr>`).join('\n');
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
@@ -35,8 +35,8 @@ const STYLE = `
 body { font: 15px/1.5 system-ui, sans-serif; color: #222; max-width: 980px; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 1.6em; } h2 { margin-top: 2em; border-bottom: 1px solid #ddd; } h3 { font-size: 1.05em; }
 nav ol { columns: 2; } figure { margin: 1em 0 2em; } figcaption { color: #444; font-size: 0.92em; margin: 0.3em 0; }
-table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; } th, td { border: 1px solid #ddd; padding: 2px 6px; text-align: right; }
-th:first-child, td:first-child { text-align: left; } caption { text-align: left; font-weight: 600; padding: 4px 0; }
+table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0; } th, td { border: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; } caption { text-align: left; font-weight: 600; padding: 4px 0; }
 details { margin: 0.3em 0 1em; } summary { cursor: pointer; color: #4e79a7; } .note { color: #555; font-size: 0.9em; }
 `;
 
