@@ -31,7 +31,7 @@ export function withFitOptions(cmd: Command, defaults: { evaluations: string; re
     .option('--seeds <n>', 'runs per loss evaluation (common random numbers)', '8')
     .option('--restarts <n>', 'independent CMA-ES restarts', defaults.restarts)
     .option('--evaluations <n>', 'loss evaluations per restart', defaults.evaluations)
-    .option('--runs <n>', 'runs of the out-of-sample ensemble', '40')
+    .option('--runs <n>', 'runs of the out-of-sample ensemble', '100')
     .option('--params <keys>', 'comma-separated parameters to fit (mechanism.param or rules.param) instead of the default set');
 }
 

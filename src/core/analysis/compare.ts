@@ -4,7 +4,7 @@
 // API:
 //   compareExplanations(scenario, options?) -> Comparison
 //     options: FitOptions (train, every, measure, seed, seeds, restarts, evaluations) plus
-//              { test?, runs = 40, perturbations = 3, explanations? (ids to compare; default all declared) }
+//              { test?, runs = 100, perturbations = 5, explanations? (ids to compare; default all declared) }
 //   compareJobs / runCompareJob / assembleComparison: the same, split into independent jobs for a worker pool
 import type { Explanation, Scenario } from '../scenario/schema.js';
 import { fitScenario, fitSettings, type FitOptions, type FitResult } from './fit.js';
@@ -75,7 +75,7 @@ export interface CompareJobResult {
 
 /** The options with every default filled in. */
 function withDefaults(options: CompareOptions): CompareOptions {
-  return { train: '1950-1957', every: 'quarter', measure: 'goldstein', seed: 1, seeds: 8, restarts: 2, evaluations: 300, runs: 40, perturbations: 3, ...options };
+  return { train: '1950-1957', every: 'quarter', measure: 'goldstein', seed: 1, seeds: 8, restarts: 2, evaluations: 300, runs: 100, perturbations: 5, ...options };
 }
 
 /** The explanations compared, checked against the declared ones (a RangeError names an unknown id). */

@@ -3,7 +3,7 @@
 //
 // API:
 //   scoreOutOfSample(scenario, settings, options) -> OutOfSample
-//     settings: { mechanisms, params } (fitSettings(fit)); options: { train, test?, every, measure, runs = 40, seed = 2 }
+//     settings: { mechanisms, params } (fitSettings(fit)); options: { train, test?, every, measure, runs = 100, seed = 2 }
 import { ACTS } from '../engine/acts.js';
 import { compile } from '../engine/compile.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -102,7 +102,7 @@ export function scoreOutOfSample(
   if (test.first <= train.last) throw new RangeError(`the test window ${formatWindow(test)} must start after the training window ${formatWindow(train)}`);
   const every = options.every ?? 'quarter';
   const measure = options.measure ?? 'goldstein';
-  const runs = options.runs ?? 40;
+  const runs = options.runs ?? 100;
   const seed = options.seed ?? 2;
   const record = options.record ?? recordSeries(scenario, { rules: options.rules });
   const trainT = target(scenario, record, train, every, measure);

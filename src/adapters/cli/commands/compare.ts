@@ -19,7 +19,7 @@ export function registerCompare(program: Command): void {
       .argument('<file>', 'scenario file (YAML or JSON) with an explanations block')
       .description('fit each declared explanation (its mechanisms only) on the training window, score it out of sample, and re-rank under ±1 perturbations of the judged intensities')
       .option('--out <dir>', 'output folder', 'runs/compare')
-      .option('--perturbations <n>', 'seeded ±1 perturbations of the judged intensities', '3')
+      .option('--perturbations <n>', 'seeded ±1 perturbations of the judged intensities', '5')
       .option('--only <ids>', 'comma-separated explanation ids to compare (default: all declared)')
       .option('--workers <n>', 'worker threads (the result is the same for any number)', String(Math.min(2, availableParallelism()))),
     { evaluations: '300', restarts: '2' },
