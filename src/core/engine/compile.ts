@@ -52,7 +52,11 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
   scenario.actors.forEach((a, i) => fillCapability(capability, i * months, a.capability.series, start, months));
 
   const relation0 = new Float64Array(n * n);
-  for (const r of scenario.relations) relation0[actor(r.from) * n + actor(r.to)] = r.initial;
+  const relationBase = new Float64Array(n * n);
+  for (const r of scenario.relations) {
+    relation0[actor(r.from) * n + actor(r.to)] = r.initial;
+    relationBase[actor(r.from) * n + actor(r.to)] = r.baseline ?? 0;
+  }
 
   const dimension = Uint8Array.from(scenario.issues.map((i) => DIMENSION[i.dimension]));
   const issuesOf = Object.values(DIMENSION).map((d) => Int32Array.from([...dimension.keys()].filter((k) => dimension[k] === d)));
@@ -129,6 +133,7 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
     issuesOf,
     capability,
     relation0,
+    relationBase,
     statusQuo,
     positions,
     positionStart,

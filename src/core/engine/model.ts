@@ -79,6 +79,8 @@ export interface Model {
   /** Base capability per actor per month (actor * months + t). */
   capability: Float64Array;
   relation0: Float64Array;
+  /** The level each directed relation drifts back to without acts (the scenario's baseline, else 0). */
+  relationBase: Float64Array;
   statusQuo: Float64Array;
   positions: ScheduledPosition[];
   /** Positions starting at month t are positions[positionStart[t]] .. positions[positionStart[t+1]-1]. */

@@ -114,7 +114,7 @@ export const RULES: Record<string, ParamSpec> = {
   forceCut: p(-2.1, -5, 0, 'Judgement: see cooperateCut.'),
   forceRelation: p(-0.5, -1, 0, 'Judgement: force is used only once the relation is already hostile.'),
   responsiveness: p(0.08, 0.01, 0.5, 'Judgement: one act of Goldstein weight 10 moves a directed relation by 0.08 of the way to its bound.'),
-  memory: p(0.02, 0, 0.2, 'Judgement: relations drift back toward their starting level with a half-life of about three years.'),
+  memory: p(0.02, 0, 0.2, 'Judgement: without acts to renew them, relations drift back toward their baseline (indifference unless the scenario says otherwise) with a half-life of about three years.'),
   aidStep: p(0.1, 0, 0.5, 'Judgement: an aid agreement raises the aid flow by a tenth of its full scale.'),
   aidCut: p(0.3, 0, 1, 'Judgement: withholding aid cuts a third of the flow at once.'),
   concessionStep: p(15, 0, 50, 'Judgement: a concession moves an issue 15 points of its 0-100 scale toward the demander.'),

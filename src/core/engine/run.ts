@@ -73,7 +73,7 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
   const months = model.months;
   const memory = rules.memory;
   const { rel, coop, cap, capFactor } = state;
-  const { relation0, capability } = model;
+  const { relationBase, capability } = model;
   for (let t = 0; t < months; t++) {
     state.month = t;
     for (let d = 0; d < n * n; d++) coop[d] = 0;
@@ -98,7 +98,7 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
         summary.acts += decide(model, state, rng, al, 1, b, a, trace);
       }
     }
-    for (let d = 0; d < n * n; d++) rel[d] += memory * (relation0[d] - rel[d]);
+    for (let d = 0; d < n * n; d++) rel[d] += memory * (relationBase[d] - rel[d]);
     for (let al = 0; al < A; al++) updateStatus(model, state, al, t, summary);
     trace.month?.(t, state);
   }

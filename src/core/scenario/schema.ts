@@ -118,6 +118,12 @@ export const Relation = z.strictObject({
   from: Id,
   to: Id,
   initial: z.number().min(-1).max(1).describe('directed relation at the start: -1 hostile .. +1 close'),
+  baseline: z
+    .number()
+    .min(-1)
+    .max(1)
+    .optional()
+    .describe('long-run level the relation drifts back to when no act renews it; default 0 (indifference)'),
   judgement: Judgement,
 });
 
