@@ -75,7 +75,7 @@ export interface CompareJobResult {
 
 /** The options with every default filled in. */
 function withDefaults(options: CompareOptions): CompareOptions {
-  return { train: '1950-1957', every: 'quarter', measure: 'goldstein', seed: 1, seeds: 8, restarts: 2, evaluations: 300, runs: 100, perturbations: 5, ...options };
+  return { train: '1950-1957', every: 'quarter', measure: 'goldstein', seed: 1, seeds: 8, restarts: 2, evaluations: 1000, runs: 100, perturbations: 5, ...options };
 }
 
 /** The explanations compared, checked against the declared ones (a RangeError names an unknown id). */

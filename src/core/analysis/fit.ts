@@ -3,7 +3,7 @@
 // API:
 //   fitScenario(scenario, options?) -> FitResult
 //     options: { train = '1950-1957', every = 'quarter', measure = 'goldstein', seed = 1, seeds = 8, restarts = 3,
-//                evaluations = 600 (per restart), mechanisms = the scenario's enabled ones, rules = DEFAULT_FIT_RULES,
+//                evaluations = 2000 (per restart), mechanisms = the scenario's enabled ones, rules = DEFAULT_FIT_RULES,
 //                parameters = explicit keys instead, fixed = overrides kept fixed }
 //   fitSettings(fit) -> { mechanisms, params }   the compile options that run the fitted model
 import { compile } from '../engine/compile.js';
@@ -100,7 +100,7 @@ export function fitScenario(scenario: Scenario, options: FitOptions = {}): FitRe
   const m = minimise((points) => points.map((u) => lossAt(fromUnit(space, u))), space.length, {
     seed,
     restarts: options.restarts ?? 3,
-    maxEvaluations: options.evaluations ?? 600,
+    maxEvaluations: options.evaluations ?? 2000,
     tolFun: options.tolerance,
     x0: toUnit(space, startValues),
   });

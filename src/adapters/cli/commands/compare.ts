@@ -22,7 +22,7 @@ export function registerCompare(program: Command): void {
       .option('--perturbations <n>', 'seeded ±1 perturbations of the judged intensities', '5')
       .option('--only <ids>', 'comma-separated explanation ids to compare (default: all declared)')
       .option('--workers <n>', 'worker threads (the result is the same for any number)', String(Math.min(2, availableParallelism()))),
-    { evaluations: '300', restarts: '2' },
+    { evaluations: '1000', restarts: '2' },
   ).action(async (file: string, flags: AnalysisFlags & { perturbations: string; only?: string; workers: string }) => {
     const { parameters, ...o } = fitOptionsOf(flags);
     if (parameters) throw new UsageError('--params is for fit: compare fits the parameters of each explanation\'s own mechanisms');

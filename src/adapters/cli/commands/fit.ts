@@ -17,7 +17,7 @@ export function registerFit(program: Command): void {
       .argument('<file>', 'scenario file (YAML or JSON)')
       .description('fit the parameters of the enabled mechanisms (CMA-ES, within their priors) to the record over a training window, then score the fit out of sample')
       .option('--out <dir>', 'output folder', 'runs/fit'),
-    { evaluations: '600', restarts: '3' },
+    { evaluations: '2000', restarts: '3' },
   ).action(async (file: string, flags: AnalysisFlags) => {
     const o = fitOptionsOf(flags);
     const { scenario } = await readScenario(file);
