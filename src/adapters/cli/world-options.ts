@@ -21,7 +21,7 @@ export function addWorldOptions(command: Command): Command {
     .option('--without <event>', 'leave out a driver event (repeatable)', collect)
     .option('--set <param=value>', 'set a parameter, mechanism.param or rules.param, or mechanism.enabled=false (repeatable)', collect)
     .option('--add <file>', 'apply a variant file: added drivers, record acts taken as given or moved, removals, settings (repeatable)', collect)
-    .option('--base <file>', 'a variant that makes the factual world (besides the base: files the --add variants name) (repeatable)', collect);
+    .option('--base <file>', 'a variant applied beneath the others: the factual world a counterfactual is compared with (variants name theirs with base:) (repeatable)', collect);
 }
 
 /** The worlds the flags describe: the factual one (the scenario plus base variants) and the changed one built on it. */
