@@ -1,0 +1,53 @@
+// Tests of the ensemble journal: a chunk half-written when the process died is cut back on resume, another job is refused, the end is atomic.
+import assert from 'node:assert/strict';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runChunk } from '../../core/analysis/ensemble-chunk.js';
+import { statsToJson } from '../../core/analysis/ensemble-stats.js';
+import { digestShape } from '../../core/analysis/run-digest.js';
+import { compile } from '../../core/engine/compile.js';
+import { cooperationHeader, RUNS_HEADER } from '../../core/output/ensemble.js';
+import { loadScenarioText } from '../../core/scenario/parse.js';
+import { openJournal, ResumeConflict } from './ensemble-journal.js';
+
+const FIXTURE = 'test/fixtures/minimal.yaml';
+const model = compile(loadScenarioText(readFileSync(FIXTURE, 'utf8'), FIXTURE));
+const shape = digestShape(model);
+const headers = { 'runs.csv': RUNS_HEADER, 'cooperation.csv': cooperationHeader(shape) };
+
+test('a resume cuts a half-written chunk back to the checkpoint and ends with exactly the one-pass files', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'schism-journal-'));
+  const out = join(dir, 'ens');
+  const job = { seed: 4, runs: 30 };
+  const first = await openJournal(out, job, shape, headers, 30);
+  assert.equal(first.done, 0);
+  await first.append(runChunk(model, shape, 4, { from: 0, to: 10 }));
+  await first.close();
+  // The process dies while writing the next chunk: bytes beyond the checkpoint.
+  appendFileSync(join(dir, '.ens.partial', 'out', 'runs.csv'), '10,pact,1950-0');
+  appendFileSync(join(dir, '.ens.partial', 'out', 'cooperation.csv'), '10,BIG,SMALL,1.5,');
+
+  const again = await openJournal(out, job, shape, headers, 30);
+  assert.equal(again.done, 10);
+  assert.equal(again.stats.runs, 10);
+  await again.append(runChunk(model, shape, 4, { from: 10, to: 30 }));
+  await again.finish({ 'stats.json': JSON.stringify(statsToJson(again.stats)) });
+
+  const whole = runChunk(model, shape, 4, { from: 0, to: 30 });
+  assert.equal(readFileSync(join(out, 'runs.csv'), 'utf8'), RUNS_HEADER + whole.runs);
+  assert.equal(readFileSync(join(out, 'cooperation.csv'), 'utf8'), cooperationHeader(shape) + whole.cooperation);
+  assert.deepEqual(JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8')), statsToJson(whole.stats));
+  assert.deepEqual(readdirSync(dir), ['ens'], 'the journal is gone');
+});
+
+test('an unfinished journal of another job is refused, and left alone', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'schism-journal-'));
+  const out = join(dir, 'ens');
+  const j = await openJournal(out, { seed: 1 }, shape, headers, 10);
+  await j.append(runChunk(model, shape, 1, { from: 0, to: 5 }));
+  await j.close();
+  await assert.rejects(openJournal(out, { seed: 2 }, shape, headers, 10), (err: unknown) => err instanceof ResumeConflict && /other arguments/.test((err as Error).message));
+  assert.ok(existsSync(join(dir, '.ens.partial', 'checkpoint.json')));
+});
