@@ -1,10 +1,12 @@
 // `npm run bench`: runs every benchmark in turn and prints its table. Benchmarks never run in the tests.
 // Pass names to run only some: `npm run bench -- engine`.
+import { benchBargaining } from './bargaining.js';
 import { benchBrowser } from './browser.js';
 import { benchEngine } from './engine.js';
 import { benchEnsemble } from './ensemble.js';
 import { benchFit } from './fit.js';
 import { benchHttp } from './http-load.js';
+import { ktabComparison } from './ktab-compare.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   engine: benchEngine,
@@ -12,6 +14,10 @@ const BENCHES: Record<string, () => Promise<void>> = {
   fit: benchFit,
   browser: benchBrowser,
   http: benchHttp,
+  bargaining: benchBargaining,
+  ktab: async () => {
+    process.stdout.write(ktabComparison());
+  },
 };
 
 const wanted = process.argv.slice(2);
