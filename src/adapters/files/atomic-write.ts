@@ -21,20 +21,27 @@ export async function writeFolderAtomic(dir: string, files: FileSet): Promise<vo
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, content);
     }
-    const old = `${tmp}-old`;
-    let moved = false;
-    try {
-      await rename(target, old);
-      moved = true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-    await rename(tmp, target);
-    if (moved) await rm(old, { recursive: true, force: true });
+    await replaceFolder(tmp, target, `${tmp}-old`);
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * Puts a finished folder `ready` in the place of `target`: an existing target is first moved aside to `aside`, so the
+ * target is never half-written, then removed.
+ */
+export async function replaceFolder(ready: string, target: string, aside: string): Promise<void> {
+  let moved = false;
+  try {
+    await rename(target, aside);
+    moved = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  await rename(ready, target);
+  if (moved) await rm(aside, { recursive: true, force: true });
 }
 
 /** Writes one file atomically: a temporary file beside it, then a rename. */

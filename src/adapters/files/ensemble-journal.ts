@@ -7,12 +7,12 @@
 // A kill at any moment leaves the per-run files at most one chunk ahead of the checkpoint; resuming truncates them back
 // to the checkpoint's lengths, so nothing is lost or written twice.
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ChunkResult } from '../../core/analysis/ensemble-chunk.js';
 import { emptyStats, mergeStats, statsFromJson, statsToJson, type EnsembleStats, type StatsJson } from '../../core/analysis/ensemble-stats.js';
 import type { DigestShape } from '../../core/analysis/run-digest.js';
-import { writeFileAtomic, type FileSet } from './atomic-write.js';
+import { replaceFolder, writeFileAtomic, type FileSet } from './atomic-write.js';
 
 /** An unfinished ensemble with other arguments is in the way. */
 export class ResumeConflict extends Error {
@@ -114,16 +114,7 @@ export async function openJournal(outDir: string, job: unknown, shape: DigestSha
     async finish(files) {
       await journal.close();
       for (const [name, content] of Object.entries(files)) await writeFile(join(out, name), content);
-      const old = join(work, 'replaced');
-      let moved = false;
-      try {
-        await rename(target, old);
-        moved = true;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      }
-      await rename(out, target);
-      if (moved) await rm(old, { recursive: true, force: true });
+      await replaceFolder(out, target, join(work, 'replaced'));
       await rm(work, { recursive: true, force: true });
     },
     async close() {

@@ -1,11 +1,12 @@
 // Merges ensemble folders of disjoint, contiguous run ranges (shards) into one, byte-identical to a single run over the whole range.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Transform } from 'node:stream';
 import { mergeStats, statsFromJson, statsToJson, type StatsJson } from '../../core/analysis/ensemble-stats.js';
 import { shapeOfLayout, type DigestLayout } from '../../core/analysis/run-digest.js';
 import { breakDatesCsv, cooperationBandsCsv, ensembleSummary } from '../../core/output/ensemble.js';
+import { replaceFolder } from './atomic-write.js';
 
 /** Ensemble folders that cannot be merged, and why. */
 export class MergeError extends Error {
@@ -99,16 +100,7 @@ export async function mergeEnsembles(dirs: string[], out: string): Promise<{ fro
     await writeFile(join(tmp, 'break-dates.csv'), breakDatesCsv(stats, shape));
     await writeFile(join(tmp, 'cooperation-bands.csv'), cooperationBandsCsv(stats, shape));
     await writeFile(join(tmp, 'stats.json'), `${JSON.stringify(statsToJson(stats))}\n`);
-    const old = `${tmp}-old`;
-    let moved = false;
-    try {
-      await rename(target, old);
-      moved = true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-    await rename(tmp, target);
-    if (moved) await rm(old, { recursive: true, force: true });
+    await replaceFolder(tmp, target, `${tmp}-old`);
     return { ...range, runs: first.runs, summary };
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
