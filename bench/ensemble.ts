@@ -39,7 +39,7 @@ async function inProcess(runs: number, workers: number, out: string): Promise<{ 
   let first: { t: bigint; done: number } | undefined;
   await runEnsemble({
     world: buildWorld(scenario, {}), inputs: { scenario: { file: FILE, sha256: '-' }, variants: [] },
-    seed: 1, runs, workers, chunk: 250, out,
+    seed: 1, runs, workers, chunk: 1000, out,
     onProgress: (done) => {
       if (done > 0 && !first) first = { t: process.hrtime.bigint(), done };
     },
@@ -54,13 +54,13 @@ async function inProcess(runs: number, workers: number, out: string): Promise<{ 
 /** Prints throughput for 1 and 2 workers (medians of alternating repeats) and the peak RSS of a million-run ensemble in a child process. */
 export async function benchEnsemble(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'schism-bench-ensemble-'));
-  const runs = Number(process.env.SCHISM_BENCH_RUNS ?? 8000);
+  const runs = Number(process.env.SCHISM_BENCH_RUNS ?? 16000);
   const load0 = loadavg()[0];
   const by: Record<number, { wall: number; steady: number; cpu: number }[]> = { 1: [], 2: [] };
   await inProcess(500, 2, join(dir, 'warm-up'));
   for (let r = 0; r < 3; r++) for (const w of [1, 2]) by[w].push(await inProcess(runs, w, join(dir, `w${w}`)));
   const med = (w: number, k: 'wall' | 'steady' | 'cpu') => median(by[w].map((x) => x[k]));
-  process.stdout.write(`reference scenario, ${runs} runs per ensemble (pool, journal and files as the CLI does), chunks of 250, 3 alternating repeats, medians\n`);
+  process.stdout.write(`reference scenario, ${runs} runs per ensemble (pool, journal and files as the CLI does), chunks of 1000 (the CLI default), 3 alternating repeats, medians\n`);
   for (const w of [1, 2]) {
     process.stdout.write(`${w} worker${w > 1 ? 's' : ' '}: ${med(w, 'steady').toFixed(0).padStart(6)} runs/s once the first chunk has landed   ${med(w, 'wall').toFixed(2)} s wall with pool start-up   ${((med(w, 'cpu') / runs) * 1e3).toFixed(2)} ms CPU per run   ${(med(w, 'cpu') / med(w, 'wall')).toFixed(2)} cores used\n`);
   }
