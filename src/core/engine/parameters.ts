@@ -70,7 +70,7 @@ export const MECHANISMS: Record<string, MechanismSpec> = {
     theory: 'Bueno de Mesquita (1994); Powell (1999)',
     params: {
       weight: p(1, 0, 2, 'Judgement: an issue settled at one\'s own position is worth one unit, weighted by salience.'),
-      foresight: p(0, 0, 1, 'Judgement: 0 values issues as they stand; 1 values them at the settlement the bargaining model (BDM, src/core/bargaining/settle.ts) forecasts from the stances held now. Off by default so the reference runs stay those the lead pinned; open to fitting.'),
+      foresight: p(0, 0, 1, 'Judgement: 0 values issues as they stand; 1 values them at the settlement the bargaining model (BDM, src/core/bargaining/settle.ts) forecasts from the stances held now. By default 0: allies react to the outcomes conceded so far rather than to a settlement a model anticipates (the essay\'s bargaining is a sequence of concessions made), and a forecast in every month costs several times a run; open to fitting.'),
     },
   },
   personality: {
