@@ -2,6 +2,7 @@
 import { Piscina } from 'piscina';
 import { assembleComparison, compareExplanations, compareJobs, type CompareOptions, type Comparison } from '../../core/analysis/compare.js';
 import type { Scenario } from '../../core/scenario/schema.js';
+import { workerTask } from './worker-task.js';
 
 /** What every worker needs, sent once: the checked scenario and the comparison's options. */
 export interface ComparePoolData {
@@ -9,14 +10,7 @@ export interface ComparePoolData {
   options: CompareOptions;
 }
 
-const TASK = new URL(`./compare-task.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
-
-/** Node flags a worker needs to load the TypeScript task when schism runs from source through tsx. */
-function workerExecArgv(): string[] {
-  if (!TASK.pathname.endsWith('.ts')) return [];
-  if (process.execArgv.some((a) => a.includes('tsx'))) return process.execArgv;
-  return [...process.execArgv, '--import', import.meta.resolve('tsx')];
-}
+const TASK = workerTask('compare-task');
 
 /**
  * Compares the explanations with `workers` threads (1: in this thread); results are put together in job order.
@@ -30,7 +24,7 @@ export async function compareOnWorkers(scenario: Scenario, options: CompareOptio
     minThreads: Math.min(workers, jobs.length),
     maxThreads: Math.min(workers, jobs.length),
     workerData: { scenario, options } satisfies ComparePoolData,
-    execArgv: workerExecArgv(),
+    execArgv: TASK.execArgv,
   });
   try {
     const results = await Promise.all(jobs.map((job) => pool.run(job)));

@@ -4,6 +4,7 @@ import type { ChunkResult } from '../../core/analysis/ensemble-chunk.js';
 import type { RunRange } from '../../core/analysis/ensemble-plan.js';
 import type { CompileOptions } from '../../core/engine/compile.js';
 import type { Scenario } from '../../core/scenario/schema.js';
+import { workerTask } from './worker-task.js';
 
 /** What every worker needs, sent once when the pool starts: the (checked) scenario, how to compile it, and the master seed. */
 export interface EnsembleJob {
@@ -12,14 +13,7 @@ export interface EnsembleJob {
   seed: number;
 }
 
-const TASK = new URL(`./ensemble-task.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
-
-/** Node flags a worker needs to load the TypeScript task when schism runs from source through tsx. */
-function workerExecArgv(): string[] {
-  if (!TASK.pathname.endsWith('.ts')) return [];
-  if (process.execArgv.some((a) => a.includes('tsx'))) return process.execArgv;
-  return [...process.execArgv, '--import', import.meta.resolve('tsx')];
-}
+const TASK = workerTask('ensemble-task');
 
 /**
  * Runs the chunks on `workers` threads and calls `onChunk` for each result in chunk order (awaiting it before the next),
@@ -39,7 +33,7 @@ export async function runChunksInOrder(
     maxThreads: workers,
     idleTimeout: 60_000,
     workerData: job,
-    execArgv: workerExecArgv(),
+    execArgv: TASK.execArgv,
   });
   const window = workers * 2;
   const inflight: Promise<ChunkResult>[] = [];
