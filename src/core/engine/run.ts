@@ -50,7 +50,6 @@ export interface RunSummary {
 }
 
 const M = MECHANISM_IDS.length;
-const MECH_PARAM_KEYS = MECHANISM_IDS;
 
 /**
  * Runs the model once with the given random stream; deterministic for a given model and stream.
@@ -61,7 +60,7 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
   const { n, K } = state;
   const rules = model.params.rules;
   const enabled = MECHANISM_IDS.map((id) => model.params.enabled[id]);
-  const mechParams = MECH_PARAM_KEYS.map((id) => model.params.mechanisms[id]);
+  const mechParams = MECHANISM_IDS.map((id) => model.params.mechanisms[id]);
   const simulate = model.mode === 'predict';
   const A = model.alliances.length;
   const summary: RunSummary = { initial: new Array(A).fill('allied'), changes: [], firstBreak: new Array(A).fill(-1), firstHostile: new Array(A).fill(-1), acts: 0 };
