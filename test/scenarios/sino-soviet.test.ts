@@ -6,7 +6,7 @@ import { parseScenario } from '../../src/core/scenario/parse.js';
 import type { Scenario, ScenarioEvent } from '../../src/core/scenario/schema.js';
 
 const FILE = 'scenarios/sino-soviet.yaml';
-const CINC = 'data/cow-nmc-v6/cinc-1945-1972.csv';
+const CINC = 'data/cow-nmc-v6/nmc-v6.csv';
 const WEIS = 'data/weis-goldstein/weis_goldstein_scale.csv';
 
 /** Reads a small comma-separated file with a header row into records of strings (quotes stripped). */
@@ -118,7 +118,7 @@ test('the essay\'s points are events with the record\'s dates', () => {
   assert.ok(concessions(event('A25')).some((c) => c.issue === 'MGL' && c.by === 'PRC'), 'Beijing confirms Mongolian independence');
 });
 
-test('the capability series equal the committed COW CINC slice', () => {
+test('the capability series equal the committed COW NMC table, 1945-1972', () => {
   const rows = readCsv(CINC);
   const cinc = (ccode: number, year: number) => rows.find((r) => Number(r.ccode) === ccode && Number(r.year) === year)?.cinc;
   const series = (id: string) => {
@@ -131,8 +131,8 @@ test('the capability series equal the committed COW CINC slice', () => {
   const copied: [string, number, number][] = [['USSR', 365, 1945], ['USA', 2, 1945], ['DPRK', 731, 1945], ['PRC', 710, 1949], ['ROC', 713, 1945]];
   for (const [id, ccode, from] of copied) {
     const s = series(id);
-    const years = rows.filter((r) => Number(r.ccode) === ccode && Number(r.year) >= from);
-    assert.ok(years.length > 0, `${id}: the slice has ccode ${ccode}`);
+    const years = rows.filter((r) => Number(r.ccode) === ccode && Number(r.year) >= from && Number(r.year) <= 1972);
+    assert.ok(years.length > 0, `${id}: the table has ccode ${ccode}`);
     for (const r of years) assert.equal(s[r.year], Number(r.cinc), `${id} ${r.year}`);
     for (const year of Object.keys(s)) assert.ok(Number(year) >= 1945 && Number(year) <= 1972, `${id} ${year} in the period`);
   }
@@ -145,7 +145,7 @@ test('the capability series equal the committed COW CINC slice', () => {
     assert.ok(Math.abs(prc + roc - total) < 1e-9, `${year}: PRC + ROC = COW 710 (${prc} + ${roc} vs ${total})`);
   }
   for (const id of ['PRC', 'ROC']) assert.match(scenario().actors.find((a) => a.id === id)?.capability.note ?? '', /[Jj]udgement/);
-  assert.equal(rows.length, 133);
+  assert.equal(rows.length, 15951, "every state-year of NMC v6, 1816-2016");
 });
 
 test('both roles occur and every record event is an act between the USSR and the PRC', () => {
