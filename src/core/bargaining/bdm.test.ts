@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseActorTable } from './actor-table.js';
-import { BDM_DEFAULTS, bdmPerceptions, bdmRunIssue, bdmStart } from './bdm.js';
+import { BDM_DEFAULTS, bdmForecast, bdmPerceptions, bdmRunIssue, bdmStart } from './bdm.js';
 import { runStream } from '../random/streams.js';
+import { loadScenarioText } from '../scenario/parse.js';
+import { scenarioProblems } from './scenario-issues.js';
 import { weightedMean, weightedMedian } from './types.js';
 
 const DIR = 'data/bargaining/bdm1994-ec-car-emissions';
@@ -60,4 +62,26 @@ test('salience shocks reproduce exactly from a seed and differ across seeds', ()
   assert.deepEqual(go(3), go(3));
   assert.notDeepEqual(go(3), go(4));
   assert.throws(() => bdmRunIssue(x, c, s, { shock: 0.2 }), /seeded random source/);
+});
+
+test('Moscow 1949-50, the treaty: positions cycle, so the forecast is the cycle\'s mean median whatever the parity of --rounds', () => {
+  // With the last round's median as forecast, rounds 9, 10 and 11 gave 100, 10 and 100.
+  const file = 'scenarios/moscow-1949-50.yaml';
+  const treaty = scenarioProblems(loadScenarioText(readFileSync(file, 'utf8'), file), '1949-12').find((p) => p.issue === 'TRTY')!.problem!;
+  const runs = [9, 10, 11, 30].map((rounds) => bdmRunIssue(treaty.positions.map((p) => p[0]), treaty.actors.map((a) => a.capability), treaty.salience.map((v) => v[0]), { rounds }));
+  for (const r of runs) {
+    const { from, period, mean } = r.cycle!;
+    assert.ok(period >= 2);
+    assert.deepEqual(r.positions[from + period], r.positions[from]);
+    assert.equal(mean, r.median.slice(from, from + period).reduce((a, b) => a + b, 0) / period);
+    assert.match(r.stop, /cycle/);
+  }
+  assert.notEqual(runs[0].median.at(-1), runs[1].median.at(-1)); // the last median alone flips with the parity
+  assert.equal(new Set(runs.map(bdmForecast)).size, 1);
+});
+
+test('the EC case wanders without repeating a state: no cycle is claimed and the last median is the forecast', () => {
+  const r = bdmRunIssue(x, c, s, { rounds: 40 });
+  assert.equal(r.cycle, undefined);
+  assert.equal(bdmForecast(r), r.median[40]);
 });

@@ -57,6 +57,15 @@ export interface BdmIssueRun {
   mean: number[];
   moves: BdmMove[][];
   stop: string;
+  /** Set when the positions returned to an earlier round's: the cycle's first round, its length and its mean median. */
+  cycle?: BdmCycle;
+}
+
+/** A cycle of positions: from round `from` the positions repeat every `period` rounds; `mean` is the median averaged over one period. */
+export interface BdmCycle {
+  from: number;
+  period: number;
+  mean: number;
 }
 
 /** Starts an issue from positions, capabilities and saliences (risk neutral). */
@@ -279,7 +288,34 @@ export function bdmRunIssue(
       out.stop = `no actor accepted an offer in round ${round}`;
       return out;
     }
+    // Without shocks a round is a function of the positions (risk is re-inferred from them), so a repeat is a true cycle.
+    if (!out.cycle && opts.shock === 0) out.cycle = findCycle(out, round);
   }
-  out.stop = `ran the ${opts.rounds} rounds asked for`;
+  out.stop = out.cycle
+    ? `positions cycle every ${out.cycle.period} rounds from round ${out.cycle.from}; the forecast is the cycle's mean median`
+    : `ran the ${opts.rounds} rounds asked for`;
   return out;
+}
+
+/** The cycle that round `t` closes, if its positions equal an earlier round's (to 1e-9 of the scale). */
+function findCycle(run: BdmIssueRun, t: number): BdmCycle | undefined {
+  const now = run.positions[t];
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of run.positions[0]) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const tol = 1e-9 * (hi - lo);
+  for (let s = t - 1; s >= 0; s--) {
+    if (!run.positions[s].every((x, i) => Math.abs(x - now[i]) <= tol)) continue;
+    const period = t - s;
+    if (period < 2) return undefined; // a fixed point is not an oscillation
+    let sum = 0;
+    for (let r = s; r < t; r++) sum += run.median[r];
+    return { from: s, period, mean: sum / period };
+  }
+  return undefined;
+}
+
+/** The forecast of a BDM run on one issue: the last round's median, or the mean median of the cycle the positions fell into. */
+export function bdmForecast(run: BdmIssueRun): number {
+  return run.cycle ? run.cycle.mean : run.median[run.median.length - 1];
 }

@@ -1,5 +1,5 @@
 // The one interface over both bargaining models: a problem in, positions by round and a forecast per dimension out.
-import { BDM_DEFAULTS, bdmRunIssue, type BdmOptions } from './bdm.js';
+import { BDM_DEFAULTS, bdmForecast, bdmRunIssue, type BdmOptions } from './bdm.js';
 import { positionProbabilities, SMP_DEFAULTS, smpRun, smpSetup, type SmpOptions } from './smp.js';
 import type { BargainingProblem, BargainingRun, RandomSource } from './types.js';
 
@@ -22,8 +22,8 @@ export function modelProblems(model: ModelId, problem: BargainingProblem): strin
     problem.salience.forEach((s, i) => {
       const total = s.reduce((a, b) => a + b, 0);
       const name = problem.actors[i].id;
-      // KTAB's SMP reads total salience as the chance the target resists, and weighs distances by salience.
-      if (!(total > 0)) out.push(`${name} has no salience on any dimension; the SMP needs some`);
+      // KTAB's SMP reads total salience as the chance the target resists, and weighs distances by salience; an actor with
+      // none is indifferent and carries no weight, as KTAB's users expect.
       if (total > 1 + 1e-9) out.push(`${name}'s saliences add up to ${total}; the SMP needs at most 1`);
     });
     if (problem.actors.some((a) => !(a.capability > 0))) out.push('the SMP needs every capability above 0');
@@ -54,7 +54,7 @@ function runBdm(problem: BargainingProblem, options: BargainOptions, rng?: Rando
   const rounds = Array.from({ length }, (_, t) => problem.actors.map((__, i) => runs.map((r) => at(r.positions, t)[i])));
   const forecastByRound = Array.from({ length }, (_, t) => runs.map((r) => at(r.median, t)));
   return {
-    model: 'bdm', rounds, forecastByRound, forecast: forecastByRound[length - 1],
+    model: 'bdm', rounds, forecastByRound, forecast: runs.map(bdmForecast),
     stop: runs.map((r, d) => (runs.length > 1 ? `${problem.dimensions[d].id}: ${r.stop}` : r.stop)).join('; '),
   };
 }

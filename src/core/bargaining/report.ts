@@ -80,18 +80,23 @@ export function runsCsv(forecasts: { run: number; issue: string; dimension: stri
 export function summaryTable(runs: IssueRun[]): string {
   const head = ['issue', 'dimension', 'model', 'actors', 'rounds', 'median0', 'mean0', 'forecast', 'mean'];
   const rows: string[][] = [];
+  const notes: string[] = [];
+  // Names, not only codes, so that a reader of the table knows what was bargained over.
+  const label = (name: string) => (name.length > 40 ? `${name.slice(0, 39)}…` : name);
   for (const r of runs) {
     if (!r.run) {
       rows.push([r.issue.issue, '-', '-', '-', '-', '-', '-', 'skipped', '-']);
+      notes.push(`${r.issue.issue}: skipped: ${r.issue.skipped ?? 'no problem to run'}`);
       continue;
     }
     dimsOf(r).forEach((dim, d) => {
       const s = dimensionStats(r, d);
       const f = (x: number) => formatNumber(Math.round(x * 1000) / 1000);
-      rows.push([r.issue.issue, dim.id, r.run!.model, String(r.issue.problem!.actors.length), String(r.run!.rounds.length - 1), f(s.median0), f(s.mean0), f(r.run!.forecast[d]), f(s.meanN)]);
+      rows.push([r.issue.issue, label(dim.name), r.run!.model, String(r.issue.problem!.actors.length), String(r.run!.rounds.length - 1), f(s.median0), f(s.mean0), f(r.run!.forecast[d]), f(s.meanN)]);
     });
+    if (r.run.stop.includes('cycle')) notes.push(`${r.issue.issue}: ${r.run.stop}`);
   }
   const width = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ').trimEnd();
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
+  return [line(head), ...rows.map(line), ...notes].join('\n') + '\n';
 }

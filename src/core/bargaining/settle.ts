@@ -1,5 +1,5 @@
 // The settlement each issue's bargaining forecasts from the stances held at one month: the bridge to the alliance engine.
-import { bdmRunIssue } from './bdm.js';
+import { bdmForecast, bdmRunIssue } from './bdm.js';
 import { runBargaining, type ModelId } from './models.js';
 
 /** Stances as the engine holds them: `pos[a*K + k]` on 0–100 (NaN: no stance), `sal[a*K + k]` in [0, 1], `cap[a]`. */
@@ -41,7 +41,7 @@ export function forecastSettlements(st: Stances, options: SettleOptions = {}): F
     const s = who.map((a) => st.sal[a * st.K + k]);
     if (model === 'bdm') {
       const run = bdmRunIssue(x, c, s, { rounds });
-      out[k] = run.median[run.median.length - 1];
+      out[k] = bdmForecast(run);
       continue;
     }
     if (x.every((v) => v === x[0])) {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseKtabCsv } from './ktab-csv.js';
 import { runBargaining } from './models.js';
-import { smpRun, smpSetup } from './smp.js';
+import { SMP_DEFAULTS, smpRun, smpSetup, smpTurn } from './smp.js';
 import { runStream } from '../random/streams.js';
 
 const DIR = 'data/bargaining/ktab-china-soe-2016';
@@ -53,4 +53,22 @@ test('stochastic transitions reproduce exactly from a seed (KTAB\'s threads shar
   const go = (seed: number) => runBargaining('smp', soe, { smp: { transitions: 'Stochastic' } }, runStream(seed, 0)).rounds;
   assert.deepEqual(go(5), go(5));
   assert.notDeepEqual(go(5), go(6));
+});
+
+test('an actor of salience 0 carries no weight: the SMP runs, every position is finite, and it never challenges', () => {
+  const problem = {
+    title: 'zero salience',
+    actors: [{ id: 'A', name: 'A', capability: 40 }, { id: 'B', name: 'B', capability: 30 }, { id: 'C', name: 'C', capability: 30 }, { id: 'Z', name: 'Z', capability: 100 }],
+    dimensions: [{ id: 'd', name: 'd', low: 0, high: 100 }],
+    positions: [[10], [60], [90], [100]],
+    salience: [[0.8], [0.6], [0.7], [0]],
+  };
+  const run = runBargaining('smp', problem, { rounds: 30 });
+  for (const state of run.rounds) for (const p of state) assert.ok(Number.isFinite(p[0]));
+  assert.ok(Number.isFinite(run.forecast[0]));
+  // Z, the strongest actor, is indifferent: the outcome is not pulled to its position at 100.
+  assert.ok(run.forecast[0] < 100);
+  const setup = smpSetup(problem.actors.map((a) => a.capability), problem.salience);
+  const turn = smpTurn(setup, Float64Array.from(problem.positions.map((p) => p[0] / 100)), { ...SMP_DEFAULTS });
+  assert.ok(turn.bargains.every((b) => b.init !== 3 || b.rcvr === 3), 'Z initiates no challenge');
 });

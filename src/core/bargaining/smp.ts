@@ -123,7 +123,8 @@ export function salienceDistances(setup: SmpSetup, pos: Float64Array): Float64Ar
         dsSqr = dsSqr + ds * ds;
         ssSqr = ssSqr + s * s;
       }
-      vd[i * n + j] = Math.sqrt(dsSqr / ssSqr);
+      // An actor with no salience anywhere is indifferent between all positions: it carries no weight (0, not KTAB's 0/0).
+      vd[i * n + j] = ssSqr > 0 ? Math.sqrt(dsSqr / ssSqr) : 0;
     }
   }
   return vd;
