@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runEnsemble } from '../src/adapters/workers/run-ensemble.js';
-import { buildWorld } from '../src/core/analysis/counterfactual-world.js';
+import { buildWorld } from '../src/core/analysis/counterfactuals/counterfactual-world.js';
 import { loadScenarioText } from '../src/core/scenario/parse.js';
 import { median } from './stats.js';
 

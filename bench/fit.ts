@@ -1,7 +1,7 @@
 // Fit benchmark: a calibration of the reference scenario with >= 10 parameters and >= 100,000 simulations, timed end to end,
 // against the cost of the same number of bare summary-only runs in the same process.
 import { readFileSync } from 'node:fs';
-import { fitScenario } from '../src/core/analysis/fit.js';
+import { fitScenario } from '../src/core/analysis/fitting/fit.js';
 import { compile } from '../src/core/engine/compile.js';
 import { runModel } from '../src/core/engine/run.js';
 import { runStream } from '../src/core/random/streams.js';

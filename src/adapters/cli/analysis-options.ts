@@ -1,8 +1,8 @@
 // Command-line options shared by fit, compare and sensitivity: windows, granularity, measure and budgets, checked once.
 import type { Command } from 'commander';
-import type { Measure } from '../../core/analysis/loss.js';
-import type { Every } from '../../core/analysis/periods.js';
-import { parseWindow } from '../../core/analysis/window.js';
+import type { Measure } from '../../core/analysis/fitting/loss.js';
+import type { Every } from '../../core/analysis/record/periods.js';
+import { parseWindow } from '../../core/analysis/record/window.js';
 import { integerOption, UsageError } from './exit.js';
 
 /** The raw flags as commander gives them. */

@@ -1,6 +1,6 @@
 // The options that describe a counterfactual world (--without, --set, --add, --base), shared by ensemble and counterfactual.
 import type { Command } from 'commander';
-import { buildWorld, type World } from '../../core/analysis/counterfactual-world.js';
+import { buildWorld, type World } from '../../core/analysis/counterfactuals/counterfactual-world.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { basesOf, readVariant, type VariantFile } from '../files/read-variant.js';
 import { UsageError } from './exit.js';

@@ -4,9 +4,9 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runChunk } from '../../core/analysis/ensemble-chunk.js';
-import { statsToJson } from '../../core/analysis/ensemble-stats.js';
-import { digestShape } from '../../core/analysis/run-digest.js';
+import { runChunk } from '../../core/analysis/ensembles/ensemble-chunk.js';
+import { statsToJson } from '../../core/analysis/ensembles/ensemble-stats.js';
+import { digestShape } from '../../core/analysis/ensembles/run-digest.js';
 import { compile } from '../../core/engine/compile.js';
 import { cooperationHeader, RUNS_HEADER } from '../../core/output/ensemble.js';
 import { loadScenarioText } from '../../core/scenario/parse.js';

@@ -9,9 +9,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { ChunkResult } from '../../core/analysis/ensemble-chunk.js';
-import { emptyStats, mergeStats, statsFromJson, statsToJson, type EnsembleStats, type StatsJson } from '../../core/analysis/ensemble-stats.js';
-import type { DigestShape } from '../../core/analysis/run-digest.js';
+import type { ChunkResult } from '../../core/analysis/ensembles/ensemble-chunk.js';
+import { emptyStats, mergeStats, statsFromJson, statsToJson, type EnsembleStats, type StatsJson } from '../../core/analysis/ensembles/ensemble-stats.js';
+import type { DigestShape } from '../../core/analysis/ensembles/run-digest.js';
 import { replaceFolder, writeFileAtomic, type FileSet } from './atomic-write.js';
 
 /** An unfinished ensemble with other arguments is in the way. */

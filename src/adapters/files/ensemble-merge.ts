@@ -3,8 +3,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Transform } from 'node:stream';
-import { mergeStats, statsFromJson, statsToJson, type StatsJson } from '../../core/analysis/ensemble-stats.js';
-import { shapeOfLayout, type DigestLayout } from '../../core/analysis/run-digest.js';
+import { mergeStats, statsFromJson, statsToJson, type StatsJson } from '../../core/analysis/ensembles/ensemble-stats.js';
+import { shapeOfLayout, type DigestLayout } from '../../core/analysis/ensembles/run-digest.js';
 import { breakDatesCsv, cooperationBandsCsv, ensembleSummary } from '../../core/output/ensemble.js';
 import { replaceFolder } from './atomic-write.js';
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import type { IndependentData } from '../../core/analysis/independent.js';
+import type { IndependentData } from '../../core/analysis/record/independent.js';
 
 /** The repository's data/ folder, where the shipped series live. */
 export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data');

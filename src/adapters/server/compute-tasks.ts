@@ -1,6 +1,6 @@
 // The work behind the API, run inside a compute worker: validate, run once, run an ensemble. Scenario text in, JSON out.
 import { createHash } from 'node:crypto';
-import { BreakDistribution } from '../../core/analysis/break-distribution.js';
+import { BreakDistribution } from '../../core/analysis/ensembles/break-distribution.js';
 import { compile, type CompileOptions } from '../../core/engine/compile.js';
 import type { Model } from '../../core/engine/model.js';
 import { MECHANISM_IDS } from '../../core/engine/parameters.js';

@@ -1,6 +1,6 @@
 // Runs a comparison's jobs on a piscina worker pool; the jobs are deterministic, so the result does not depend on the worker count.
 import { Piscina } from 'piscina';
-import { assembleComparison, compareExplanations, compareJobs, type CompareOptions, type Comparison } from '../../core/analysis/compare.js';
+import { assembleComparison, compareExplanations, compareJobs, type CompareOptions, type Comparison } from '../../core/analysis/validation/compare.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { workerTask } from './worker-task.js';
 

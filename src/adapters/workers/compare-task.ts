@@ -1,6 +1,6 @@
 // The piscina worker of `schism compare`: runs the comparison jobs it is given on the scenario and options from workerData.
 import { workerData } from 'node:worker_threads';
-import { runCompareJob, type CompareJob, type CompareJobResult } from '../../core/analysis/compare.js';
+import { runCompareJob, type CompareJob, type CompareJobResult } from '../../core/analysis/validation/compare.js';
 import type { ComparePoolData } from './compare-pool.js';
 
 const data = workerData as ComparePoolData;

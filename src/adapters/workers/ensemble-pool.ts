@@ -1,7 +1,7 @@
 // Runs an ensemble's chunks on a piscina worker pool and hands the results back in chunk order, with few in flight at once.
 import { Piscina } from 'piscina';
-import type { ChunkResult } from '../../core/analysis/ensemble-chunk.js';
-import type { RunRange } from '../../core/analysis/ensemble-plan.js';
+import type { ChunkResult } from '../../core/analysis/ensembles/ensemble-chunk.js';
+import type { RunRange } from '../../core/analysis/ensembles/ensemble-plan.js';
 import type { CompileOptions } from '../../core/engine/compile.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { workerTask } from './worker-task.js';

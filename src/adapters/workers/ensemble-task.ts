@@ -1,9 +1,9 @@
 // The piscina worker of an ensemble: compiles the model once from workerData, then runs the chunks it is given.
 import { workerData } from 'node:worker_threads';
 import { compile } from '../../core/engine/compile.js';
-import { runChunk, type ChunkResult } from '../../core/analysis/ensemble-chunk.js';
-import type { RunRange } from '../../core/analysis/ensemble-plan.js';
-import { digestShape } from '../../core/analysis/run-digest.js';
+import { runChunk, type ChunkResult } from '../../core/analysis/ensembles/ensemble-chunk.js';
+import type { RunRange } from '../../core/analysis/ensembles/ensemble-plan.js';
+import { digestShape } from '../../core/analysis/ensembles/run-digest.js';
 import type { EnsembleJob } from './ensemble-pool.js';
 
 const job = workerData as EnsembleJob;

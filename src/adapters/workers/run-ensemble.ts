@@ -1,8 +1,8 @@
 // Runs an ensemble end to end: journal (resume), worker pool (chunks in order), streamed counts, then the summaries put in place atomically.
-import type { World } from '../../core/analysis/counterfactual-world.js';
-import { chunkRanges, shardRange, type Shard } from '../../core/analysis/ensemble-plan.js';
-import { statsToJson } from '../../core/analysis/ensemble-stats.js';
-import { digestShape, layoutOf } from '../../core/analysis/run-digest.js';
+import type { World } from '../../core/analysis/counterfactuals/counterfactual-world.js';
+import { chunkRanges, shardRange, type Shard } from '../../core/analysis/ensembles/ensemble-plan.js';
+import { statsToJson } from '../../core/analysis/ensembles/ensemble-stats.js';
+import { digestShape, layoutOf } from '../../core/analysis/ensembles/run-digest.js';
 import { compile } from '../../core/engine/compile.js';
 import { breakDatesCsv, cooperationBandsCsv, cooperationHeader, ensembleSummary, RUNS_HEADER } from '../../core/output/ensemble.js';
 import { SCHISM_VERSION } from '../../core/version.js';

@@ -1,6 +1,6 @@
 // The files of `schism compare` and `schism sensitivity`: comparison tables, the perturbation study, Morris effects, summaries.
-import type { Comparison } from '../analysis/compare.js';
-import type { Morris } from '../analysis/morris.js';
+import type { Comparison } from '../analysis/validation/compare.js';
+import type { Morris } from '../analysis/fitting/morris.js';
 import { toCsv, type Cell } from './csv.js';
 import { formatNumber } from './number.js';
 

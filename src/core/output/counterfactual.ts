@@ -1,6 +1,6 @@
 // The files of a counterfactual comparison: cooperation bands per month in both worlds, break dates, paired shifts, and the summary.
-import { COOPERATION_WINDOW, WORLDS, type CounterfactualResult } from '../analysis/counterfactual.js';
-import { binCentre, COOPERATION_BINS, quantileBin } from '../analysis/histogram.js';
+import { COOPERATION_WINDOW, WORLDS, type CounterfactualResult } from '../analysis/counterfactuals/counterfactual.js';
+import { binCentre, COOPERATION_BINS, quantileBin } from '../analysis/ensembles/histogram.js';
 import { monthLabel } from '../time/month.js';
 import { toCsv, type Cell } from './csv.js';
 import { dateDistribution, QUANTILES, quantileName } from './ensemble.js';

@@ -1,8 +1,8 @@
 // The files of an ensemble: per-run rows (runs.csv, cooperation.csv) and the summaries computed from streamed counts.
-import type { EnsembleStats } from '../analysis/ensemble-stats.js';
-import { binCentre, COOPERATION_BINS, quantileBin } from '../analysis/histogram.js';
-import type { DigestShape, RunDigest } from '../analysis/run-digest.js';
-import { finalStatuses } from '../analysis/run-digest.js';
+import type { EnsembleStats } from '../analysis/ensembles/ensemble-stats.js';
+import { binCentre, COOPERATION_BINS, quantileBin } from '../analysis/ensembles/histogram.js';
+import type { DigestShape, RunDigest } from '../analysis/ensembles/run-digest.js';
+import { finalStatuses } from '../analysis/ensembles/run-digest.js';
 import { STATUSES } from '../engine/state.js';
 import { monthLabel } from '../time/month.js';
 import { toCsv, type Cell } from './csv.js';

@@ -1,6 +1,6 @@
 // The files of `schism fit`: fitted parameters with their spread, the out-of-sample scores and forecasts, and a summary.
-import type { FitResult } from '../analysis/fit.js';
-import type { OutOfSample } from '../analysis/out-of-sample.js';
+import type { FitResult } from '../analysis/fitting/fit.js';
+import type { OutOfSample } from '../analysis/validation/out-of-sample.js';
 import { toCsv, type Cell } from './csv.js';
 import { formatNumber } from './number.js';
 

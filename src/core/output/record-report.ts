@@ -1,7 +1,7 @@
 // The files of `schism record`: tidy CSVs of the record's series, its turning points and its agreement with independent data, and a summary.
-import type { Agreement } from '../analysis/independent.js';
-import { recordSeriesRows, type RecordSeries } from '../analysis/record.js';
-import { TURNING_POINT_RULES } from '../analysis/turning-points.js';
+import type { Agreement } from '../analysis/record/independent.js';
+import { recordSeriesRows, type RecordSeries } from '../analysis/record/record.js';
+import { TURNING_POINT_RULES } from '../analysis/record/turning-points.js';
 import type { Scenario } from '../scenario/schema.js';
 import { monthLabel } from '../time/month.js';
 import { toCsv } from './csv.js';

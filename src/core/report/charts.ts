@@ -1,7 +1,7 @@
 // The report's charts as Observable Plot options (data in, options out, no DOM), each with a table as its text alternative; the web UI can render the same specs.
 import * as Plot from '@observablehq/plot';
-import type { Agreement } from '../analysis/independent.js';
-import type { MorrisRow } from '../analysis/morris.js';
+import type { Agreement } from '../analysis/record/independent.js';
+import type { MorrisRow } from '../analysis/fitting/morris.js';
 import { formatNumber } from '../output/number.js';
 import type { BandRow } from '../output/counterfactual.js';
 import type { CooperationData, DecompositionData } from './report-data.js';

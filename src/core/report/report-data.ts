@@ -1,8 +1,8 @@
 // The data behind the report's charts, computed from a scenario and its analyses: plain rows, ready for chart specs and tables.
-import type { Agreement, IndependentData } from '../analysis/independent.js';
-import { recordAgreement } from '../analysis/independent.js';
-import { recordSeries, recordSeriesRows } from '../analysis/record.js';
-import { allianceDyads, simulateRecord } from '../analysis/simulated.js';
+import type { Agreement, IndependentData } from '../analysis/record/independent.js';
+import { recordAgreement } from '../analysis/record/independent.js';
+import { recordSeries, recordSeriesRows } from '../analysis/record/record.js';
+import { allianceDyads, simulateRecord } from '../analysis/record/simulated.js';
 import type { Model } from '../engine/model.js';
 import { MECHANISM_IDS } from '../engine/parameters.js';
 import { simulateModel } from '../engine/simulate.js';

@@ -1,6 +1,6 @@
 // Tables and chart specs of the report built from analysis results: the explanation comparison and the counterfactuals.
-import type { Comparison } from '../analysis/compare.js';
-import { WORLDS, type CounterfactualResult } from '../analysis/counterfactual.js';
+import type { Comparison } from '../analysis/validation/compare.js';
+import { WORLDS, type CounterfactualResult } from '../analysis/counterfactuals/counterfactual.js';
 import { bandRows, counterfactualSummary } from '../output/counterfactual.js';
 import { formatNumber } from '../output/number.js';
 import { monthLabel } from '../time/month.js';

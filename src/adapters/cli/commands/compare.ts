@@ -1,7 +1,7 @@
 // `schism compare FILE --out DIR`: fits each declared explanation on the training window and scores it out of sample.
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { checkCompareOptions } from '../../../core/analysis/compare.js';
+import { checkCompareOptions } from '../../../core/analysis/validation/compare.js';
 import { comparisonCsv, comparisonSummary, comparisonTurningPointsCsv, perturbationsCsv } from '../../../core/output/compare-report.js';
 import { formatNumber } from '../../../core/output/number.js';
 import { stableJson } from '../../../core/output/stable-json.js';

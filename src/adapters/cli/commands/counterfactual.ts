@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { compareWorlds } from '../../../core/analysis/counterfactual.js';
+import { compareWorlds } from '../../../core/analysis/counterfactuals/counterfactual.js';
 import { compile } from '../../../core/engine/compile.js';
 import { bandRows, bandsCsv, counterfactualSummary, pairedBreakDatesCsv, pairedRunsCsv } from '../../../core/output/counterfactual.js';
 import { SCHISM_VERSION } from '../../../core/version.js';

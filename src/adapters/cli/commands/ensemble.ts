@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { parseShard, shardRange, type Shard } from '../../../core/analysis/ensemble-plan.js';
+import { parseShard, shardRange, type Shard } from '../../../core/analysis/ensembles/ensemble-plan.js';
 import { readScenario } from '../../files/read-scenario.js';
 import { ResumeConflict } from '../../files/ensemble-journal.js';
 import { runEnsemble } from '../../workers/run-ensemble.js';

@@ -1,7 +1,7 @@
 // `schism fit FILE --train 1950-1957 --out DIR`: calibrates the scenario on the training window and tests it out of sample.
 import type { Command } from 'commander';
-import { fitScenario, fitSettings } from '../../../core/analysis/fit.js';
-import { scoreOutOfSample } from '../../../core/analysis/out-of-sample.js';
+import { fitScenario, fitSettings } from '../../../core/analysis/fitting/fit.js';
+import { scoreOutOfSample } from '../../../core/analysis/validation/out-of-sample.js';
 import { fitSummary, forecastCsv, parametersCsv, scoresCsv, turningPointsCsv } from '../../../core/output/fit-report.js';
 import { formatNumber } from '../../../core/output/number.js';
 import { stableJson } from '../../../core/output/stable-json.js';

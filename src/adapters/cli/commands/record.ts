@@ -1,7 +1,7 @@
 // `schism record FILE --out DIR`: the observed record as tidy series, its turning points and its agreement with independent data.
 import type { Command } from 'commander';
-import { recordAgreement } from '../../../core/analysis/independent.js';
-import { recordSeries } from '../../../core/analysis/record.js';
+import { recordAgreement } from '../../../core/analysis/record/independent.js';
+import { recordSeries } from '../../../core/analysis/record/record.js';
 import { recordFiles } from '../../../core/output/record-report.js';
 import { monthLabel } from '../../../core/time/month.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';

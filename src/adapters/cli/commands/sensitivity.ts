@@ -1,6 +1,6 @@
 // `schism sensitivity FILE`: Morris screening of which parameters move the first break date most; writes a CSV table.
 import type { Command } from 'commander';
-import { morrisScreening } from '../../../core/analysis/morris.js';
+import { morrisScreening } from '../../../core/analysis/fitting/morris.js';
 import { morrisCsv, morrisSummary } from '../../../core/output/compare-report.js';
 import { formatNumber } from '../../../core/output/number.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';

@@ -1,7 +1,7 @@
 // Independent data beside the model: MIE militarized incidents for an alliance pair, COPDAB scores for the US and the USSR.
 import * as Plot from '@observablehq/plot';
 import { INDEPENDENT } from 'virtual:schism-scenarios';
-import { correlation } from '../../../core/analysis/statistics.js';
+import { correlation } from '../../../core/analysis/validation/statistics.js';
 import { fmt } from '../dom.js';
 import type { AllianceView, RunView, ScenarioView } from '../worker/protocol.js';
 import { chartWithText } from './text-alternative.js';

@@ -1,5 +1,5 @@
 // Play mode for classrooms: take one leader's decisions month by month while the model plays the others, then compare with history and the model.
-import { CHOICES, type Choice, type DecisionPoint } from '../../../core/analysis/play.js';
+import { CHOICES, type Choice, type DecisionPoint } from '../../../core/analysis/views/play.js';
 import { ACTS } from '../../../core/engine/acts.js';
 import type { App, View } from '../app.js';
 import { fmt, h, replace } from '../dom.js';

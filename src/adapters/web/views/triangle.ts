@@ -1,5 +1,5 @@
 // The strategic triangle year by year: three actors, each edge coloured by the pair's mean relation, each year named by Dittmer's configuration.
-import { AMICABLE_THRESHOLD } from '../../../core/analysis/triangle.js';
+import { AMICABLE_THRESHOLD } from '../../../core/analysis/views/triangle.js';
 import type { App, View } from '../app.js';
 import { fmt, h, replace, svg } from '../dom.js';
 import { cooperationColor } from './colors.js';

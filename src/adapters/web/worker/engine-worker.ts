@@ -1,6 +1,6 @@
 // The Web Worker that runs the pure core in the browser: parses scenarios, runs counterfactuals, fans, explanations and play mode.
-import { compareExplanations } from '../../../core/analysis/compare.js';
-import { play, PLAY_ROLES, resolveRole, verdict, type PlayState } from '../../../core/analysis/play.js';
+import { compareExplanations } from '../../../core/analysis/validation/compare.js';
+import { play, PLAY_ROLES, resolveRole, verdict, type PlayState } from '../../../core/analysis/views/play.js';
 import { compile } from '../../../core/engine/compile.js';
 import { simulateModel } from '../../../core/engine/simulate.js';
 import { STATUSES } from '../../../core/engine/state.js';

@@ -1,6 +1,6 @@
 // Messages between the page and the engine worker, and the plain view data the worker sends back (structured-clone safe).
-import type { PlayVerdict, DecisionPoint, Choice } from '../../../core/analysis/play.js';
-import type { TriangleYear } from '../../../core/analysis/triangle.js';
+import type { PlayVerdict, DecisionPoint, Choice } from '../../../core/analysis/views/play.js';
+import type { TriangleYear } from '../../../core/analysis/views/triangle.js';
 import type { Diagnostic } from '../../../core/scenario/diagnostic.js';
 import type { Counterfactual } from '../state/counterfactual.js';
 

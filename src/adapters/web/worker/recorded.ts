@@ -1,6 +1,6 @@
 // The recorded cooperation series the charts and the fit read: per directed dyad and month, the summed judged intensity of
 // the record's acts, taken from the analysis module's recordSeries (computed once per scenario).
-import { dyadSeries, recordSeries, type RecordSeries } from '../../../core/analysis/record.js';
+import { dyadSeries, recordSeries, type RecordSeries } from '../../../core/analysis/record/record.js';
 import type { Scenario } from '../../../core/scenario/schema.js';
 
 const cache = new WeakMap<Scenario, RecordSeries>();

@@ -1,5 +1,5 @@
 // Shapes a recorded run and a fan of fast runs into the plain data the charts draw.
-import { triangleByYear } from '../../../core/analysis/triangle.js';
+import { triangleByYear } from '../../../core/analysis/views/triangle.js';
 import { ACTS } from '../../../core/engine/acts.js';
 import type { Model } from '../../../core/engine/model.js';
 import type { Scenario } from '../../../core/scenario/schema.js';

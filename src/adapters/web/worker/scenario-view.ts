@@ -1,5 +1,5 @@
 // What the page is told about a loaded scenario: its actors, events with sources resolved, mechanisms, parameters and roles.
-import { PLAY_ROLES, resolveRole } from '../../../core/analysis/play.js';
+import { PLAY_ROLES, resolveRole } from '../../../core/analysis/views/play.js';
 import { compile, resolveParameters } from '../../../core/engine/compile.js';
 import { MECHANISM_IDS, MECHANISMS, RULES } from '../../../core/engine/parameters.js';
 import type { Effect, Scenario } from '../../../core/scenario/schema.js';
