@@ -91,3 +91,14 @@ test('bad option values exit 2', () => {
   assert.equal(schism('run', 'no/such/file.yaml').code, 2);
   assert.equal(schism('frobnicate').code, 2);
 });
+
+test('dates outside the scenario\'s period are refused with exit 2, not silently clipped', () => {
+  const dir = tmp();
+  const late = schism('run', FIXTURE, '--until', '2999-01', '--out', join(dir, 'late'));
+  assert.equal(late.code, 2, late.err);
+  assert.match(late.err, /--until 2999-01 is after the period ends/);
+  assert.equal(existsSync(join(dir, 'late')), false);
+  const bargain = schism('bargain', 'scenarios/moscow-1949-50.yaml', '--date', '1980-01', '--out', join(dir, 'b'));
+  assert.equal(bargain.code, 2, bargain.err);
+  assert.match(bargain.err, /--date 1980-01 is outside the scenario's period/);
+});

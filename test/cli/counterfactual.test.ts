@@ -49,6 +49,7 @@ test('unknown events and parameters, malformed settings, record events and bad v
     assert.match(r.err, pattern);
   };
   bad(['--without', 'E9'], /--without E9: unknown event "E9"/);
+  bad(['--without', 'E1', 'E9'], /--without E9: unknown event "E9"/); // several ids after one flag are all read
   bad(['--without', 'E2'], /record event .* predict mode never reads the record, so leaving it out changes nothing/);
   bad(['--set', 'rules.noise'], /--set takes PARAM=VALUE/);
   bad(['--set', 'rules.loudness=2'], /unknown parameter "rules\.loudness"/);

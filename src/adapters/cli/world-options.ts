@@ -13,15 +13,14 @@ export interface WorldFlags {
   base?: string[];
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-/** Adds --without, --set, --add and --base to a command. */
+/** Adds --without, --set, --add and --base to a command; each takes one or more values, and may be repeated. */
 export function addWorldOptions(command: Command): Command {
+  // Variadic, so `--without A47 A48` works as a user expects; repeating the flag adds to the list.
   return command
-    .option('--without <event>', 'leave out a driver event (repeatable)', collect)
-    .option('--set <param=value>', 'set a parameter, mechanism.param or rules.param, or mechanism.enabled=false (repeatable)', collect)
-    .option('--add <file>', 'apply a variant file: added drivers, record acts taken as given or moved, removals, settings (repeatable)', collect)
-    .option('--base <file>', 'a variant applied beneath the others: the factual world a counterfactual is compared with (variants name theirs with base:) (repeatable)', collect);
+    .option('--without <event...>', 'leave out driver events (several ids may follow: --without A47 A48)')
+    .option('--set <param=value...>', 'set parameters: mechanism.param or rules.param, or mechanism.enabled=false (several may follow)')
+    .option('--add <file...>', 'apply variant files: added drivers, record acts taken as given or moved, removals, settings (several may follow)')
+    .option('--base <file...>', 'variants applied beneath the others: the factual world a counterfactual is compared with (variants name theirs with base:)');
 }
 
 /** The worlds the flags describe: the factual one (the scenario plus base variants) and the changed one built on it. */

@@ -22,6 +22,7 @@ export function bargain({ text, file, options: o }: BargainTask): BargainRespons
     input = parseBargainingInput(text, file, { date: o.date, salienceScale: o.salienceScale, allowMissingSalience: o.model === 'bdm' && o.shock >= 1 });
   } catch (err) {
     if (err instanceof InputError) throw new ApiError('invalid_scenario', `${file} cannot be read for bargaining`, { diagnostics: err.diagnostics });
+    if (err instanceof RangeError) throw new ApiError('unsuitable_input', err.message, { problems: [err.message] });
     throw err;
   }
   const unsuitable = input.issues.flatMap((i) => (i.problem ? modelProblems(o.model, i.problem).map((p) => `${i.issue}: ${p}`) : []));

@@ -33,6 +33,8 @@ export function parseBargainingInput(text: string, file: string, options: InputO
   if (/\.(ya?ml|json)$/i.test(file)) {
     const scenario = loadScenarioText(text, file);
     const date = options.date ?? scenario.meta.period.start;
+    const { start, end } = scenario.meta.period;
+    if (date.slice(0, 7) < start || date.slice(0, 7) > end) throw new RangeError(`--date ${date} is outside the scenario's period ${start} to ${end}`);
     return { kind: 'scenario', date, issues: scenarioProblems(scenario, date) };
   }
   const rows = readCsvRows(text, file);

@@ -38,6 +38,8 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
   const periodEnd = monthIndex(scenario.meta.period.end);
   const end = options.until ? Math.min(periodEnd, monthIndex(options.until)) : periodEnd;
   if (end < start) throw new RangeError(`--until ${options.until} is before the period starts`);
+  // A stop after the period's end would silently run the whole period: say so instead.
+  if (options.until && monthIndex(options.until) > periodEnd) throw new RangeError(`--until ${options.until} is after the period ends (${scenario.meta.period.end})`);
   const months = end - start + 1;
 
   const actorIds = scenario.actors.map((a) => a.id);

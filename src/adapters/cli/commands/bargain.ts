@@ -8,6 +8,7 @@ import { runStream } from '../../../core/random/streams.js';
 import { MonthDate } from '../../../core/scenario/schema.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readInputText } from '../../files/read-scenario.js';
+import { asUsage } from '../analysis-options.js';
 import { integerOption, UsageError } from '../exit.js';
 
 interface BargainFlags {
@@ -70,7 +71,7 @@ export function registerBargain(program: Command): void {
       // The decide exchange-model format (COP21) is read here; the shared input reader keeps the three formats the server serves.
       const input: { kind: BargainingInput['kind'] | 'decide' } & Omit<BargainingInput, 'kind'> = looksLikeDecide(text)
         ? { kind: 'decide', issues: parseDecideTsv(text, file) }
-        : parseBargainingInput(text, file, { date: flags.date, salienceScale, allowMissingSalience: model === 'bdm' && shock >= 1 });
+        : asUsage(() => parseBargainingInput(text, file, { date: flags.date, salienceScale, allowMissingSalience: model === 'bdm' && shock >= 1 }));
       for (const i of input.issues) {
         const problems = i.problem ? modelProblems(model, i.problem) : [];
         if (problems.length) throw new UsageError(`${file}: ${i.issue}: ${problems.join('; ')}`);
