@@ -1,12 +1,12 @@
 // Loads the independent series (COPDAB, MIE, rivalries, ATOP, COW alliances) that scripts/build-independent-series.mjs wrote into data/.
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { IndependentData } from '../../core/analysis/record/independent.js';
+import { packageRoot } from './package-root.js';
 
 /** The repository's data/ folder, where the shipped series live. */
-export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data');
+export const DEFAULT_DATA_DIR = join(packageRoot(), 'data');
 
 /** The files read, relative to the data folder. */
 export const INDEPENDENT_FILES = {

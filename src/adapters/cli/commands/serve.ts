@@ -1,6 +1,6 @@
 // `schism serve`: serves the web app and the HTTP API on loopback (or --host), with the reference scenario loaded.
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { packageRoot } from '../../files/package-root.js';
 import { startServer } from '../../server/serve.js';
 import { integerOption, UsageError } from '../exit.js';
 
@@ -8,9 +8,6 @@ interface ServeFlags {
   port?: string;
   host?: string;
 }
-
-/** The project root, found from this file rather than the working directory, so `schism serve` works from anywhere. */
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** Registers the serve command. */
 export function registerServe(program: Command): void {
@@ -26,7 +23,7 @@ export function registerServe(program: Command): void {
       const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
       let server;
       try {
-        server = await startServer({ root: ROOT, port, host });
+        server = await startServer({ root: packageRoot(), port, host });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is in use; pick another with --port or PORT`);

@@ -1,4 +1,5 @@
-// Run by `npm start` before serving: builds the web app (npm run build:web) when dist/web is missing or older than its sources.
+// Run by `npm start` before serving: compiles the server (npm run build) and builds the web app (npm run build:web) when
+// either is missing or older than its sources, so that a pull without a fresh `npm install` still serves current code.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,21 @@ function newest(path) {
   return latest;
 }
 
+/** Runs `npm run NAME` with the npm that runs us (under `npm start`, npm_execpath is npm's own script). */
+function npmRun(name) {
+  const npm = process.env.npm_execpath;
+  return npm
+    ? spawnSync(process.execPath, [npm, 'run', name], { stdio: 'inherit' })
+    : spawnSync('npm', ['run', name], { stdio: 'inherit', shell: process.platform === 'win32' });
+}
+
+// The compiled server: bin/schism.js runs the source through tsx when dist/ is stale, which works but starts slowly.
+const stamp = 'dist/.build-stamp';
+if ((existsSync(stamp) ? statSync(stamp).mtimeMs : 0) < newest('src')) {
+  process.stdout.write('schism: compiled code missing or out of date; running npm run build\n');
+  if (npmRun('build').status !== 0) process.stderr.write('schism: warning: npm run build failed; serving from the TypeScript source\n');
+}
+
 const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
 if (!scripts['build:web']) {
   process.stdout.write('schism: no build:web script yet; the server will show a notice instead of the web app\n');
@@ -29,11 +45,7 @@ if (built >= sources) {
   process.exit(0);
 }
 process.stdout.write(`schism: ${built ? 'web app out of date' : 'web app not built yet'}; running npm run build:web\n`);
-// Under `npm start`, npm_execpath is npm's own script: run the same npm, whatever is on PATH.
-const npm = process.env.npm_execpath;
-const result = npm
-  ? spawnSync(process.execPath, [npm, 'run', 'build:web'], { stdio: 'inherit' })
-  : spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit', shell: process.platform === 'win32' });
+const result = npmRun('build:web');
 if (result.status !== 0) {
   // Serving the API (and any earlier build) beats not starting at all; the failure is plain on the console.
   process.stderr.write(`schism: warning: npm run build:web failed (exit ${result.status}); serving ${existsSync(OUTPUT) ? 'the previous build' : 'without the web app'}\n`);
