@@ -1,5 +1,6 @@
 // The files of a counterfactual comparison: cooperation bands per month in both worlds, break dates, paired shifts, and the summary.
 import { COOPERATION_WINDOW, WORLDS, type CounterfactualResult } from '../analysis/counterfactuals/counterfactual.js';
+import { degenerateWarnings } from '../analysis/ensembles/degenerate.js';
 import { binCentre, COOPERATION_BINS, quantileBin } from '../analysis/ensembles/histogram.js';
 import { monthLabel } from '../time/month.js';
 import { toCsv, type Cell } from './csv.js';
@@ -106,6 +107,7 @@ export function counterfactualSummary(r: CounterfactualResult): Record<string, u
         },
       };
     }),
+    warnings: WORLDS.flatMap((w) => degenerateWarnings(r.worlds[w], r.shape, r.runs, COOPERATION_BINS.bins, `${w} world`)),
     notes: [
       'Run i of both worlds draws from the same random stream (seed, i): common random numbers, so paired differences are due to the change alone.',
       'Shares are of all runs. shiftMonths is counterfactual minus factual first-break month, over runs where both broke within the period (negative: earlier).',

@@ -1,5 +1,6 @@
 // The files of an ensemble: per-run rows (runs.csv, cooperation.csv) and the summaries computed from streamed counts.
 import type { EnsembleStats } from '../analysis/ensembles/ensemble-stats.js';
+import { degenerateWarnings } from '../analysis/ensembles/degenerate.js';
 import { binCentre, COOPERATION_BINS, quantileBin } from '../analysis/ensembles/histogram.js';
 import type { DigestShape, RunDigest } from '../analysis/ensembles/run-digest.js';
 import { finalStatuses } from '../analysis/ensembles/run-digest.js';
@@ -117,6 +118,7 @@ export function ensembleSummary(stats: EnsembleStats, shape: DigestShape): Recor
       meanStatusChanges: mean(stats.changes[a]),
       meanActs: mean(stats.acts[a]),
     })),
+    warnings: degenerateWarnings(stats, shape, n, COOPERATION_BINS.bins),
     notes: [
       'Dates are the first month with status broken or hostile (firstBroken) and hostile (firstHostile); runs that never got there count as later than every month, so a quantile beyond the period is null.',
       `Cooperation bands (cooperation-bands.csv) are quantiles of each run's yearly mean monthly cooperation, read from fixed bins ${COOPERATION_BINS.width} wide centred on multiples of ${COOPERATION_BINS.width} from ${COOPERATION_BINS.lo} to ${-COOPERATION_BINS.lo}; means are exact.`,

@@ -62,6 +62,7 @@ export function registerCounterfactual(program: Command): void {
       'runs.csv': pairedRunsCsv(result),
     });
     process.stdout.write(summaryText(scenario.meta.title, summary, flags.out));
+    for (const w of summary.warnings as string[]) process.stderr.write(`warning: ${w}\n`);
   });
 }
 

@@ -74,5 +74,6 @@ export function registerEnsemble(program: Command): void {
     }
     lines.push(`  outputs in ${flags.out}/`);
     process.stdout.write(`${lines.join('\n')}\n`);
+    for (const w of result.summary.warnings as string[]) process.stderr.write(`warning: ${w}\n`);
   });
 }

@@ -10,6 +10,7 @@ import { buildWorld, type World } from '../../../core/analysis/counterfactuals/c
 import { fitSettings, type FitResult } from '../../../core/analysis/fitting/fit.js';
 import { morrisScreening, type MorrisRow } from '../../../core/analysis/fitting/morris.js';
 import { compile } from '../../../core/engine/compile.js';
+import { counterfactualSummary } from '../../../core/output/counterfactual.js';
 import { formatNumber } from '../../../core/output/number.js';
 import { reportHtml, type ReportSection } from '../../../core/output/report-html.js';
 import { cooperationChart, copdabChart, decompositionChart, mieChart, sensitivityChart } from '../../../core/report/charts.js';
@@ -120,6 +121,11 @@ export function registerReport(program: Command): void {
         const r = compareWorlds(compile(factual.scenario, factual.compile), compile(world.scenario, world.compile), { runs, seed });
         const { charts } = counterfactualCharts(`cf-${k + 1}`, v.parsed.variant.title, r);
         cfCharts.push(...charts.map(renderChart));
+        for (const w of counterfactualSummary(r).warnings as string[]) {
+          // Written on the page, beside the charts, and on stderr even with --quiet: a degenerate world must not pass unseen.
+          cfNotes.push(`Warning, ${v.parsed.variant.title}: ${w}.`);
+          process.stderr.write(`warning: ${v.parsed.variant.title}: ${w}\n`);
+        }
         if (v.parsed.variant.description) cfNotes.push(`${v.parsed.variant.title}: ${v.parsed.variant.description}`);
       }
       if (variants.length) {
