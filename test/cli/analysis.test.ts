@@ -35,7 +35,7 @@ test('fit writes parameters, scores and forecasts, byte-identical on a rerun', (
   const files = readdirSync(join(dir, 'A')).sort();
   assert.deepEqual(files, ['README.md', 'fit.json', 'forecast.csv', 'parameters.csv', 'scores.csv', 'turning-points.csv']);
   for (const f of files) assert.ok(readFileSync(join(dir, 'A', f)).equals(readFileSync(join(dir, 'B', f))), `${f} differs`);
-  assert.match(readFileSync(join(dir, 'A', 'scores.csv'), 'utf8'), /^predictor,rmse,correlation,log_score,turning_point_mae_months\nmodel,/);
+  assert.match(readFileSync(join(dir, 'A', 'scores.csv'), 'utf8'), /^predictor,rmse,correlation,log_score,crps,turning_point_mae_months,strongest_baseline\nmodel,/);
 });
 
 test('bad --train, --every or budgets exit 2 with a message naming the option, and write nothing', () => {

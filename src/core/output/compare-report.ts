@@ -12,11 +12,10 @@ export function comparisonCsv(c: Comparison): string {
     .sort((a, b) => a.rank - b.rank)
     .map((e) => {
       const o = e.outOfSample;
-      return [e.rank, e.id, e.mechanisms.join(' '), e.fit.parameters.length, e.fit.loss, o.model.rmse, o.model.runRmse.lo, o.model.runRmse.hi, o.model.correlation, o.model.logScore, e.weight, o.turningPointMae.model];
+      return [e.rank, e.id, e.mechanisms.join(' '), e.fit.parameters.length, e.fit.loss, o.model.rmse, o.model.runRmse.lo, o.model.runRmse.hi, o.model.correlation, o.model.logScore, o.model.crps, e.weight, o.model.turningPointMae];
     });
-  rows.push(['', 'baseline:persistence', '', 0, '', c.baselines.persistence.rmse, '', '', c.baselines.persistence.correlation, c.baselines.persistence.logScore, '', c.baselines.turningPointMae.persistence]);
-  rows.push(['', 'baseline:trend', '', 0, '', c.baselines.trend.rmse, '', '', c.baselines.trend.correlation, c.baselines.trend.logScore, '', c.baselines.turningPointMae.trend]);
-  return toCsv(['rank', 'explanation', 'mechanisms', 'parameters', 'train_loss', 'rmse', 'rmse_run_p05', 'rmse_run_p95', 'correlation', 'log_score', 'weight', 'turning_point_mae_months'], rows);
+  for (const b of c.baselines) rows.push(['', `baseline:${b.id}`, '', 0, '', b.rmse, '', '', b.correlation, b.logScore, b.crps, '', b.turningPointMae]);
+  return toCsv(['rank', 'explanation', 'mechanisms', 'parameters', 'train_loss', 'rmse', 'rmse_run_p05', 'rmse_run_p95', 'correlation', 'log_score', 'crps', 'weight', 'turning_point_mae_months'], rows);
 }
 
 /** Per explanation and turning point: recorded date, the explanation's median date, share of runs, error. */
@@ -43,7 +42,8 @@ export function comparisonSummary(title: string, c: Comparison): string {
   const o = c.options;
   const sorted = [...c.explanations].sort((a, b) => a.rank - b.rank);
   const best = sorted[0];
-  const beatsBaselines = best.outOfSample.model.logScore > Math.max(c.baselines.persistence.logScore, c.baselines.trend.logScore);
+  const strongest = c.baselines.find((b) => b.id === c.strongest)!;
+  const beaten = sorted.filter((e) => e.outOfSample.model.logScore > strongest.logScore).map((e) => e.id);
   return [
     `# Explanations compared: ${title}`,
     '',
@@ -51,16 +51,18 @@ export function comparisonSummary(title: string, c: Comparison): string {
     `CMA-ES, ${o.restarts} restarts x ${o.evaluations} evaluations x ${o.seeds} runs) and scored on ${o.test} from drivers only (${o.runs} runs).`,
     'Evidence: the mean Gaussian log predictive density of the record (higher is better); weight = exp(total log score), normalised.',
     '',
-    '| rank | explanation | parameters | train loss | RMSE (5-95% of runs) | correlation | log score | weight | turning-point MAE (months) |',
-    '|---|---|---|---|---|---|---|---|---|',
+    `Strongest naive baseline (best log score): **${strongest.label}**, log score ${f(strongest.logScore)}, RMSE ${f(strongest.rmse)}, CRPS ${f(strongest.crps)}. ` +
+      (beaten.length ? `Explanations that beat it on log score: ${beaten.join(', ')}.` : 'No explanation beats it on log score.'),
+    '',
+    '| rank | explanation | parameters | train loss | RMSE (5-95% of runs) | correlation | log score | CRPS | weight | turning-point MAE (months) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...sorted.map((e) => {
       const m = e.outOfSample.model;
-      return `| ${e.rank} | ${e.id} | ${e.fit.parameters.length} | ${f(e.fit.loss)} | ${f(m.rmse)} (${f(m.runRmse.lo)}-${f(m.runRmse.hi)}) | ${f(m.correlation)} | ${f(m.logScore)} | ${f(e.weight)} | ${f(e.outOfSample.turningPointMae.model)} |`;
+      return `| ${e.rank} | ${e.id} | ${e.fit.parameters.length} | ${f(e.fit.loss)} | ${f(m.rmse)} (${f(m.runRmse.lo)}-${f(m.runRmse.hi)}) | ${f(m.correlation)} | ${f(m.logScore)} | ${f(m.crps)} | ${f(e.weight)} | ${f(m.turningPointMae)} |`;
     }),
-    `| | persistence | 0 | | ${f(c.baselines.persistence.rmse)} | ${f(c.baselines.persistence.correlation)} | ${f(c.baselines.persistence.logScore)} | | ${f(c.baselines.turningPointMae.persistence)} |`,
-    `| | linear trend | 0 | | ${f(c.baselines.trend.rmse)} | ${f(c.baselines.trend.correlation)} | ${f(c.baselines.trend.logScore)} | | ${f(c.baselines.turningPointMae.trend)} |`,
+    ...c.baselines.map((b) => `| | ${b.label}${b.id === c.strongest ? ' (strongest)' : ''} | 0 | | ${f(b.rmse)} | ${f(b.correlation)} | ${f(b.logScore)} | ${f(b.crps)} | | ${f(b.turningPointMae)} |`),
     '',
-    `Best by held-out log score: **${best.id}** (weight ${f(best.weight)}); it ${beatsBaselines ? 'beats' : 'does not beat'} the better naive baseline on log score.`,
+    `Best by held-out log score: **${best.id}** (weight ${f(best.weight)}); it ${beaten.includes(best.id) ? 'beats' : 'does not beat'} the strongest naive baseline (${strongest.label}) on log score.`,
     c.perturbed.length
       ? `Under ${c.perturbed.length} seeded ±1 perturbations of every judged intensity, the same explanation won ${f(c.stability.sameWinner)} of the time; mean Spearman correlation of the log scores with the unperturbed ones: ${f(c.stability.meanSpearman)}.`
       : 'No perturbation study was run.',

@@ -1,5 +1,6 @@
 // The files of `schism fit`: fitted parameters with their spread, the out-of-sample scores and forecasts, and a summary.
 import type { FitResult } from '../analysis/fitting/fit.js';
+import { BASELINES } from '../analysis/validation/baselines.js';
 import type { OutOfSample } from '../analysis/validation/out-of-sample.js';
 import { toCsv, type Cell } from './csv.js';
 import { formatNumber } from './number.js';
@@ -15,31 +16,37 @@ export function parametersCsv(fit: FitResult): string {
   );
 }
 
-/** The forecast table: per dyad and test period, the record, the model's mean and sd, and the two baselines. */
+/** The forecast table: per dyad and test period, the record, the model's mean and sd, and every baseline's forecast. */
 export function forecastCsv(oos: OutOfSample): string {
   const rows: Cell[][] = [];
-  for (const d of oos.dyads) d.periods.forEach((p, i) => rows.push([p, d.dyad, d.observed[i], d.mean[i], d.sd[i], d.persistence[i], d.trend[i]]));
-  return toCsv(['period', 'dyad', 'record', 'model_mean', 'model_sd', 'persistence', 'trend'], rows);
+  for (const d of oos.dyads) d.periods.forEach((p, i) => rows.push([p, d.dyad, d.observed[i], d.mean[i], d.sd[i], ...BASELINES.map((b) => d.baselines[b.id][i])]));
+  return toCsv(['period', 'dyad', 'record', 'model_mean', 'model_sd', ...BASELINES.map((b) => b.id)], rows);
 }
 
-/** The scores of the model and the baselines, one row per predictor. */
+/** The scores of the model and every baseline, one row per predictor; `strongest` marks the headline baseline. */
 export function scoresCsv(oos: OutOfSample, label = 'model'): string {
   return toCsv(
-    ['predictor', 'rmse', 'correlation', 'log_score', 'turning_point_mae_months'],
+    ['predictor', 'rmse', 'correlation', 'log_score', 'crps', 'turning_point_mae_months', 'strongest_baseline'],
     [
-      [label, oos.model.rmse, oos.model.correlation, oos.model.logScore, oos.turningPointMae.model],
-      ['persistence', oos.persistence.rmse, oos.persistence.correlation, oos.persistence.logScore, oos.turningPointMae.persistence],
-      ['trend', oos.trend.rmse, oos.trend.correlation, oos.trend.logScore, oos.turningPointMae.trend],
+      [label, oos.model.rmse, oos.model.correlation, oos.model.logScore, oos.model.crps, oos.model.turningPointMae, ''],
+      ...oos.baselines.map((b) => [`baseline:${b.id}`, b.rmse, b.correlation, b.logScore, b.crps, b.turningPointMae, b.id === oos.strongest ? 'yes' : 'no'] as Cell[]),
     ],
   );
 }
 
-/** Turning points: recorded date, each predictor's date and error in months. */
+/** Turning points: recorded date, the model's and each baseline's date and error in months. */
 export function turningPointsCsv(oos: OutOfSample): string {
   return toCsv(
-    ['id', 'label', 'recorded', 'model', 'model_share', 'model_error', 'persistence_error', 'trend', 'trend_error'],
-    oos.turningPoints.map((t) => [t.id, t.label, t.recorded, t.model ?? 'not by end', t.modelShare, t.modelError, t.persistenceError, t.trend ?? 'not by end', t.trendError]),
+    ['id', 'label', 'recorded', 'model', 'model_share', 'model_error', ...BASELINES.flatMap((b) => [b.id, `${b.id}_error`])],
+    oos.turningPoints.map((t) => [t.id, t.label, t.recorded, t.model ?? 'not by end', t.modelShare, t.modelError, ...t.baselines.flatMap((b) => [b.date ?? 'not by end', b.error])]),
   );
+}
+
+/** One sentence: the model against the strongest baseline on log score, RMSE and CRPS. */
+export function headline(oos: OutOfSample): string {
+  const b = oos.baselines.find((x) => x.id === oos.strongest)!;
+  const verdict = oos.model.logScore > b.logScore ? 'beats' : 'does not beat';
+  return `The model ${verdict} the strongest naive baseline (${b.label}) on log score: ${f(oos.model.logScore)} against ${f(b.logScore)} (RMSE ${f(oos.model.rmse)} against ${f(b.rmse)}; CRPS ${f(oos.model.crps)} against ${f(b.crps)}).`;
 }
 
 /** A Markdown summary of a fit and its out-of-sample test. */
@@ -57,16 +64,17 @@ export function fitSummary(title: string, fit: FitResult, oos: OutOfSample): str
     '',
     `## Out of sample: ${oos.test}, ${oos.runs} runs from drivers only`,
     '',
-    '| predictor | RMSE | correlation | mean log score | turning-point MAE (months) |',
-    '|---|---|---|---|---|',
-    `| fitted model | ${f(oos.model.rmse)} (runs: ${f(oos.model.runRmse.lo)}..${f(oos.model.runRmse.hi)}) | ${f(oos.model.correlation)} | ${f(oos.model.logScore)} | ${f(oos.turningPointMae.model)} |`,
-    `| persistence | ${f(oos.persistence.rmse)} | ${f(oos.persistence.correlation)} | ${f(oos.persistence.logScore)} | ${f(oos.turningPointMae.persistence)} |`,
-    `| linear trend | ${f(oos.trend.rmse)} | ${f(oos.trend.correlation)} | ${f(oos.trend.logScore)} | ${f(oos.turningPointMae.trend)} |`,
+    headline(oos),
     '',
-    '| turning point | recorded | model (share of runs) | trend |',
-    '|---|---|---|---|',
-    ...oos.turningPoints.map((t) => `| ${t.label} | ${t.recorded} | ${t.model ?? 'not by end'} (${f(t.modelShare)}) | ${t.trend ?? 'not by end'} |`),
-    ...(oos.turningPoints.length ? [] : ['| (the record has no turning point in the test window) | | | |']),
+    '| predictor | RMSE | correlation | mean log score | mean CRPS | turning-point MAE (months) |',
+    '|---|---|---|---|---|---|',
+    `| fitted model | ${f(oos.model.rmse)} (runs: ${f(oos.model.runRmse.lo)}..${f(oos.model.runRmse.hi)}) | ${f(oos.model.correlation)} | ${f(oos.model.logScore)} | ${f(oos.model.crps)} | ${f(oos.model.turningPointMae)} |`,
+    ...oos.baselines.map((b) => `| ${b.label}${b.id === oos.strongest ? ' (strongest)' : ''} | ${f(b.rmse)} | ${f(b.correlation)} | ${f(b.logScore)} | ${f(b.crps)} | ${f(b.turningPointMae)} |`),
+    '',
+    `| turning point | recorded | model (share of runs) | ${BASELINES.map((b) => b.label).join(' | ')} |`,
+    `|---|---|---|${BASELINES.map(() => '---|').join('')}`,
+    ...oos.turningPoints.map((t) => `| ${t.label} | ${t.recorded} | ${t.model ?? 'not by end'} (${f(t.modelShare)}) | ${t.baselines.map((b) => b.date ?? 'not by end').join(' | ')} |`),
+    ...(oos.turningPoints.length ? [] : ['| (the record has no turning point in the test window) | | |' + BASELINES.map(() => ' |').join('')]),
     '',
   ].join('\n');
 }

@@ -13,12 +13,14 @@ export function comparisonTable(c: Comparison): Table {
   const rows: Table['rows'] = c.ranking.map((id) => {
     const e = c.explanations.find((x) => x.id === id)!;
     const m = e.outOfSample.model;
-    return [e.rank, `${e.name} (${e.id})`, e.mechanisms.join(', '), n(m.logScore), n(m.rmse), n(m.correlation), n(e.weight), n(e.outOfSample.turningPointMae.model), n(e.fit.loss)];
+    return [e.rank, `${e.name} (${e.id})`, e.mechanisms.join(', '), n(m.logScore), n(m.rmse), n(m.crps), n(m.correlation), n(e.weight), n(m.turningPointMae), n(e.fit.loss)];
   });
-  rows.push([null, 'baseline: persistence', '', n(c.baselines.persistence.logScore), n(c.baselines.persistence.rmse), n(c.baselines.persistence.correlation), null, n(c.baselines.turningPointMae.persistence), null]);
-  rows.push([null, 'baseline: linear trend', '', n(c.baselines.trend.logScore), n(c.baselines.trend.rmse), n(c.baselines.trend.correlation), null, n(c.baselines.turningPointMae.trend), null]);
+  for (const b of c.baselines) {
+    const name = `baseline: ${b.label}${b.id === c.strongest ? ' (strongest)' : ''}`;
+    rows.push([null, name, '', n(b.logScore), n(b.rmse), n(b.crps), n(b.correlation), null, n(b.turningPointMae), null]);
+  }
   return {
-    columns: ['rank', 'explanation', 'mechanisms', 'held-out log score', 'RMSE', 'correlation', 'evidence weight', 'turning-point error (months)', 'training loss'],
+    columns: ['rank', 'explanation', 'mechanisms', 'held-out log score', 'RMSE', 'CRPS', 'correlation', 'evidence weight', 'turning-point error (months)', 'training loss'],
     rows,
   };
 }

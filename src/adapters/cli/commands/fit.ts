@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { fitScenario, fitSettings } from '../../../core/analysis/fitting/fit.js';
 import { scoreOutOfSample } from '../../../core/analysis/validation/out-of-sample.js';
-import { fitSummary, forecastCsv, parametersCsv, scoresCsv, turningPointsCsv } from '../../../core/output/fit-report.js';
+import { fitSummary, forecastCsv, headline, parametersCsv, scoresCsv, turningPointsCsv } from '../../../core/output/fit-report.js';
 import { formatNumber } from '../../../core/output/number.js';
 import { stableJson } from '../../../core/output/stable-json.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
@@ -34,7 +34,7 @@ export function registerFit(program: Command): void {
     });
     process.stdout.write(
       `fitted ${fit.parameters.length} parameters on ${fit.train} (${fit.simulations} simulations): loss ${formatNumber(fit.loss)} (scenario values ${formatNumber(fit.startLoss)}); ` +
-        `out of sample ${oos.test}: RMSE ${formatNumber(oos.model.rmse)} vs persistence ${formatNumber(oos.persistence.rmse)}, trend ${formatNumber(oos.trend.rmse)}; outputs in ${flags.out}/\n`,
+        `out of sample ${oos.test}: ${headline(oos)} Outputs in ${flags.out}/\n`,
     );
   });
 }

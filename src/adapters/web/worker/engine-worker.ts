@@ -84,10 +84,7 @@ function handle(req: Request): Reply {
             id: e.id, name: e.name, mechanisms: e.mechanisms, rank: e.rank, rmse: e.outOfSample.model.rmse,
             correlation: e.outOfSample.model.correlation, logScore: e.outOfSample.model.logScore, weight: e.weight,
           })).sort((a, b) => a.rank - b.rank),
-          baselines: [
-            { name: 'persistence (last training value carried on)', rmse: c.baselines.persistence.rmse, correlation: c.baselines.persistence.correlation },
-            { name: 'trend (training trend extended)', rmse: c.baselines.trend.rmse, correlation: c.baselines.trend.correlation },
-          ],
+          baselines: c.baselines.map((b) => ({ name: b.id === c.strongest ? `${b.label} (strongest)` : b.label, rmse: b.rmse, correlation: b.correlation })),
           ms: now() - t0,
         },
       };

@@ -53,16 +53,17 @@ export function simulateRecord(model: Model, dyads: DyadIndex[], seed: number, r
 }
 
 /**
- * The first month by which `count` acts of the given kinds fell within `within` months in dyad k, or -1.
+ * The first month by which `count` acts of the given kinds fell within `within` months in dyad k, or -1. Acts before
+ * run month `from` are ignored, so that a turning point reached before a test window does not count as reached inside it.
  * @example firstSustained(run, 0, ['criticise'], 3, 12)
  */
-export function firstSustained(run: SimulatedRecord, k: number, kinds: ActKind[], count: number, within: number): number {
+export function firstSustained(run: SimulatedRecord, k: number, kinds: ActKind[], count: number, within: number, from = 0): number {
   const wanted = new Set(kinds.map((x) => ACT_INDEX[x]));
   const hits: number[] = [];
   const months = run.actMonths[k];
   const acts = run.actKinds[k];
   for (let i = 0; i < months.length; i++) {
-    if (!wanted.has(acts[i])) continue;
+    if (months[i] < from || !wanted.has(acts[i])) continue;
     hits.push(months[i]);
     if (hits.length >= count && months[i] - hits[hits.length - count] < within) return months[i];
   }

@@ -9,7 +9,7 @@
 import type { Explanation, Scenario } from '../../scenario/schema.js';
 import { fitScenario, fitSettings, type FitOptions, type FitResult } from '../fitting/fit.js';
 import { defaultTestWindow, scoreOutOfSample, type OutOfSample } from './out-of-sample.js';
-import { perturbIntensities } from './perturb.js';
+import { perturbJudgements } from './perturb.js';
 import { spearman } from './statistics.js';
 import { checkWindow, formatWindow, parseWindow } from '../record/window.js';
 
@@ -49,7 +49,9 @@ export interface Comparison {
   explanations: ExplanationScore[];
   /** Explanation ids, best first by held-out log score. */
   ranking: string[];
-  baselines: { persistence: OutOfSample['persistence']; trend: OutOfSample['trend']; turningPointMae: OutOfSample['turningPointMae'] };
+  /** Every naive baseline scored on the unperturbed test window, and the strongest of them by log score (the headline). */
+  baselines: OutOfSample['baselines'];
+  strongest: OutOfSample['strongest'];
   perturbed: PerturbedRanking[];
   /** Share of perturbations with the same winner, and the mean Spearman correlation of their log scores with the unperturbed. */
   stability: { sameWinner: number | null; meanSpearman: number | null };
@@ -112,7 +114,7 @@ export function compareJobs(scenario: Scenario, options: CompareOptions = {}): C
  */
 export function runCompareJob(scenario: Scenario, options: CompareOptions, job: CompareJob): CompareJobResult {
   const opts = withDefaults(options);
-  const world = job.variant === 0 ? scenario : perturbIntensities(scenario, opts.seed ?? 1, job.variant);
+  const world = job.variant === 0 ? scenario : perturbJudgements(scenario, opts.seed ?? 1, job.variant);
   const e = chosenExplanations(scenario, opts).find((x) => x.id === job.explanation)!;
   const fit = fitScenario(world, { ...opts, mechanisms: e.mechanisms });
   const oos = scoreOutOfSample(world, fitSettings(fit), { train: fit.train, test: opts.test, every: fit.every, measure: fit.measure, runs: opts.runs, seed: (opts.seed ?? 1) + 1 });
@@ -154,7 +156,8 @@ export function assembleComparison(scenario: Scenario, options: CompareOptions, 
   return {
     explanations,
     ranking,
-    baselines: { persistence: first.persistence, trend: first.trend, turningPointMae: { ...first.turningPointMae, model: null } },
+    baselines: first.baselines,
+    strongest: first.strongest,
     perturbed,
     stability: {
       sameWinner: perturbed.length ? perturbed.filter((p) => p.winner === ranking[0]).length / perturbed.length : null,

@@ -1,5 +1,5 @@
 // Out-of-sample test: with fitted parameters and drivers only, predict the months after training and score the prediction
-// against the record and against two naive baselines (persistence of the last training level, the training window's trend).
+// against the record and against every naive baseline (nothing happens, the training mean, persistence, the linear trend).
 //
 // API:
 //   scoreOutOfSample(scenario, settings, options) -> OutOfSample
@@ -12,7 +12,9 @@ import { target, type Measure } from '../fitting/loss.js';
 import { MONTHS_PER, periodLabel, type Every } from '../record/periods.js';
 import { recordSeries, type RecordSeries } from '../record/record.js';
 import { firstSustained, simulateRecord } from '../record/simulated.js';
-import { correlation, gaussianLogDensity, linearFit, mean, quantile, rmse } from './statistics.js';
+import { BASELINES, baselineForecasts, type Baseline, type BaselineForecast } from './baselines.js';
+import { crpsEnsemble, crpsGaussian } from './scoring-rules.js';
+import { correlation, gaussianLogDensity, mean, quantile, rmse } from './statistics.js';
 import { TURNING_POINT_RULES, type TurningPointRule } from '../record/turning-points.js';
 import { checkWindow, formatWindow, parseWindow, type Window } from '../record/window.js';
 
@@ -33,12 +35,22 @@ export interface OutOfSampleOptions {
   record?: RecordSeries;
 }
 
-/** Accuracy of a predicted series: RMSE and Pearson correlation pooled over the alliance dyads and test periods, and the mean log score. */
+/** Accuracy of a predicted series: RMSE and Pearson correlation pooled over the alliance dyads and test periods, mean log score and CRPS. */
 export interface SeriesScore {
   rmse: number;
   correlation: number | null;
-  /** Mean Gaussian log predictive density per (dyad, period). */
+  /** Mean Gaussian log predictive density per (dyad, period); higher is better. */
   logScore: number;
+  /** Mean continuous ranked probability score per (dyad, period), observation noise included; lower is better. */
+  crps: number;
+}
+
+/** A naive baseline's scores, scored exactly as the model is. */
+export interface BaselineScore extends SeriesScore {
+  id: Baseline['id'];
+  label: string;
+  /** Mean absolute turning-point date error in months (null: the record has none in the test window). */
+  turningPointMae: number | null;
 }
 
 /** A turning point's dates and errors in months (a date not reached by the window's end counts as the month after it). */
@@ -50,9 +62,8 @@ export interface TurningPointScore {
   model: string | null;
   modelShare: number;
   modelError: number;
-  persistenceError: number;
-  trend: string | null;
-  trendError: number;
+  /** Each baseline's date (null: not by the end) and error, in BASELINES order. */
+  baselines: { id: Baseline['id']; date: string | null; error: number }[];
 }
 
 /** One dyad's series over the test periods, for tables and charts. */
@@ -62,8 +73,8 @@ export interface DyadForecast {
   observed: number[];
   mean: number[];
   sd: number[];
-  persistence: number[];
-  trend: number[];
+  /** Each baseline's point forecast, by baseline id. */
+  baselines: Record<Baseline['id'], number[]>;
 }
 
 /** The whole out-of-sample result. */
@@ -74,13 +85,18 @@ export interface OutOfSample {
   measure: Measure;
   runs: number;
   seed: number;
-  model: SeriesScore & { runRmse: { median: number; lo: number; hi: number } };
-  persistence: SeriesScore;
-  trend: SeriesScore;
+  model: SeriesScore & { runRmse: { median: number; lo: number; hi: number }; turningPointMae: number | null };
+  /** Every naive baseline, in BASELINES order. */
+  baselines: BaselineScore[];
+  /** The id of the strongest baseline: the best log score (the headline the model is measured against). */
+  strongest: Baseline['id'];
   dyads: DyadForecast[];
   turningPoints: TurningPointScore[];
-  /** Mean absolute date error over the turning points the record has in the test window (null if none). */
-  turningPointMae: { model: number | null; persistence: number | null; trend: number | null };
+}
+
+/** The baseline with the best log score (ties: the earlier in BASELINES order). */
+export function strongestBaseline(baselines: BaselineScore[]): BaselineScore {
+  return baselines.reduce((best, b) => (b.logScore > best.logScore ? b : best));
 }
 
 /** The default test window: from the month after training to the end of the scenario's period. */
@@ -128,46 +144,41 @@ export function scoreOutOfSample(
   const obs: number[] = [];
   const modelMean: number[] = [];
   const modelVar: number[] = [];
-  const persist: number[] = [];
-  const persistVar: number[] = [];
-  const trend: number[] = [];
-  const trendVar: number[] = [];
+  const members: Float64Array[] = [];
+  const base = BASELINES.map(() => ({ pred: [] as number[], variance: [] as number[] }));
+  const forecasts: BaselineForecast[][] = [];
   const dyads: DyadForecast[] = [];
   const periodsPerYear = 12 / MONTHS_PER[every];
   for (let k = 0; k < D; k++) {
-    const history = Array.from(trainT.observed[k]);
-    const last = mean(history.slice(-periodsPerYear));
-    const fit = linearFit(history);
-    const xs = history.map((_, i) => i);
-    const persistSd2 = mean(history.map((y) => (y - last) ** 2));
-    const trendSd2 = mean(history.map((y, i) => (y - (fit.intercept + fit.slope * xs[i])) ** 2));
-    const f: DyadForecast = { dyad: testT.labels[k], periods: [], observed: [], mean: [], sd: [], persistence: [], trend: [] };
+    const fitted = baselineForecasts(trainT.observed[k], periodsPerYear);
+    forecasts.push(fitted);
+    const f: DyadForecast = { dyad: testT.labels[k], periods: [], observed: [], mean: [], sd: [], baselines: { zero: [], mean: [], persistence: [], trend: [] } };
     for (let p = 0; p < P; p++) {
-      const ens = Array.from(values[k][p]);
+      const ens = values[k][p];
       const m = mean(ens);
-      const v = mean(ens.map((x) => (x - m) ** 2));
+      const v = mean(Array.from(ens, (x) => (x - m) ** 2));
       const x = testT.first + p - trainT.first;
-      const tr = fit.intercept + fit.slope * x;
       obs.push(testT.observed[k][p]);
       modelMean.push(m);
       modelVar.push(v);
-      persist.push(last);
-      persistVar.push(persistSd2);
-      trend.push(tr);
-      trendVar.push(trendSd2);
+      members.push(ens);
+      fitted.forEach((b, j) => {
+        base[j].pred.push(b.at(x));
+        base[j].variance.push(b.variance);
+        f.baselines[b.id].push(b.at(x));
+      });
       f.periods.push(periodLabel(testT.first + p, every));
       f.observed.push(testT.observed[k][p]);
       f.mean.push(m);
       f.sd.push(Math.sqrt(v));
-      f.persistence.push(last);
-      f.trend.push(tr);
     }
     dyads.push(f);
   }
-  const score = (pred: number[], variance: number[]): SeriesScore => ({
+  const score = (pred: number[], variance: number[], crps: (i: number) => number): SeriesScore => ({
     rmse: rmse(pred, obs),
     correlation: correlation(pred, obs),
     logScore: mean(obs.map((y, i) => gaussianLogDensity(y, pred[i], variance[i] + OBSERVATION_VARIANCE))),
+    crps: mean(obs.map((_, i) => crps(i))),
   });
   const runRmse = Array.from({ length: runs }, (_, r) => {
     const pred: number[] = [];
@@ -175,32 +186,33 @@ export function scoreOutOfSample(
     return rmse(pred, obs);
   });
 
-  // Turning points the record has inside the test window.
+  // Turning points the record has inside the test window. A run reaches one only by acts inside the window; a baseline
+  // reaches one when the dyad's forecast yearly net cooperation falls to the Goldstein weight of the act(s) that define it.
   const rules = options.rules ?? TURNING_POINT_RULES;
   const ids = scenario.actors.map((a) => a.id);
   const censored = test.last + 1;
   const turningPoints: TurningPointScore[] = [];
   for (const tp of record.turningPoints) {
     if (tp.month === null || tp.month < test.first || tp.month > test.last) continue;
+    const recorded = tp.month;
     const rule = rules.find((r) => r.id === tp.id)!;
     const k = testT.dyads.findIndex((d) => ids[d.from] === tp.from && ids[d.to] === tp.to);
     if (k < 0) continue;
     const dates = simRuns
-      .map((run) => firstSustained(run, k, rule.simulated.acts, rule.simulated.count, rule.simulated.within))
+      .map((run) => firstSustained(run, k, rule.simulated.acts, rule.simulated.count, rule.simulated.within, test.first - model.start))
       .map((t) => (t < 0 || model.start + t > test.last ? censored : model.start + t));
-    const med = quantile(dates, 0.5);
-    const modelDate = Math.round(med);
-    // The trend baseline dates it when the dyad's extrapolated yearly net cooperation falls to the defining acts' weight.
+    const modelDate = Math.round(quantile(dates, 0.5));
     const threshold = rule.simulated.count * ACTS[rule.simulated.acts[0]].goldstein;
-    const fit = linearFit(Array.from(trainT.observed[k]));
-    let trendDate = censored;
-    for (let m = test.first; m <= test.last; m++) {
-      const x = Math.floor(m / MONTHS_PER[every]) - trainT.first;
-      if ((fit.intercept + fit.slope * x) * periodsPerYear <= threshold) {
-        trendDate = m;
-        break;
+    const baselines = forecasts[k].map((b) => {
+      let date = censored;
+      for (let m = test.first; m <= test.last; m++) {
+        if (b.at(Math.floor(m / MONTHS_PER[every]) - trainT.first) * periodsPerYear <= threshold) {
+          date = m;
+          break;
+        }
       }
-    }
+      return { id: b.id, date: date >= censored ? null : monthLabel(date), error: Math.abs(date - recorded) };
+    });
     turningPoints.push({
       id: tp.id,
       label: tp.label,
@@ -208,12 +220,16 @@ export function scoreOutOfSample(
       model: modelDate >= censored ? null : monthLabel(modelDate),
       modelShare: dates.filter((d) => d < censored).length / runs,
       modelError: Math.abs(modelDate - tp.month),
-      persistenceError: censored - tp.month,
-      trend: trendDate >= censored ? null : monthLabel(trendDate),
-      trendError: Math.abs(trendDate - tp.month),
+      baselines,
     });
   }
   const mae = (pick: (s: TurningPointScore) => number) => (turningPoints.length ? mean(turningPoints.map(pick)) : null);
+  const baselines: BaselineScore[] = BASELINES.map((b, j) => ({
+    id: b.id,
+    label: b.label,
+    ...score(base[j].pred, base[j].variance, (i) => crpsGaussian(obs[i], base[j].pred[i], base[j].variance[i] + OBSERVATION_VARIANCE)),
+    turningPointMae: mae((s) => s.baselines[j].error),
+  }));
 
   return {
     train: formatWindow(train),
@@ -222,11 +238,14 @@ export function scoreOutOfSample(
     measure,
     runs,
     seed,
-    model: { ...score(modelMean, modelVar), runRmse: { median: quantile(runRmse, 0.5), lo: quantile(runRmse, 0.05), hi: quantile(runRmse, 0.95) } },
-    persistence: score(persist, persistVar),
-    trend: score(trend, trendVar),
+    model: {
+      ...score(modelMean, modelVar, (i) => crpsEnsemble(obs[i], members[i], OBSERVATION_VARIANCE)),
+      runRmse: { median: quantile(runRmse, 0.5), lo: quantile(runRmse, 0.05), hi: quantile(runRmse, 0.95) },
+      turningPointMae: mae((s) => s.modelError),
+    },
+    baselines,
+    strongest: strongestBaseline(baselines).id,
     dyads,
     turningPoints,
-    turningPointMae: { model: mae((s) => s.modelError), persistence: mae((s) => s.persistenceError), trend: mae((s) => s.trendError) },
   };
 }

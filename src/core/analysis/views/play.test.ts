@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { compile } from '../../engine/compile.js';
 import { loadScenarioText } from '../../scenario/parse.js';
-import { direction, nearestAct, play, resolveRole, verdict, type PlayRole } from './play.js';
+import { simulateModel } from '../../engine/simulate.js';
+import { direction, nearestAct, play, resolveRole, verdict, type Choice, type PlayRole } from './play.js';
 
 const file = 'test/fixtures/minimal.yaml';
 const model = compile(loadScenarioText(readFileSync(file, 'utf8'), file));
@@ -44,7 +45,20 @@ test('choices are taken in order, the game ends after the last, and the same cho
   const v = verdict(s, model);
   assert.equal(v.decisions, 6);
   assert.equal(v.yourBreak, '1954-01');
-  assert.ok(v.sameAsRule >= 0 && v.sameAsRule <= 6);
+  // The rule's own first choice, unplayed, is not force: so at most five of the six agree with it.
+  assert.notEqual(play(model, 4, r, []).decisions[0].rule, 'force');
+  assert.ok(v.sameAsRule <= 5);
+});
+
+test('a player who makes the rule\'s choice at every decision replays the rule\'s own run and agrees six times out of six', () => {
+  const r = resolveRole(model, role);
+  const choices: Choice[] = [];
+  for (let i = 0; i < 6; i++) choices.push(play(model, 4, r, choices).decisions[i].rule);
+  const s = play(model, 4, r, choices);
+  const v = verdict(s, model);
+  assert.equal(v.sameAsRule, 6);
+  assert.equal(v.yourBreak, v.ruleBreak);
+  assert.deepEqual(s.result.log, simulateModel(model, 4, 0).log);
 });
 
 test('a recorded act reads as the act with the nearest Goldstein weight, and acts have a direction', () => {
