@@ -12,6 +12,7 @@ type Register = (program: Command) => void;
  */
 const COMMANDS: Record<string, () => Promise<Register>> = {
   validate: async () => (await import('./commands/validate.js')).registerValidate,
+  init: async () => (await import('./commands/init.js')).registerInit,
   run: async () => (await import('./commands/run.js')).registerRun,
   record: async () => (await import('./commands/record.js')).registerRecord,
   fit: async () => (await import('./commands/fit.js')).registerFit,

@@ -1,0 +1,153 @@
+// The public datasets schism reads about states and pairs of states (COW, ATOP, MID, MIE, rivalries, COPDAB), as typed rows.
+import type { Source } from '../scenario/schema.js';
+
+/** A spell of a state's membership in the COW interstate system. */
+export interface StateSpell {
+  ccode: number;
+  abb: string;
+  name: string;
+  /** First and last day of the spell, YYYY-MM-DD. */
+  start: string;
+  end: string;
+}
+
+/** One state-year of COW NMC v6; a component is null where COW has -9 (missing). */
+export interface CapabilityYear {
+  ccode: number;
+  year: number;
+  cinc: number | null;
+}
+
+/** A state's membership in one ATOP treaty; `exited` is empty while the treaty is in force at the end of ATOP's data. */
+export interface TreatyMembership {
+  atopid: number;
+  member: number;
+  entered: string;
+  exited: string;
+  /** The pledges the treaty carries for this member, e.g. ['defense', 'nonagg']. */
+  pledges: string[];
+}
+
+/** Consecutive years in which a dyad (ccode1 < ccode2) holds the same alliance pledges, in ATOP or COW. */
+export interface AllianceSpell {
+  source: 'atop-5.1' | 'cow-4.1';
+  ccode1: number;
+  ccode2: number;
+  first: number;
+  last: number;
+  pledges: string[];
+}
+
+/** A day that may be known only to the month or the year (month or day 0 when unknown). */
+export interface PartialDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** One militarized dispute between two states (ccode1 < ccode2), from the Maoz dyadic MID data. */
+export interface DyadDispute {
+  disno: number;
+  ccode1: number;
+  ccode2: number;
+  start: PartialDay;
+  end: PartialDay;
+  /** Highest hostility of the dyad and of each side (1 none, 2 threat, 3 display, 4 use of force, 5 war). */
+  hostility: number;
+  hostility1: number;
+  hostility2: number;
+  war: boolean;
+}
+
+/** One MIE event: ccode1 threatens, displays or uses force against ccode2. */
+export interface MilitarizedEvent {
+  micnum: number;
+  ccode1: number;
+  ccode2: number;
+  start: PartialDay;
+  action: number;
+  hostility: number;
+}
+
+/** A strategic rivalry (ccode1 < ccode2) in one of Thompson's lists. */
+export interface Rivalry {
+  source: string;
+  id: string;
+  name: string;
+  ccode1: number;
+  ccode2: number;
+  start: number;
+  end: number;
+}
+
+/** A COPDAB net score of `from`'s acts toward `to` in a month (YYYY-MM). */
+export interface CopdabMonth {
+  month: string;
+  from: number;
+  to: number;
+  value: number;
+}
+
+/** Everything an adapter loaded; a part is absent when its file is. */
+export interface StateData {
+  states?: StateSpell[];
+  capabilities?: CapabilityYear[];
+  treaties?: TreatyMembership[];
+  allianceSpells?: AllianceSpell[];
+  disputes?: DyadDispute[];
+  events?: MilitarizedEvent[];
+  rivalries?: Rivalry[];
+  copdab?: CopdabMonth[];
+}
+
+/** The bibliography entries of the datasets, under the ids scenarios written by `schism init` cite. */
+export const DATASET_SOURCES: Record<'nmc' | 'states' | 'atop' | 'cowAlliances' | 'disputes' | 'mie' | 'td2012' | 'tss2021' | 'copdab', Source> = {
+  nmc: {
+    id: 'cow-nmc-v6', kind: 'dataset', year: 2021, author: 'Correlates of War Project; Singer, Bremer and Stuckey (1972); Greig and Enterline',
+    title: 'National Material Capabilities, version 6.0', note: 'data/cow-nmc-v6/nmc-v6.csv',
+  },
+  states: {
+    id: 'cow-states-2016', kind: 'dataset', year: 2017, author: 'Correlates of War Project',
+    title: 'State System Membership List, v2016', note: 'data/cow-state-system-2016/states.csv',
+  },
+  atop: {
+    id: 'atop', kind: 'dataset', year: 2018, author: 'Leeds, Ritter, Mitchell and Long (2002); Leeds (2018)',
+    title: 'Alliance Treaty Obligations and Provisions (ATOP), v4.01 member level and v5.1 dyad-years',
+    note: 'data/atop-v4.01/members.csv, data/atop-v5.1/dyad-spells.csv',
+  },
+  cowAlliances: {
+    id: 'cow-alliances-v4.1', kind: 'dataset', year: 2009, author: 'Gibler, Douglas M.',
+    title: 'International Military Alliances, 1648-2008 (COW Formal Alliances v4.1)', note: 'data/cow-alliances-v4.1/dyad-spells.csv',
+  },
+  disputes: {
+    id: 'maoz-dymid-3.1', kind: 'dataset', year: 2019, author: 'Maoz, Johnson, Kaplan, Ogunkoya and Shreve',
+    title: 'Dyadic Militarized Interstate Disputes (MIDs), version 3.1', note: 'data/maoz-dyadic-mid-v3.1/dyad-disputes.csv',
+  },
+  mie: {
+    id: 'mie-1.0', kind: 'dataset', year: 2024, author: 'Gibler, Douglas M. and Steven V. Miller',
+    title: 'The Militarized Interstate Events (MIE) Dataset, 1816-2014', note: 'data/mie-v1.0/events.csv',
+  },
+  td2012: {
+    id: 'thompson-dreyer-2012', kind: 'dataset', year: 2012, author: 'Thompson, William R. and David Dreyer',
+    title: 'Handbook of International Rivalries, 1494-2010', note: 'data/rivalries-thompson/rivalries.csv (source td2012)',
+  },
+  tss2021: {
+    id: 'thompson-sakuwa-suhas-2022', kind: 'dataset', year: 2022, author: 'Thompson, William R., Kentaro Sakuwa and Prashant Hosur Suhas',
+    title: 'Analyzing Strategic Rivalries in World Politics', note: 'data/rivalries-thompson/rivalries.csv (source tss2021)',
+  },
+  copdab: {
+    id: 'copdab-lebo-moore', kind: 'dataset', year: 2003, author: 'Azar (1980); Lebo and Moore (2003)',
+    title: 'COPDAB monthly dyadic cooperation-conflict series, 1948-1978', note: 'data/copdab-lebo-moore/monthly.csv',
+  },
+};
+
+/** The two codes of a dyad in the order the datasets write them (lower first). */
+export function dyadKey(a: number, b: number): string {
+  return a <= b ? `${a},${b}` : `${b},${a}`;
+}
+
+/** A partial day written as a scenario date: YYYY-MM-DD, YYYY-MM when the day is unknown, YYYY-01 when the month is too. */
+export function partialDayText(d: PartialDay): string {
+  const mm = String(d.month > 0 ? d.month : 1).padStart(2, '0');
+  return d.month > 0 && d.day > 0 ? `${d.year}-${mm}-${String(d.day).padStart(2, '0')}` : `${d.year}-${mm}`;
+}
