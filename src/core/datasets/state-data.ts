@@ -100,46 +100,25 @@ export interface StateData {
   copdab?: CopdabMonth[];
 }
 
+type DatasetKey = 'nmc' | 'states' | 'atop' | 'cowAlliances' | 'disputes' | 'mie' | 'td2012' | 'tss2021' | 'copdab';
+
+/** Each dataset as [key, id, year, author, title, file]: one line per dataset, so the bibliography reads as a table. */
+const DATASETS: [DatasetKey, string, number, string, string, string][] = [
+  ['nmc', 'cow-nmc-v6', 2021, 'Correlates of War Project; Singer, Bremer and Stuckey (1972); Greig and Enterline', 'National Material Capabilities, version 6.0', 'data/cow-nmc-v6/nmc-v6.csv'],
+  ['states', 'cow-states-2016', 2017, 'Correlates of War Project', 'State System Membership List, v2016', 'data/cow-state-system-2016/states.csv'],
+  ['atop', 'atop', 2018, 'Leeds, Ritter, Mitchell and Long (2002); Leeds (2018)', 'Alliance Treaty Obligations and Provisions (ATOP), v4.01 member level and v5.1 dyad-years', 'data/atop-v4.01/members.csv, data/atop-v5.1/dyad-spells.csv'],
+  ['cowAlliances', 'cow-alliances-v4.1', 2009, 'Gibler, Douglas M.', 'International Military Alliances, 1648-2008 (COW Formal Alliances v4.1)', 'data/cow-alliances-v4.1/dyad-spells.csv'],
+  ['disputes', 'maoz-dymid-3.1', 2019, 'Maoz, Johnson, Kaplan, Ogunkoya and Shreve', 'Dyadic Militarized Interstate Disputes (MIDs), version 3.1', 'data/maoz-dyadic-mid-v3.1/dyad-disputes.csv'],
+  ['mie', 'mie-1.0', 2024, 'Gibler, Douglas M. and Steven V. Miller', 'The Militarized Interstate Events (MIE) Dataset, 1816-2014', 'data/mie-v1.0/events.csv'],
+  ['td2012', 'thompson-dreyer-2012', 2012, 'Thompson, William R. and David Dreyer', 'Handbook of International Rivalries, 1494-2010', 'data/rivalries-thompson/rivalries.csv (source td2012)'],
+  ['tss2021', 'thompson-sakuwa-suhas-2022', 2022, 'Thompson, William R., Kentaro Sakuwa and Prashant Hosur Suhas', 'Analyzing Strategic Rivalries in World Politics', 'data/rivalries-thompson/rivalries.csv (source tss2021)'],
+  ['copdab', 'copdab-lebo-moore', 2003, 'Azar (1980); Lebo and Moore (2003)', 'COPDAB monthly dyadic cooperation-conflict series, 1948-1978', 'data/copdab-lebo-moore/monthly.csv'],
+];
+
 /** The bibliography entries of the datasets, under the ids scenarios written by `schism init` cite. */
-export const DATASET_SOURCES: Record<'nmc' | 'states' | 'atop' | 'cowAlliances' | 'disputes' | 'mie' | 'td2012' | 'tss2021' | 'copdab', Source> = {
-  nmc: {
-    id: 'cow-nmc-v6', kind: 'dataset', year: 2021, author: 'Correlates of War Project; Singer, Bremer and Stuckey (1972); Greig and Enterline',
-    title: 'National Material Capabilities, version 6.0', note: 'data/cow-nmc-v6/nmc-v6.csv',
-  },
-  states: {
-    id: 'cow-states-2016', kind: 'dataset', year: 2017, author: 'Correlates of War Project',
-    title: 'State System Membership List, v2016', note: 'data/cow-state-system-2016/states.csv',
-  },
-  atop: {
-    id: 'atop', kind: 'dataset', year: 2018, author: 'Leeds, Ritter, Mitchell and Long (2002); Leeds (2018)',
-    title: 'Alliance Treaty Obligations and Provisions (ATOP), v4.01 member level and v5.1 dyad-years',
-    note: 'data/atop-v4.01/members.csv, data/atop-v5.1/dyad-spells.csv',
-  },
-  cowAlliances: {
-    id: 'cow-alliances-v4.1', kind: 'dataset', year: 2009, author: 'Gibler, Douglas M.',
-    title: 'International Military Alliances, 1648-2008 (COW Formal Alliances v4.1)', note: 'data/cow-alliances-v4.1/dyad-spells.csv',
-  },
-  disputes: {
-    id: 'maoz-dymid-3.1', kind: 'dataset', year: 2019, author: 'Maoz, Johnson, Kaplan, Ogunkoya and Shreve',
-    title: 'Dyadic Militarized Interstate Disputes (MIDs), version 3.1', note: 'data/maoz-dyadic-mid-v3.1/dyad-disputes.csv',
-  },
-  mie: {
-    id: 'mie-1.0', kind: 'dataset', year: 2024, author: 'Gibler, Douglas M. and Steven V. Miller',
-    title: 'The Militarized Interstate Events (MIE) Dataset, 1816-2014', note: 'data/mie-v1.0/events.csv',
-  },
-  td2012: {
-    id: 'thompson-dreyer-2012', kind: 'dataset', year: 2012, author: 'Thompson, William R. and David Dreyer',
-    title: 'Handbook of International Rivalries, 1494-2010', note: 'data/rivalries-thompson/rivalries.csv (source td2012)',
-  },
-  tss2021: {
-    id: 'thompson-sakuwa-suhas-2022', kind: 'dataset', year: 2022, author: 'Thompson, William R., Kentaro Sakuwa and Prashant Hosur Suhas',
-    title: 'Analyzing Strategic Rivalries in World Politics', note: 'data/rivalries-thompson/rivalries.csv (source tss2021)',
-  },
-  copdab: {
-    id: 'copdab-lebo-moore', kind: 'dataset', year: 2003, author: 'Azar (1980); Lebo and Moore (2003)',
-    title: 'COPDAB monthly dyadic cooperation-conflict series, 1948-1978', note: 'data/copdab-lebo-moore/monthly.csv',
-  },
-};
+export const DATASET_SOURCES = Object.fromEntries(
+  DATASETS.map(([key, id, year, author, title, note]) => [key, { id, kind: 'dataset', year, author, title, note } satisfies Source]),
+) as Record<DatasetKey, Source>;
 
 /** The two codes of a dyad in the order the datasets write them (lower first). */
 export function dyadKey(a: number, b: number): string {
