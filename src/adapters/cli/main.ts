@@ -2,30 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../../core/scenario/diagnostic.js';
 import { SCHISM_VERSION } from '../../core/version.js';
+import { COMMANDS, listCommands } from './command-list.js';
 import { EXIT, UsageError } from './exit.js';
-
-type Register = (program: Command) => void;
-
-/**
- * Every command, loaded only when it is the one asked for: the commands between them pull in jsdom, Observable Plot,
- * Hono and piscina, and loading them all made even `schism --version` take over a CPU-second.
- */
-const COMMANDS: Record<string, () => Promise<Register>> = {
-  validate: async () => (await import('./commands/validate.js')).registerValidate,
-  init: async () => (await import('./commands/init.js')).registerInit,
-  run: async () => (await import('./commands/run.js')).registerRun,
-  record: async () => (await import('./commands/record.js')).registerRecord,
-  fit: async () => (await import('./commands/fit.js')).registerFit,
-  compare: async () => (await import('./commands/compare.js')).registerCompare,
-  sensitivity: async () => (await import('./commands/sensitivity.js')).registerSensitivity,
-  schema: async () => (await import('./commands/schema.js')).registerSchema,
-  bargain: async () => (await import('./commands/bargain.js')).registerBargain,
-  serve: async () => (await import('./commands/serve.js')).registerServe,
-  ensemble: async () => (await import('./commands/ensemble.js')).registerEnsemble,
-  merge: async () => (await import('./commands/merge.js')).registerMerge,
-  counterfactual: async () => (await import('./commands/counterfactual.js')).registerCounterfactual,
-  report: async () => (await import('./commands/report.js')).registerReport,
-};
 
 const program = new Command('schism')
   .description('Model an alliance as self-interested states; run, explain and test it against the record.')
@@ -33,9 +11,11 @@ const program = new Command('schism')
   .exitOverride()
   .showHelpAfterError();
 
-const asked = process.argv[2];
-const wanted = asked !== undefined && asked in COMMANDS ? [asked] : asked === '--version' || asked === '-V' ? [] : Object.keys(COMMANDS);
-for (const name of wanted) (await COMMANDS[name]())(program);
+// Only the command asked for is loaded (for `help NAME`, that one); the top-level help lists stand-ins.
+const args = process.argv.slice(2);
+const asked = args[0] === 'help' ? args[1] : args[0];
+if (asked !== undefined && Object.hasOwn(COMMANDS, asked)) (await COMMANDS[asked].load())(program);
+else if (asked !== '--version' && asked !== '-V') listCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,13 +1,21 @@
 // Reads a scenario file from disk and checks it; the only place the CLI touches scenario files.
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../../core/scenario/diagnostic.js';
-import { loadScenarioText } from '../../core/scenario/parse.js';
 import type { Scenario } from '../../core/scenario/schema.js';
+import { cachedScenario, storeScenario } from './scenario-cache.js';
 
-/** Reads and validates a scenario; throws InputError (with file, line, column) when it cannot be used. */
+/**
+ * Reads and validates a scenario; throws InputError (with file, line, column) when it cannot be used. A file already
+ * found valid comes from the scenario cache; only otherwise is the parser (YAML, zod) loaded and run.
+ */
 export async function readScenario(file: string): Promise<{ scenario: Scenario; text: string }> {
   const text = await readInputText(file);
-  return { scenario: loadScenarioText(text, file), text };
+  const cached = cachedScenario(text);
+  if (cached) return { scenario: cached, text };
+  const { loadScenarioText } = await import('../../core/scenario/parse.js');
+  const scenario = loadScenarioText(text, file);
+  storeScenario(text, scenario);
+  return { scenario, text };
 }
 
 /** Reads an input file as UTF-8, turning a missing or unreadable file into an InputError. */
