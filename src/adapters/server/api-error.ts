@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   invalid_scenario: 422,
   unsuitable_input: 422,
+  no_effect: 422,
   compute_time_exceeded: 422,
   too_many_requests: 429,
   too_many_jobs: 429,

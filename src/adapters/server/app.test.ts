@@ -177,6 +177,13 @@ describe('malformed requests get a 4xx JSON error and the server keeps serving',
     await expectError(await post('/api/ensembles', { scenario: 'x: 1', runs: 5 }), 422, 'invalid_scenario');
     const ev = await expectError(await post('/api/run', { name: 'minimal', without: ['NoSuchEvent'] }), 400, 'unknown_option');
     assert.deepEqual(ev.error.details.without, ['NoSuchEvent']);
+    // Leaving out a record event cannot change a prediction: refused as the command line refuses it, never a silent 200.
+    const moot = await expectError(await post('/api/run', { name: 'minimal', without: ['E2'] }), 422, 'no_effect');
+    assert.match(moot.error.message, /E2.*record event/);
+    assert.deepEqual(moot.error.details.without, ['E2']);
+    await expectError(await post('/api/ensembles', { name: 'minimal', runs: 5, without: ['E4'] }), 422, 'no_effect');
+    assert.equal((await post('/api/run', { name: 'minimal', without: ['E2'], mode: 'replay' })).status, 200, 'replay applies the record: there it counts');
+    assert.equal((await post('/api/run', { name: 'minimal', without: ['E1'] })).status, 200, 'a driver can be left out');
     await expectError(await post('/api/run', { name: 'minimal', until: '1900-01' }), 400, 'unknown_option');
     const csv = await expectError(await post('/api/bargain', { scenario: 'Actor,Capability\nA,x\n', format: 'csv' }), 422, 'invalid_scenario');
     assert.equal(csv.error.details.diagnostics[0].file, 'request.csv');

@@ -1,6 +1,7 @@
 // The work behind the API, run inside a compute worker: validate, run once, run an ensemble. Scenario text in, JSON out.
 import { createHash } from 'node:crypto';
 import { BreakDistribution } from '../../core/analysis/ensembles/break-distribution.js';
+import { buildWorld } from '../../core/analysis/counterfactuals/counterfactual-world.js';
 import { compile, type CompileOptions } from '../../core/engine/compile.js';
 import type { Model } from '../../core/engine/model.js';
 import { MECHANISM_IDS } from '../../core/engine/parameters.js';
@@ -75,6 +76,7 @@ export function compileChecked(source: ScenarioText, options: RunOptions): Model
   const known = new Set(scenario.events.map((e) => e.id));
   const unknown = (options.without ?? []).filter((id) => !known.has(id));
   if (unknown.length > 0) throw new ApiError('unknown_option', `no event with id ${unknown.map((u) => `"${u}"`).join(', ')} in the scenario`, { without: unknown });
+  refuseMootRemovals(scenario, options);
   let model: Model;
   try {
     model = compile(scenario, options);
@@ -86,6 +88,22 @@ export function compileChecked(source: ScenarioText, options: RunOptions): Model
     throw new ApiError('too_many_months', `the run covers ${model.months} months; the server runs at most ${options.maxMonths} (shorten the period or set until)`, { limit: options.maxMonths });
   }
   return model;
+}
+
+/**
+ * Refuses, as the command line does, to leave out record events in predict mode: the model never reads the record there,
+ * so the answer would be the scenario as written, returned as if it were a counterfactual.
+ */
+function refuseMootRemovals(scenario: Scenario, options: RunOptions): void {
+  if ((options.mode ?? 'predict') !== 'predict' || !options.without?.length) return;
+  const record = options.without.filter((id) => scenario.events.some((e) => e.id === id && e.role === 'record'));
+  if (record.length === 0) return;
+  try {
+    buildWorld(scenario, { without: record });
+  } catch (err) {
+    if (err instanceof RangeError) throw new ApiError('no_effect', `${err.message.replace(/^--without /, 'without: ')} (mode "replay" applies the record, where leaving it out does change the run)`, { without: record });
+    throw err;
+  }
 }
 
 /** Parses recently seen texts once: YAML parsing dominates a request (about 100 ms for the reference scenario). */

@@ -87,7 +87,7 @@ export function openApiDocument(limits: ServerLimits): Json {
           requestBody: body('RunRequest'),
           responses: {
             '200': ok('the run', 'RunResponse'),
-            ...errors('unknown_scenario', 'invalid_scenario', 'unknown_option', 'too_many_months', 'series_too_large', 'compute_time_exceeded', 'server_busy'),
+            ...errors('unknown_scenario', 'invalid_scenario', 'unknown_option', 'no_effect', 'too_many_months', 'series_too_large', 'compute_time_exceeded', 'server_busy'),
           },
         },
       },
@@ -107,7 +107,7 @@ export function openApiDocument(limits: ServerLimits): Json {
           requestBody: body('EnsembleRequest'),
           responses: {
             '202': { ...ok('accepted; poll Location', 'EnsembleJob'), headers: { Location: { schema: { type: 'string' } } } },
-            ...errors('too_many_runs', 'too_many_months', 'unknown_scenario', 'invalid_scenario', 'unknown_option', 'too_many_jobs', 'server_busy'),
+            ...errors('too_many_runs', 'too_many_months', 'unknown_scenario', 'invalid_scenario', 'unknown_option', 'no_effect', 'too_many_jobs', 'server_busy'),
           },
         },
       },

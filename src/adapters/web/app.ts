@@ -36,6 +36,9 @@ export class App {
   private running = false;
   private queued = false;
   private status!: HTMLElement;
+  private alert!: HTMLElement;
+  /** Why the last change asked for was refused, shown until the next change. */
+  private refusal = '';
   private root: HTMLElement;
 
   constructor(root: HTMLElement, views: View[]) {
@@ -116,9 +119,35 @@ export class App {
     return this.loadScenario('custom');
   }
 
+  /**
+   * Leaves an event out of the counterfactual, or puts it back. In predict mode a record event is refused with the reason,
+   * as the command line refuses it: the model never reads the record there, so leaving one out would change nothing.
+   * @returns whether the change was made
+   */
+  toggleEvent(id: string, remove: boolean): boolean {
+    const e = this.scenario.events.find((x) => x.id === id);
+    if (remove && e?.role === 'record' && this.cf.mode === 'predict') {
+      this.refusal = `Not removed: ${id} is a record event, an act of the allies that the model must make on its own. Predict mode never reads the record, so leaving it out would change nothing. To suppose the conditions for it never arose, remove the drivers (outside events) behind it; to see it told without it, switch to replay mode.`;
+      this.showAlert();
+      return false;
+    }
+    this.setCf({ without: remove ? [...new Set([...this.cf.without, id])] : this.cf.without.filter((x) => x !== id) });
+    return true;
+  }
+
+  private showAlert(): void {
+    const text = [this.refusal, ...(this.run?.warnings ?? []).map((w) => `Changes nothing: ${w}.`)].filter(Boolean).join(' ');
+    this.alert.textContent = text;
+    this.alert.hidden = text === '';
+  }
+
   /** Changes the state; the URL follows, and the model reruns when the change touches the run. */
   setCf(patch: Partial<Counterfactual>, writeUrl = true): void {
     const before = this.cf;
+    if (this.refusal) {
+      this.refusal = '';
+      this.showAlert();
+    }
     this.cf = { ...this.cf, ...patch };
     if (writeUrl) this.writeUrl();
     if (this.cf.tab !== before.tab) this.showTab(this.cf.tab);
@@ -179,6 +208,7 @@ export class App {
   private accept(run: RunView): void {
     this.run = run;
     this.setStatus(`Run ${run.runMs.toFixed(1)} ms${run.fan.runs ? `, fan of ${run.fan.runs} runs ${run.fan.ms.toFixed(0)} ms` : ', fan of runs…'} (in your browser).`);
+    this.showAlert();
     document.body.dataset.ready = 'true';
     document.body.dataset.fan = String(run.fan.runs > 0);
     for (const v of this.views) v.update?.(this);
@@ -206,6 +236,7 @@ export class App {
       panels.append(panel);
     }
     this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading…');
+    this.alert = h('p', { class: 'alert', role: 'alert', hidden: true });
     const picker = h(
       'select',
       { 'aria-label': 'Scenario', onchange: (e: Event) => void this.loadScenario((e.target as HTMLSelectElement).value) },
@@ -238,6 +269,7 @@ export class App {
         h('button', { type: 'button', onclick: () => this.reset() }, 'Reset to the scenario'),
       ),
       this.status,
+      this.alert,
     );
     replace(this.root, h('a', { href: '#main', class: 'skip' }, 'Skip to content'), header, h('main', { id: 'main' }, tablist, panels));
     for (const v of this.views) v.mount(this.panels.get(v.id) as HTMLElement, this);

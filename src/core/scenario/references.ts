@@ -1,4 +1,5 @@
 // Checks what a schema cannot: that every id a scenario uses resolves, ids are unique and dates fall in the period.
+import { ACT_KINDS } from '../engine/acts.js';
 import { MECHANISMS, RULES } from '../engine/parameters.js';
 import { monthIndex } from '../time/month.js';
 import type { Scenario } from './schema.js';
@@ -29,6 +30,7 @@ export function checkReferences(s: Scenario): ReferenceProblem[] {
   const alliances = ids(s.alliances, 'alliances');
   ids(s.events, 'events');
   ids(s.explanations, 'explanations');
+  ids(s.roles ?? [], 'roles');
 
   const start = monthIndex(s.meta.period.start);
   const end = monthIndex(s.meta.period.end);
@@ -59,6 +61,7 @@ export function checkReferences(s: Scenario): ReferenceProblem[] {
 
   s.issues.forEach((iss, i) => {
     cite(iss.statusQuo.sources, ['issues', i, 'statusQuo', 'sources']);
+    if (iss.outcome) cite(iss.outcome.sources, ['issues', i, 'outcome', 'sources']);
     iss.positions.forEach((p, j) => {
       actor(p.actor, ['issues', i, 'positions', j, 'actor']);
       cite(p.sources, ['issues', i, 'positions', j, 'sources']);
@@ -69,6 +72,12 @@ export function checkReferences(s: Scenario): ReferenceProblem[] {
     al.members.forEach((m, j) => actor(m, ['alliances', i, 'members', j]));
     if (al.members[0] === al.members[1]) add(['alliances', i, 'members'], 'ref.alliance', 'an alliance needs two different members');
     cite(al.sources, ['alliances', i, 'sources']);
+    const statuses = al.statuses ?? [];
+    statuses.forEach((st, j) => {
+      inPeriod(st.from, ['alliances', i, 'statuses', j, 'from']);
+      if (j > 0 && monthIndex(st.from) <= monthIndex(statuses[j - 1].from)) add(['alliances', i, 'statuses', j, 'from'], 'ref.date', 'declared statuses are listed in date order, one per month at most');
+      cite(st.sources, ['alliances', i, 'statuses', j, 'sources']);
+    });
   });
 
   s.relations.forEach((r, i) => {
@@ -120,6 +129,18 @@ export function checkReferences(s: Scenario): ReferenceProblem[] {
       if (!MECHANISMS[m]) add(['explanations', i, 'mechanisms', j], 'ref.mechanism', `unknown mechanism "${m}"`);
     });
     cite(x.sources, ['explanations', i, 'sources']);
+  });
+  const choices = new Set<string>([...ACT_KINDS, 'none']);
+  (s.roles ?? []).forEach((r, i) => {
+    actor(r.actor, ['roles', i, 'actor']);
+    if (actors.has(r.actor) && !s.alliances.some((al) => al.members.includes(r.actor))) add(['roles', i, 'actor'], 'ref.role', `${r.actor} is in no alliance of the scenario`);
+    inPeriod(r.from, ['roles', i, 'from']);
+    inPeriod(r.to, ['roles', i, 'to']);
+    if (monthIndex(r.to) < monthIndex(r.from)) add(['roles', i, 'to'], 'ref.date', 'the window ends before it starts');
+    r.choices?.forEach((c, j) => {
+      if (!choices.has(c)) add(['roles', i, 'choices', j], 'ref.choice', `unknown choice "${c}" (known: ${[...choices].join(', ')})`);
+    });
+    cite(r.sources, ['roles', i, 'sources']);
   });
   return problems;
 }

@@ -98,6 +98,18 @@ export const Issue = z.strictObject({
   scale: z.strictObject({ low: z.string().min(1), high: z.string().min(1) }),
   statusQuo: z.strictObject({ value: scale100, sources: SourceRefs, judgement: z.string().optional() }),
   positions: z.array(Position).default([]),
+  outcome: z
+    .strictObject({ value: scale100, date: EventDate.optional(), judgement: Judgement, sources: SourceRefs })
+    .optional()
+    .describe('the recorded outcome on the issue\'s scale, coded before any forecast, for scoring bargaining forecasts'),
+});
+
+/** The alliance's status over a period as the sources read it: the history a model run is set beside (a judgement). */
+export const DeclaredStatus = z.strictObject({
+  from: MonthDate.describe('the first month of the period; it lasts until the next declared status'),
+  status: z.enum(['allied', 'strained', 'broken', 'hostile']),
+  judgement: Judgement.describe('why the record reads this way, naming its events'),
+  sources: SourceRefs,
 });
 
 export const Alliance = z.strictObject({
@@ -112,6 +124,10 @@ export const Alliance = z.strictObject({
     .optional()
     .describe('how far the senior member leads the bloc at the start (0 equals, 1 unquestioned leader)'),
   sources: SourceRefs,
+  statuses: z
+    .array(DeclaredStatus)
+    .optional()
+    .describe('the status the record gives the alliance, period by period: what happened, shown beside the model\'s statuses'),
 });
 
 export const Relation = z.strictObject({
@@ -193,6 +209,24 @@ export const Explanation = z.strictObject({
   sources: z.array(Id).default([]),
 });
 
+/** A role a class can play: one actor's decisions toward its ally over a window, with a sourced briefing. */
+export const PlayRole = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  actor: Id.describe('the actor the player leads'),
+  leader: z.string().min(1).describe('the leader the player stands in for, as the briefing names them'),
+  from: MonthDate,
+  to: MonthDate,
+  choices: z
+    .array(Id)
+    .min(2, 'offer at least two choices')
+    .optional()
+    .describe('the acts offered (act kinds, and "none" for no act); all of them when absent'),
+  brief: z.string().min(1).describe('what the player knows when the window opens; its facts cite the sources'),
+  sources: SourceRefs,
+  questions: z.array(z.string().min(1)).default([]).describe('questions for the class to discuss after the game'),
+});
+
 export const Scenario = z.strictObject({
   schism: z.literal(1).describe('format version'),
   meta: z.strictObject({
@@ -211,6 +245,7 @@ export const Scenario = z.strictObject({
   mechanisms: z.record(Id, MechanismSetting).default({}),
   rules: z.record(Id, ParamSetting).default({}).describe('parameters of the decision rule, reciprocity and status thresholds'),
   explanations: z.array(Explanation).default([]),
+  roles: z.array(PlayRole).optional().describe('roles for play mode in the classroom'),
 });
 
 export type Scenario = z.infer<typeof Scenario>;
@@ -226,3 +261,5 @@ export type Traits = z.infer<typeof Traits>;
 export type ParamSetting = z.infer<typeof ParamSetting>;
 export type Prior = z.infer<typeof Prior>;
 export type Explanation = z.infer<typeof Explanation>;
+export type DeclaredStatus = z.infer<typeof DeclaredStatus>;
+export type PlayRoleSetting = z.infer<typeof PlayRole>;

@@ -50,7 +50,7 @@ export function counterfactualView(): View {
       const spec = sliders.get(k)?.spec;
       items.push(h('li', {}, `${k} = ${v}${spec ? ` (default ${fmt(spec.value, 3)})` : ''} `, undo(() => { const p = { ...cf.params }; delete p[k]; app.setCf({ params: p }); })));
     }
-    for (const id of cf.without) items.push(h('li', {}, `Event ${id} removed `, undo(() => app.setCf({ without: cf.without.filter((x) => x !== id) }))));
+    for (const id of cf.without) items.push(h('li', {}, `Event ${id} removed `, undo(() => app.toggleEvent(id, false))));
     for (const [id, month] of Object.entries(cf.moved)) items.push(h('li', {}, `Event ${id} moved to ${month} `, undo(() => { const m = { ...cf.moved }; delete m[id]; app.setCf({ moved: m }); })));
     replace(changes, items.length ? h('ul', {}, items) : h('p', {}, 'No changes yet: this is the scenario as written.'));
     for (const [key, s] of sliders) {
@@ -109,8 +109,8 @@ export function counterfactualView(): View {
             h('td', {}, h('input', {
               type: 'checkbox', checked: !app.cf.without.includes(e.id), 'aria-label': `Keep ${e.id}`, 'data-event': e.id,
               onchange: (ev: Event) => {
-                const keep = (ev.target as HTMLInputElement).checked;
-                app.setCf({ without: keep ? app.cf.without.filter((x) => x !== e.id) : [...app.cf.without, e.id] });
+                const box = ev.target as HTMLInputElement;
+                if (!app.toggleEvent(e.id, !box.checked)) box.checked = true;
               },
             })),
             h('td', {}, e.date), h('td', {}, month),

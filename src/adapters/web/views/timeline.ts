@@ -178,8 +178,8 @@ export function timelineView(): View {
         h('label', {}, h('input', {
           type: 'checkbox', checked: removed,
           onchange: (ev: Event) => {
-            const on = (ev.target as HTMLInputElement).checked;
-            app.setCf({ without: on ? [...app.cf.without, e.id] : app.cf.without.filter((x) => x !== e.id) });
+            const box = ev.target as HTMLInputElement;
+            if (!app.toggleEvent(e.id, box.checked)) box.checked = false;
           },
         }), ' Remove from the counterfactual'),
         h('label', {}, ' Move to ', moveInput),

@@ -2,9 +2,10 @@
 import * as Plot from '@observablehq/plot';
 import type { App, View } from '../app.js';
 import { fmt, h, replace } from '../dom.js';
-import type { AllianceView, MemberSeries } from '../worker/protocol.js';
+import type { AllianceView, HistoryView, MemberSeries } from '../worker/protocol.js';
 import { MECHANISM_COLORS, STATUS_COLORS } from './colors.js';
 import { mieChart } from './independent.js';
+import { agreementText, modelNotice } from './model-notice.js';
 import { storyHtml } from './story.js';
 import { chartWithText } from './text-alternative.js';
 
@@ -30,10 +31,13 @@ export function whyView(): View {
     const width = Math.max(480, Math.min(1100, body.clientWidth || 900));
     const independent = mieChart(app.scenario, run, al, width);
     const changed = app.baselineRun !== null && app.baselineRun !== run && app.baselineRun.alliances[alliance]?.status.join() !== al.status.join();
+    const history = app.scenario.alliances[alliance]?.history ?? null;
     replace(
       body,
-      h('h3', {}, 'Status of the alliance'),
-      statusChart(al, run.labels, width, changed && app.baselineRun ? app.baselineRun.alliances[alliance] ?? null : null),
+      modelNotice(app, alliance),
+      h('h3', {}, 'Status of the alliance: the model and what happened'),
+      statusChart(al, run.labels, width, changed && app.baselineRun ? app.baselineRun.alliances[alliance] ?? null : null, history),
+      history ? historySources(history, (id) => app.select(id)) : null,
       h('h3', {}, 'Each member\'s alliance value, by mechanism'),
       h('p', { class: 'lede' }, 'Stacked areas are the mechanisms\' contributions (above zero they bind, below they repel); the black line is the total value, the dashed line the outside option (going it alone or aligning elsewhere). Where the black line falls below the dashed one, the member would rather leave.'),
       al.members.map((m) => memberChart(m, run.labels, width, app.scenario.mechanisms.map((x) => x.id))),
@@ -79,26 +83,55 @@ function segments(status: number[], labels: string[]) {
   return out;
 }
 
-/** The status bands of this run, and under them the scenario as written when the counterfactual changed anything. */
-function statusChart(al: AllianceView, labels: string[], width: number, asWritten: AllianceView | null): HTMLElement {
+const MODEL_ROW = 'the model (this run)';
+const WRITTEN_ROW = 'the model, as written';
+const HISTORY_ROW = 'what happened';
+
+/** The status bands of this run, the scenario as written when the counterfactual changed anything, and what happened. */
+function statusChart(al: AllianceView, labels: string[], width: number, asWritten: AllianceView | null, history: HistoryView | null): HTMLElement {
+  const declared = history && history.periods.length ? history : null;
   const rows = [
-    ...segments(al.status, labels).map((x) => ({ ...x, run: 'this run' })),
-    ...(asWritten ? segments(asWritten.status, labels).map((x) => ({ ...x, run: 'as written' })) : []),
+    ...segments(al.status, labels).map((x) => ({ ...x, run: MODEL_ROW })),
+    ...(asWritten ? segments(asWritten.status, labels).map((x) => ({ ...x, run: WRITTEN_ROW })) : []),
+    ...(declared ? declared.periods.map((p) => ({ from: p.from, to: p.to, status: p.status, run: HISTORY_ROW })) : []),
   ];
-  const segs = rows.filter((r) => r.run === 'this run');
+  const domain = [MODEL_ROW, ...(asWritten ? [WRITTEN_ROW] : []), ...(declared ? [HISTORY_ROW] : [])];
+  const turning = declared ? declared.turningPoints : [];
+  const segs = rows.filter((r) => r.run === MODEL_ROW);
+  // Numbers alternate between two heights so that turning points a month or two apart stay legible.
+  const numbered = turning.map((d, i) => ({ ...d, n: i + 1 }));
   const next = (label: string) => {
     const d = dateOf(label);
     return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
   };
   const chart = Plot.plot({
-    width, height: asWritten ? 120 : 90, marginLeft: asWritten ? 80 : 20,
+    width, height: 50 + domain.length * 32 + (turning.length ? 22 : 0), marginLeft: 150, marginTop: turning.length ? 28 : 10,
     x: { type: 'utc', label: null },
-    y: { axis: asWritten ? 'left' : null, label: null, domain: ['this run', 'as written'].slice(0, asWritten ? 2 : 1), padding: 0.15 },
+    y: { axis: 'left', label: null, domain, padding: 0.15 },
     color: { domain: STATUS_NAMES, range: STATUS_NAMES.map((s) => STATUS_COLORS[s]), legend: true },
-    marks: [Plot.barX(rows, { x1: (d) => dateOf(d.from), x2: (d) => next(d.to), y: 'run', fill: 'status', title: (d) => `${d.run}, ${d.from} to ${d.to}: ${d.status}` })],
+    marks: [
+      Plot.barX(rows, { x1: (d) => dateOf(d.from), x2: (d) => next(d.to), y: 'run', fill: 'status', title: (d) => `${d.run}, ${d.from} to ${d.to}: ${d.status}` }),
+      Plot.ruleX(turning, { x: (d) => dateOf(d.date), stroke: '#222', strokeDasharray: '2 2' }),
+      ...[0, 1].map((odd) => Plot.text(numbered.filter((d) => d.n % 2 === odd), { x: (d) => dateOf(d.date), frameAnchor: 'top', dy: odd ? -24 : -12, text: (d) => String(d.n), fontWeight: 'bold', title: (d) => `${d.date} ${d.label}: ${d.description}` })),
+    ],
   });
-  const summary = `${al.name} is ${segs[0]?.status} at the start${segs.length > 1 ? `; it changes status ${segs.length - 1} times` : ' and never changes status'}. ${al.firstBreak ? `First broken or hostile in ${al.firstBreak}.` : 'It never breaks in this run.'}${asWritten ? ` As written (same seed): ${asWritten.firstBreak ? `first broken or hostile in ${asWritten.firstBreak}` : 'never breaks'}.` : ''}`;
-  return chartWithText(chart, summary, ['Run', 'From', 'To', 'Status'], rows.map((r) => [r.run, r.from, r.to, r.status]));
+  const firstDeclaredBreak = declared ? declared.periods.find((p) => p.status === 'broken' || p.status === 'hostile')?.from ?? null : null;
+  const summary = `In the model (this run), ${al.name} is ${segs[0]?.status} at the start${segs.length > 1 ? `; it changes status ${segs.length - 1} times` : ' and never changes status'}. ${al.firstBreak ? `The model first breaks it in ${al.firstBreak}.` : 'The model never breaks it in this run.'}${asWritten ? ` As written (same seed): ${asWritten.firstBreak ? `first broken or hostile in ${asWritten.firstBreak}` : 'never breaks'}.` : ''}${declared ? ` What happened: ${declared.periods.map((p) => `${p.status} from ${p.from}`).join(', ')}${firstDeclaredBreak ? ` (first broken in ${firstDeclaredBreak})` : ''}. ${agreementText(al)}` : ''}${turning.length ? ` Numbered lines: the record's turning points (${turning.map((t, i) => `${i + 1} ${t.label}, ${t.date}`).join('; ')}).` : ''}`;
+  return chartWithText(chart, summary, ['Row', 'From', 'To', 'Status'], rows.map((r) => [r.run, r.from, r.to, r.status]));
+}
+
+/** The declared history's periods and the record's turning points, each with its judgement and sources. */
+function historySources(history: HistoryView, select: (id: string) => void): HTMLElement | null {
+  if (!history.periods.length && !history.turningPoints.length) return null;
+  return h('details', { class: 'history-sources' },
+    h('summary', {}, 'What happened, and the sources'),
+    history.periods.length ? h('ul', {}, history.periods.map((p) => h('li', {},
+      h('strong', {}, `${p.from} to ${p.to}: ${p.status}. `), p.judgement, h('div', { class: 'muted' }, `Sources: ${p.sources.join('; ')}`)))) : null,
+    history.turningPoints.length ? h('ol', { class: 'turning-points' }, history.turningPoints.map((t) => h('li', {},
+      h('strong', {}, `${t.date} ${t.label}: `), h('button', { type: 'button', class: 'link', onclick: () => select(t.event) }, t.event), ` ${t.description}`,
+      h('div', { class: 'muted' }, `Sources: ${t.sources.join('; ')}`)))) : null,
+    h('p', { class: 'muted' }, 'The periods are the scenario\'s judgements of the record (historians date the split differently); the turning points are the first record events that match the stated rules of src/core/analysis/turning-points.ts. Neither is given to the model.'),
+  );
 }
 
 function memberChart(m: MemberSeries, labels: string[], width: number, mechanisms: string[]): HTMLElement {

@@ -1,6 +1,6 @@
 // The Web Worker that runs the pure core in the browser: parses scenarios, runs counterfactuals, fans, explanations and play mode.
 import { compareExplanations } from '../../../core/analysis/validation/compare.js';
-import { play, PLAY_ROLES, resolveRole, verdict, type PlayState } from '../../../core/analysis/views/play.js';
+import { play, resolveRole, rolesOf, verdict, type PlayState } from '../../../core/analysis/views/play.js';
 import { compile } from '../../../core/engine/compile.js';
 import { simulateModel } from '../../../core/engine/simulate.js';
 import { STATUSES } from '../../../core/engine/state.js';
@@ -8,7 +8,7 @@ import { parseScenario } from '../../../core/scenario/parse.js';
 import { Scenario } from '../../../core/scenario/schema.js';
 import { monthLabel } from '../../../core/time/month.js';
 import type { Counterfactual } from '../state/counterfactual.js';
-import { applyCounterfactual } from './apply-counterfactual.js';
+import { applyCounterfactual, mootRemovals } from './apply-counterfactual.js';
 import { scoreExplanations } from './explain.js';
 import type { PlayView, Reply, Request } from './protocol.js';
 import { fanOfRuns, runView } from './run-view.js';
@@ -53,7 +53,7 @@ function handle(req: Request): Reply {
       const runMs = now() - t0;
       const fan = fanOfRuns(model, req.cf.seed, req.fanRuns, now);
       const view = runView(result, scenarioOf(req.cf), triangleOf(scenarioOf(req.cf)), fan, runMs);
-      return { type: 'run', run: { ...view, totalMs: now() - t0 } };
+      return { type: 'run', run: { ...view, warnings: mootRemovals(scenarioOf(req.cf), req.cf), totalMs: now() - t0 } };
     }
     case 'fan': {
       const t0 = now();
@@ -63,7 +63,7 @@ function handle(req: Request): Reply {
     case 'explain':
       return { type: 'explain', scores: scoreExplanations(scenarioOf(req.cf), req.cf, req.sets, req.seeds, now) };
     case 'play': {
-      const role = PLAY_ROLES.find((r) => r.id === req.role);
+      const role = rolesOf(scenarioOf(req.cf)).find((r) => r.id === req.role);
       if (!role) throw new Error(`no play role "${req.role}"`);
       const model = modelOf({ ...req.cf, mode: 'predict' });
       const resolved = resolveRole(model, role);
@@ -120,6 +120,7 @@ function playView(state: PlayState, model: ReturnType<typeof compile>): PlayView
     partner: model.scenario.actors[role.partner].name,
     actorId: model.actorIds[role.actor],
     partnerId: model.actorIds[role.partner],
+    menu: role.menu,
     decisions: state.decisions,
     next: state.next,
     verdict: state.next >= state.decisions.length ? verdict(state, model) : null,

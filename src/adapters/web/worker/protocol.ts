@@ -1,5 +1,6 @@
 // Messages between the page and the engine worker, and the plain view data the worker sends back (structured-clone safe).
 import type { PlayVerdict, DecisionPoint, Choice } from '../../../core/analysis/views/play.js';
+import type { StatusAgreement } from '../../../core/analysis/record/history.js';
 import type { TriangleYear } from '../../../core/analysis/views/triangle.js';
 import type { Diagnostic } from '../../../core/scenario/diagnostic.js';
 import type { Counterfactual } from '../state/counterfactual.js';
@@ -32,6 +33,27 @@ export interface ParamView {
   judgement: string;
 }
 
+/** What happened to an alliance, as the scenario declares it: statuses by period (index per month, -1 undeclared) and turning points. */
+export interface HistoryView {
+  declared: number[];
+  periods: { from: string; to: string; status: string; judgement: string; sources: string[] }[];
+  turningPoints: { label: string; date: string; month: number; event: string; description: string; sources: string[] }[];
+}
+
+/** A role of play mode as the page lists it. */
+export interface RoleView {
+  id: string;
+  title: string;
+  leader: string;
+  actor: string;
+  from: string;
+  to: string;
+  brief: string;
+  sources: string[];
+  questions: string[];
+  available: boolean;
+}
+
 /** What the page needs to know about a loaded scenario. */
 export interface ScenarioView {
   id: string;
@@ -42,14 +64,14 @@ export interface ScenarioView {
   months: number;
   seed: number;
   actors: { id: string; name: string; cow: number | null }[];
-  alliances: { id: string; name: string; a: string; b: string }[];
+  alliances: { id: string; name: string; a: string; b: string; history: HistoryView }[];
   events: EventView[];
   mechanisms: { id: string; title: string; theory: string; enabled: boolean }[];
   params: ParamView[];
   explanations: { id: string; name: string; mechanisms: string[]; description: string }[];
   /** The triple for the strategic triangle, when the scenario has three actors that fit. */
   triangle: [string, string, string] | null;
-  playRoles: { id: string; title: string; brief: string; available: boolean }[];
+  playRoles: RoleView[];
 }
 
 /** One member's alliance value series: total, outside option, and contribution per mechanism, month by month. */
@@ -70,6 +92,8 @@ export interface AllianceView {
   /** Monthly cooperation per direction: the model's own acts, and the record's acts. */
   cooperation: { from: string; to: string; simulated: number[]; recorded: number[] }[];
   firstBreak: string | null;
+  /** Months whose status the scenario declares, and how many of them the run matches (exactly, and together-or-apart). */
+  agreement: StatusAgreement;
 }
 
 /** Where a fan of runs puts the first break of each alliance. */
@@ -88,6 +112,8 @@ export interface RunView {
   /** Scenario event ids applied, and the model's own acts, month by month, for the timeline's third lane. */
   acts: { month: number; from: string; to: string; act: string; intensity: number }[];
   fan: FanView;
+  /** Changes of the counterfactual that cannot affect this run, each with the reason. */
+  warnings: string[];
   /** Milliseconds spent in the worker: compile + one recorded run, and the whole request. */
   runMs: number;
   totalMs: number;
@@ -132,6 +158,8 @@ export interface PlayView {
   partner: string;
   actorId: string;
   partnerId: string;
+  /** The choices on the player's menu. */
+  menu: Choice[];
   decisions: DecisionPoint[];
   next: number;
   verdict: PlayVerdict | null;

@@ -1,4 +1,5 @@
 // Shapes a recorded run and a fan of fast runs into the plain data the charts draw.
+import { declaredStatuses, statusAgreement } from '../../../core/analysis/record/history.js';
 import { triangleByYear } from '../../../core/analysis/views/triangle.js';
 import { ACTS } from '../../../core/engine/acts.js';
 import type { Model } from '../../../core/engine/model.js';
@@ -23,7 +24,7 @@ export function simulatedCooperation(r: RunResult, from: number, to: number): nu
  * The run's view: per alliance the members' value by mechanism, statuses and cooperation, plus triangle, story and acts.
  * `history` is the scenario as written, whose record the cooperation is set against even when a counterfactual moved events.
  */
-export function runView(r: RunResult, history: Scenario, triangle: [string, string, string] | null, fan: FanView, runMs: number): Omit<RunView, 'totalMs'> {
+export function runView(r: RunResult, history: Scenario, triangle: [string, string, string] | null, fan: FanView, runMs: number): Omit<RunView, 'totalMs' | 'warnings'> {
   const { model } = r;
   const T = model.months;
   const M = MECHANISM_IDS.length;
@@ -48,13 +49,16 @@ export function runView(r: RunResult, history: Scenario, triangle: [string, stri
       from: ids[x], to: ids[y], simulated: simulatedCooperation(r, x, y), recorded: recordedCooperation(history, ids[x], ids[y]).slice(0, T),
     });
     const first = r.summary.firstBreak[a];
+    const status = r.status.subarray(a * T, a * T + T);
+    const written = history.alliances.find((x) => x.id === al.id);
     return {
       id: al.id,
       name: s.alliances[a].name,
       members: [member(0), member(1)],
-      status: Array.from(r.status.subarray(a * T, a * T + T)),
+      status: Array.from(status),
       cooperation: [dyad(al.a, al.b), dyad(al.b, al.a)],
       firstBreak: first >= 0 ? monthLabel(model.start + first) : null,
+      agreement: statusAgreement(status, written ? declaredStatuses(history, written) : []),
     };
   });
   const acts = r.log.flatMap((e) =>

@@ -1,10 +1,12 @@
 // What the page is told about a loaded scenario: its actors, events with sources resolved, mechanisms, parameters and roles.
-import { PLAY_ROLES, resolveRole } from '../../../core/analysis/views/play.js';
+import { declaredStatuses } from '../../../core/analysis/record/history.js';
+import { resolveRole, rolesOf } from '../../../core/analysis/views/play.js';
+import { recordTurningPoints } from '../../../core/analysis/record/turning-points.js';
 import { compile, resolveParameters } from '../../../core/engine/compile.js';
 import { MECHANISM_IDS, MECHANISMS, RULES } from '../../../core/engine/parameters.js';
 import type { Effect, Scenario } from '../../../core/scenario/schema.js';
-import { monthIndex } from '../../../core/time/month.js';
-import type { EventView, ScenarioView } from './protocol.js';
+import { monthIndex, monthLabel } from '../../../core/time/month.js';
+import type { EventView, HistoryView, ScenarioView } from './protocol.js';
 
 /** Builds the page's view of a checked scenario. */
 export function scenarioView(id: string, s: Scenario): ScenarioView {
@@ -53,21 +55,46 @@ export function scenarioView(id: string, s: Scenario): ScenarioView {
     months: monthIndex(s.meta.period.end) - start + 1,
     seed: s.meta.seed,
     actors: s.actors.map((a) => ({ id: a.id, name: a.name, cow: a.cow ?? null })),
-    alliances: s.alliances.map((a) => ({ id: a.id, name: a.name, a: a.members[0], b: a.members[1] })),
+    alliances: s.alliances.map((a) => ({ id: a.id, name: a.name, a: a.members[0], b: a.members[1], history: historyOf(s, a, cite) })),
     events,
     mechanisms: MECHANISM_IDS.map((m) => ({ id: m, title: MECHANISMS[m].title, theory: MECHANISMS[m].theory, enabled: resolved.enabled[m] })),
     params,
     explanations: s.explanations.map((x) => ({ id: x.id, name: x.name, mechanisms: x.mechanisms, description: x.description })),
     triangle: triangleOf(s),
-    playRoles: PLAY_ROLES.map((r) => {
+    playRoles: rolesOf(s).map((r) => {
       let available = false;
       try {
         available = model !== null && Boolean(resolveRole(model, r));
       } catch {
         available = false;
       }
-      return { id: r.id, title: r.title, brief: r.brief, available };
+      return { id: r.id, title: r.title, leader: r.leader, actor: r.actor, from: r.from, to: r.to, brief: r.brief, sources: r.sources.map(cite), questions: r.questions, available };
     }),
+  };
+}
+
+/** What happened to an alliance: its declared statuses with their sources, and the record's turning points between its members. */
+function historyOf(s: Scenario, al: Scenario['alliances'][number], cite: (ref: string) => string): HistoryView {
+  const start = monthIndex(s.meta.period.start);
+  const events = new Map(s.events.map((e) => [e.id, e]));
+  const members = new Set(al.members);
+  const sorted = [...(al.statuses ?? [])].sort((x, y) => monthIndex(x.from) - monthIndex(y.from));
+  const end = monthIndex(s.meta.period.end);
+  return {
+    declared: declaredStatuses(s, al),
+    periods: sorted.map((d, i) => ({
+      from: d.from,
+      to: i + 1 < sorted.length ? monthLabel(monthIndex(sorted[i + 1].from) - 1) : monthLabel(end),
+      status: d.status,
+      judgement: d.judgement,
+      sources: d.sources.map(cite),
+    })),
+    turningPoints: recordTurningPoints(s)
+      .filter((p) => p.month !== null && p.event !== null && members.has(p.from ?? '') && members.has(p.to ?? ''))
+      .map((p) => {
+        const e = events.get(p.event as string);
+        return { label: p.label, date: monthLabel(p.month as number), month: (p.month as number) - start, event: p.event as string, description: e?.description ?? '', sources: (e?.sources ?? []).map(cite) };
+      }),
   };
 }
 

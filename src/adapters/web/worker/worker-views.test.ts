@@ -71,6 +71,23 @@ test('the scenario view resolves sources, lists every parameter with bounds, and
   assert.match(v.events[0].sources[0], /schism tests, A hand-made test case \(2026\)/);
   assert.ok(v.params.every((p) => p.min <= p.value && p.value <= p.max));
   assert.ok(v.params.some((p) => p.key === 'rules.activity'));
-  assert.deepEqual(v.playRoles.map((r) => r.available), [false, false], 'no Mao, no Khrushchev in the fixture');
+  assert.deepEqual(v.playRoles, [], 'the minimal fixture declares no roles');
+  assert.deepEqual(v.alliances[0].history.periods, [], 'nor a history');
   assert.deepEqual(triangleOf(scenario), ['THIRD', 'BIG', 'SMALL']);
+});
+
+test('a classroom scenario: its teacher\'s role can be played, its declared history has sources, and a run is scored against it', () => {
+  const path = 'test/fixtures/classroom.yaml';
+  const classroom = loadScenarioText(readFileSync(path, 'utf8'), path);
+  const v = scenarioView('classroom', classroom);
+  assert.deepEqual(v.playRoles.map((r) => [r.id, r.available]), [['junior-1951', true]]);
+  assert.match(v.playRoles[0].sources[0], /A hand-made test case/);
+  const h = v.alliances[0].history;
+  assert.deepEqual(h.periods.map((p) => [p.from, p.to, p.status]), [['1950-01', '1954-04', 'allied'], ['1954-05', '1955-12', 'strained']]);
+  assert.match(h.periods[1].sources[0], /schism tests/);
+  const run = runView(simulateModel(compile(classroom), 3, 0), classroom, triangleOf(classroom), fanOfRuns(compile(classroom), 3, 0, now), 1);
+  const a = run.alliances[0].agreement;
+  assert.equal(a.months, 72);
+  const same = run.alliances[0].status.filter((s, t) => s === h.declared[t]).length;
+  assert.equal(a.same, same);
 });

@@ -5,12 +5,12 @@ import { test } from 'node:test';
 import { compile } from '../../engine/compile.js';
 import { loadScenarioText } from '../../scenario/parse.js';
 import { simulateModel } from '../../engine/simulate.js';
-import { direction, nearestAct, play, resolveRole, verdict, type Choice, type PlayRole } from './play.js';
+import { direction, nearestAct, play, resolveRole, rolesOf, verdict, type Choice, type PlayRole } from './play.js';
 
 const file = 'test/fixtures/minimal.yaml';
 const model = compile(loadScenarioText(readFileSync(file, 'utf8'), file));
 // The fixture's senior ally has a leader called "Second" from 1953; play him for the first half of 1954.
-const role: PlayRole = { id: 'second', title: 'Second, 1954', leader: 'second', from: '1954-01', to: '1954-06', brief: 'a test' };
+const role: PlayRole = { id: 'second', title: 'Second, 1954', actor: 'BIG', leader: 'Second', from: '1954-01', to: '1954-06', brief: 'a test', sources: ['made-up'], questions: [] };
 
 test('a role resolves to its leader\'s actor, its alliance and its window', () => {
   const r = resolveRole(model, role);
@@ -18,7 +18,9 @@ test('a role resolves to its leader\'s actor, its alliance and its window', () =
   assert.equal(model.actorIds[r.partner], 'SMALL');
   assert.equal(r.first, 48);
   assert.equal(r.last, 53);
-  assert.throws(() => resolveRole(model, { ...role, leader: 'Nobody' }), /no actor .* leader named Nobody/);
+  assert.equal(r.menu.length, 11, 'every act and no act when the role offers no list');
+  assert.deepEqual(resolveRole(model, { ...role, choices: ['none', 'force', 'aid'] }).menu, ['aid', 'force', 'none']);
+  assert.throws(() => resolveRole(model, { ...role, actor: 'NOBODY' }), /no actor "NOBODY"/);
 });
 
 test('one decision per month of the window; before any choice the rule plays them all and the game waits at the first', () => {
@@ -67,4 +69,24 @@ test('a recorded act reads as the act with the nearest Goldstein weight, and act
   assert.equal(direction('aid'), 1);
   assert.equal(direction('force'), -1);
   assert.equal(direction('none'), 0);
+});
+
+test('a teacher\'s role from the scenario: two paths give different outcomes, each set beside the model\'s own and the declared history', () => {
+  const path = 'test/fixtures/classroom.yaml';
+  const scenario = loadScenarioText(readFileSync(path, 'utf8'), path);
+  const m = compile(scenario);
+  const [teacher] = rolesOf(scenario);
+  assert.equal(teacher.id, 'junior-1951');
+  const r = resolveRole(m, teacher);
+  const n = play(m, 3, r, []).decisions.length;
+  assert.equal(n, 6);
+  const friendly = verdict(play(m, 3, r, new Array(n).fill('aid')), m);
+  const hostile = verdict(play(m, 3, r, new Array(n).fill('force')), m);
+  assert.equal(hostile.yours.breakFromWindow, '1951-01', 'force in the first month breaks the pact at once');
+  assert.notDeepEqual(friendly.yours, hostile.yours);
+  assert.deepEqual(friendly.model, hostile.model, 'the model\'s own run does not depend on the class');
+  assert.ok(friendly.history, 'the fixture declares statuses');
+  assert.equal(friendly.history?.statusAtEnd, 'allied');
+  assert.equal(friendly.history?.breakFromWindow, null);
+  assert.equal(friendly.history?.months, 60);
 });

@@ -2,39 +2,15 @@
 import { ACT_KINDS, ACTS, type ActKind } from '../../engine/acts.js';
 import type { Model } from '../../engine/model.js';
 import { MECHANISM_IDS, MECHANISMS } from '../../engine/parameters.js';
+import { STATUSES } from '../../engine/state.js';
 import { simulateModel, type RunResult } from '../../engine/simulate.js';
 import { describeEntry, type DescribedEntry } from '../../output/event-log.js';
+import type { PlayRoleSetting, Scenario } from '../../scenario/schema.js';
 import { monthIndex, monthLabel } from '../../time/month.js';
+import { declaredStatuses, UNDECLARED } from '../record/history.js';
 
-/** A role a class can play: the actor led by `leader` (matched in the leaders' names), over the months `from`..`to`. */
-export interface PlayRole {
-  id: string;
-  title: string;
-  leader: string;
-  from: string;
-  to: string;
-  brief: string;
-}
-
-/** The classroom roles. The windows are the historical episodes; nothing in them is tuned to an outcome. */
-export const PLAY_ROLES: PlayRole[] = [
-  {
-    id: 'mao-moscow',
-    title: 'Mao in Moscow, 1949–50',
-    leader: 'Mao',
-    from: '1949-12',
-    to: '1950-02',
-    brief: 'December 1949: Mao arrives in Moscow for Stalin\'s seventieth birthday and stays two months to win a new treaty, a loan and the return of Port Arthur, Dalian and the Changchun railway.',
-  },
-  {
-    id: 'khrushchev',
-    title: 'Khrushchev, 1958–60',
-    leader: 'Khrushchev',
-    from: '1958-01',
-    to: '1960-12',
-    brief: '1958: Khrushchev wants détente with Washington and a say over Chinese defence (the joint fleet, the long-wave radio station) while Mao launches the Great Leap and shells Jinmen.',
-  },
-];
+/** A role a class can play, as the scenario declares it (`roles`): actor, leader, window, the choices offered and a briefing. */
+export type PlayRole = PlayRoleSetting;
 
 /** A choice at a decision point: an act kind, or no act this month. */
 export type Choice = ActKind | 'none';
@@ -50,20 +26,22 @@ export interface ResolvedRole {
   side: number;
   first: number;
   last: number;
+  /** The choices on the player's menu, most cooperative first. */
+  menu: Choice[];
 }
 
-/** Finds the role's actor by its leader's name and the first alliance it belongs to; throws a RangeError when the scenario lacks them. */
+/** Places a role in a model: its actor, the first alliance the actor belongs to, the window; throws a RangeError when the scenario lacks them. */
 export function resolveRole(model: Model, role: PlayRole): ResolvedRole {
-  const want = role.leader.toLowerCase();
-  const actor = model.scenario.actors.findIndex((a) => a.leaders.some((l) => l.name.toLowerCase().includes(want)));
-  if (actor < 0) throw new RangeError(`no actor in "${model.scenario.meta.title}" has a leader named ${role.leader}`);
+  const actor = model.actorIds.indexOf(role.actor);
+  if (actor < 0) throw new RangeError(`no actor "${role.actor}" in "${model.scenario.meta.title}"`);
   const alliance = model.alliances.findIndex((al) => al.a === actor || al.b === actor);
   if (alliance < 0) throw new RangeError(`${model.actorIds[actor]} is in no alliance of the scenario`);
   const al = model.alliances[alliance];
   const first = monthIndex(role.from) - model.start;
   const last = Math.min(monthIndex(role.to) - model.start, model.months - 1);
   if (first < 0 || first > last) throw new RangeError(`the window ${role.from}..${role.to} lies outside the scenario's period`);
-  return { role, actor, partner: al.a === actor ? al.b : al.a, alliance, side: al.a === actor ? 0 : 1, first, last };
+  const menu = role.choices ? CHOICES.filter((c) => role.choices!.includes(c)) : CHOICES;
+  return { role, actor, partner: al.a === actor ? al.b : al.a, alliance, side: al.a === actor ? 0 : 1, first, last, menu };
 }
 
 /** A mechanism's share in the player's alliance value at a decision. */
@@ -107,9 +85,14 @@ export interface PlayState {
   result: RunResult;
 }
 
+/** The roles a scenario declares for play mode. */
+export function rolesOf(scenario: Scenario): PlayRole[] {
+  return scenario.roles ?? [];
+}
+
 /**
  * Replays the player's choices so far in the window and lets the rule play the rest; deterministic for a model, seed and choices.
- * @example let s = play(model, 7, resolveRole(model, PLAY_ROLES[0]), []); s = play(model, 7, s.role, ['demand']);
+ * @example let s = play(model, 7, resolveRole(model, scenario.roles[0]), []); s = play(model, 7, s.role, ['demand']);
  */
 export function play(model: Model, seed: number, role: ResolvedRole, choices: readonly Choice[]): PlayState {
   const asked: { t: number; proposed: ActKind; latent: number; active: boolean }[] = [];
@@ -167,26 +150,72 @@ export function direction(choice: Choice): number {
   return choice === 'none' ? 0 : Math.sign(ACTS[choice].goldstein);
 }
 
-/** How a finished game compares: months agreeing with the rule, and months with a recorded act whose direction the player matched. */
+/** The alliance's course from the window's opening in one run, or in the record: what a class's choices can move. */
+export interface Outcome {
+  /** The status when the window closes (null where the record declares none). */
+  statusAtEnd: string | null;
+  /** The first month broken or hostile from the window's opening on, as YYYY-MM, or null when it never comes. */
+  breakFromWindow: string | null;
+  /** Months allied or strained from the window's opening to the period's end, and how many months that span has. */
+  monthsTogether: number;
+  months: number;
+}
+
+/** How a finished game compares: months agreeing with the rule, months with a recorded act matched, and the three outcomes. */
 export interface PlayVerdict {
   decisions: number;
   sameAsRule: number;
   historyMonths: number;
   sameDirectionAsHistory: number;
-  /** First month broken or hostile, as YYYY-MM (or null), in the played run and in the rule's own run of the same seed. */
+  /** First month broken or hostile over the whole period, as YYYY-MM (or null), in the played run and in the rule's own run. */
   yourBreak: string | null;
   ruleBreak: string | null;
+  /** True when the alliance first broke before the window opened in both runs, so that first break cannot tell the paths apart. */
+  brokeBeforeWindow: boolean;
+  /** From the window's opening: the class's run, the model's own run (same seed), and the record's declared statuses. */
+  yours: Outcome;
+  model: Outcome;
+  history: Outcome | null;
+  /** The player's margin (alliance value minus outside option) when the window closes, in the two runs. */
+  yourMargin: number;
+  ruleMargin: number;
 }
 
-/** Compares a finished game with the rule's choices at each decision and with the record of the window. */
+function outcomeOf(status: ArrayLike<number>, role: ResolvedRole, model: Model): Outcome {
+  const T = model.months;
+  let breakAt = -1;
+  let together = 0;
+  let months = 0;
+  for (let t = role.first; t < T; t++) {
+    if (status[t] === UNDECLARED) continue;
+    months++;
+    if (status[t] < 2) together++;
+    else if (breakAt < 0) breakAt = t;
+  }
+  const end = status[role.last];
+  return {
+    statusAtEnd: end === UNDECLARED || end === undefined ? null : STATUSES[end],
+    breakFromWindow: breakAt >= 0 ? monthLabel(model.start + breakAt) : null,
+    monthsTogether: together,
+    months,
+  };
+}
+
+/** Compares a finished game with the rule's choices at each decision, with the record of the window, and with the model's own run and the record after it. */
 export function verdict(state: PlayState, model: Model): PlayVerdict {
   const done = state.decisions.filter((d) => d.chosen !== undefined);
   const withHistory = done.filter((d) => d.history.length > 0);
   const ruleRun = simulateModel(model, state.seed, 0);
+  const { role } = state;
+  const T = model.months;
   const breakOf = (r: RunResult) => {
-    const t = r.summary.firstBreak[state.role.alliance];
+    const t = r.summary.firstBreak[role.alliance];
     return t >= 0 ? monthLabel(model.start + t) : null;
   };
+  const statusOf = (r: RunResult) => r.status.subarray(role.alliance * T, role.alliance * T + T);
+  const firstOf = (r: RunResult) => r.summary.firstBreak[role.alliance];
+  const declared = declaredStatuses(model.scenario, model.scenario.alliances[role.alliance]);
+  const at = (role.alliance * 2 + role.side) * T + role.last;
   return {
     decisions: done.length,
     sameAsRule: done.filter((d) => d.chosen === d.rule).length,
@@ -194,5 +223,11 @@ export function verdict(state: PlayState, model: Model): PlayVerdict {
     sameDirectionAsHistory: withHistory.filter((d) => d.history.some((h) => direction(h.nearest) === direction(d.chosen as Choice))).length,
     yourBreak: breakOf(state.result),
     ruleBreak: breakOf(ruleRun),
+    brokeBeforeWindow: [state.result, ruleRun].every((r) => firstOf(r) >= 0 && firstOf(r) < role.first),
+    yours: outcomeOf(statusOf(state.result), role, model),
+    model: outcomeOf(statusOf(ruleRun), role, model),
+    history: declared.some((d) => d !== UNDECLARED) ? outcomeOf(declared, role, model) : null,
+    yourMargin: state.result.margin[at],
+    ruleMargin: ruleRun.margin[at],
   };
 }
