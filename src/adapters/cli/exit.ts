@@ -8,8 +8,14 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Parses a non-negative integer option, or throws a UsageError naming the option. */
+/** The largest seed: the random streams take 32 bits, and a larger seed would silently alias a smaller one. */
+export const MAX_SEED = 0xffffffff;
+
+/** Parses a non-negative integer option, or throws a UsageError naming the option; seeds are refused past 2^32 - 1. */
 export function integerOption(name: string, value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`${name} takes a whole number, not "${value}"`);
-  return Number(value);
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new UsageError(`${name} takes a whole number up to ${Number.MAX_SAFE_INTEGER}, not ${value}`);
+  if (name === '--seed' && n > MAX_SEED) throw new UsageError(`--seed takes a whole number up to ${MAX_SEED} (2^32 - 1), not ${value}: the generators take 32 bits, so a larger seed would repeat a smaller one`);
+  return n;
 }

@@ -177,8 +177,8 @@ export function resolveParameters(scenario: Scenario, options: Pick<CompileOptio
   }
   for (const [key, v] of Object.entries(options.params ?? {})) {
     const [group, name] = key.split('.', 2);
-    if (group === 'rules' && name in RULES) rules[name] = v;
-    else if (MECHANISMS[group] && name in MECHANISMS[group].params) mechanisms[group][name] = v;
+    if (group === 'rules' && Object.hasOwn(RULES, name)) rules[name] = v;
+    else if (Object.hasOwn(MECHANISMS, group) && Object.hasOwn(MECHANISMS[group].params, name)) mechanisms[group][name] = v;
     else throw new RangeError(`unknown parameter "${key}" (write mechanism.param or rules.param)`);
   }
   // Copies by spread: objects filled by computed keys stay in V8's slow dictionary mode, and the run loop reads these every month.

@@ -4,6 +4,7 @@ import { currentTraits, type PairView } from '../mechanisms/pair.js';
 import { logisticNoise, uniform, type RandomStream } from '../random/streams.js';
 import { ACTS, type ActKind } from './acts.js';
 import { applyEffect, impulse } from './effects.js';
+import { checkFinite } from './finite.js';
 import { DIMENSION, type CompiledEvent, type Model } from './model.js';
 import { MECHANISM_IDS } from './parameters.js';
 import { initialState, STATUSES, type RunState } from './state.js';
@@ -99,6 +100,8 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
     }
     for (let d = 0; d < n * n; d++) rel[d] += memory * (relationBase[d] - rel[d]);
     for (let al = 0; al < A; al++) updateStatus(model, state, al, t, summary);
+    // Outputs never hold NaN: a run that goes non-finite stops here, naming the input behind it.
+    checkFinite(model, state, t);
     trace.month?.(t, state);
   }
   return summary;

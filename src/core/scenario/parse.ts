@@ -1,10 +1,10 @@
 // Turns scenario text (YAML or JSON) into a checked Scenario, or into every located problem it has. No I/O.
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, InputError, type Diagnostic } from './diagnostic.js';
+import { capDiagnostics, readDocument } from './document.js';
 import { checkReferences } from './references.js';
 import { Scenario } from './schema.js';
-import { sourceMap } from './source-map.js';
+import type { SourceMap } from './source-map.js';
 
 /** The outcome of reading a scenario: the scenario, or the list of problems. */
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; diagnostics: Diagnostic[] };
@@ -14,18 +14,9 @@ export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; diagno
  * @example const r = parseScenario(text, 'scenarios/sino-soviet.yaml'); if (!r.ok) console.log(r.diagnostics);
  */
 export function parseScenario(text: string, file: string): ParseResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      diagnostics: doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return { file, line: pos.line, column: pos.col, path: '(document)', code: `yaml.${e.code}`, message: e.message.split('\n')[0] };
-      }),
-    };
-  }
-  const map = sourceMap(doc, lines);
+  const read = readDocument(text, file);
+  if (!read.ok) return read;
+  const { doc, map } = read;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
@@ -34,14 +25,15 @@ export function parseScenario(text: string, file: string): ParseResult {
     return { ok: false, diagnostics: [{ file, line: 1, column: 1, path: '(document)', code: 'yaml.alias_count', message: (err as Error).message }] };
   }
   const parsed = Scenario.safeParse(data);
-  if (!parsed.success) return { ok: false, diagnostics: zodDiagnostics(parsed.error.issues, file, map) };
+  if (!parsed.success) return { ok: false, diagnostics: capDiagnostics(zodDiagnostics(parsed.error.issues, file, map)) };
   const problems = checkReferences(parsed.data);
   if (problems.length > 0) {
     return {
       ok: false,
-      diagnostics: problems.map((p) => ({ file, ...map.locate(p.path), path: formatPath(p.path), code: p.code, message: p.message })),
+      diagnostics: capDiagnostics(problems.map((p) => ({ file, ...map.locate(p.path), path: formatPath(p.path), code: p.code, message: p.message }))),
     };
   }
+  origins.set(parsed.data, { text, file });
   return { ok: true, scenario: parsed.data };
 }
 
@@ -52,7 +44,21 @@ export function loadScenarioText(text: string, file: string): Scenario {
   return result.scenario;
 }
 
-function zodDiagnostics(issues: z.core.$ZodIssue[], file: string, map: ReturnType<typeof sourceMap>): Diagnostic[] {
+/** The text each parsed scenario came from, so that a problem found later (a run gone non-finite) can be located in it. */
+const origins = new WeakMap<Scenario, { text: string; file: string }>();
+
+/**
+ * Locates a path of a parsed scenario in the text it was read from; a scenario built otherwise is located at line 1.
+ * @example scenarioLocation(scenario, ['actors', 0, 'capability']) // { file: 'x.yaml', line: 12, column: 5 }
+ */
+export function scenarioLocation(scenario: Scenario, path: readonly (string | number)[]): { file: string; line: number; column: number } {
+  const origin = origins.get(scenario);
+  if (!origin) return { file: '(scenario)', line: 1, column: 1 };
+  const read = readDocument(origin.text, origin.file);
+  return read.ok ? { file: origin.file, ...read.map.locate(path) } : { file: origin.file, line: 1, column: 1 };
+}
+
+function zodDiagnostics(issues: z.core.$ZodIssue[], file: string, map: SourceMap): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -66,7 +72,9 @@ function zodDiagnostics(issues: z.core.$ZodIssue[], file: string, map: ReturnTyp
       out.push({ file, ...map.locate(path), path: formatPath(path), code: 'schema.unknown_type', message: issue.message });
       continue;
     }
-    out.push({ file, ...map.locate(path), path: formatPath(path), code: `schema.${issue.code}`, message: issue.message });
+    // A refused record key says why in its inner issue; zod's outer message is only "Invalid key in record".
+    const message = issue.code === 'invalid_key' && issue.issues[0] ? issue.issues[0].message : issue.message;
+    out.push({ file, ...map.locate(path), path: formatPath(path), code: `schema.${issue.code}`, message });
   }
   return out;
 }

@@ -112,21 +112,21 @@ export function checkReferences(s: Scenario): ReferenceProblem[] {
   });
 
   for (const [name, setting] of Object.entries(s.mechanisms)) {
-    const spec = MECHANISMS[name];
+    const spec = Object.hasOwn(MECHANISMS, name) ? MECHANISMS[name] : undefined;
     if (!spec) {
       add(['mechanisms', name], 'ref.mechanism', `unknown mechanism "${name}" (known: ${Object.keys(MECHANISMS).join(', ')})`);
       continue;
     }
     for (const param of Object.keys(setting.params)) {
-      if (!(param in spec.params)) add(['mechanisms', name, 'params', param], 'ref.parameter', `unknown parameter "${param}" of ${name} (known: ${Object.keys(spec.params).join(', ')})`);
+      if (!Object.hasOwn(spec.params, param)) add(['mechanisms', name, 'params', param], 'ref.parameter', `unknown parameter "${param}" of ${name} (known: ${Object.keys(spec.params).join(', ')})`);
     }
   }
   for (const param of Object.keys(s.rules)) {
-    if (!(param in RULES)) add(['rules', param], 'ref.parameter', `unknown rule parameter "${param}" (known: ${Object.keys(RULES).join(', ')})`);
+    if (!Object.hasOwn(RULES, param)) add(['rules', param], 'ref.parameter', `unknown rule parameter "${param}" (known: ${Object.keys(RULES).join(', ')})`);
   }
   s.explanations.forEach((x, i) => {
     x.mechanisms.forEach((m, j) => {
-      if (!MECHANISMS[m]) add(['explanations', i, 'mechanisms', j], 'ref.mechanism', `unknown mechanism "${m}"`);
+      if (!Object.hasOwn(MECHANISMS, m)) add(['explanations', i, 'mechanisms', j], 'ref.mechanism', `unknown mechanism "${m}"`);
     });
     cite(x.sources, ['explanations', i, 'sources']);
   });

@@ -4,13 +4,35 @@ import { z } from 'zod';
 /** An identifier used to cross-reference actors, issues, sources, events and leaders. */
 export const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'an id starts with a letter and holds only letters, digits, _ . -');
 
+/** False when a name, or a dot-separated part of it, is one every JavaScript object already has (`constructor`, `toString`...). */
+export function notPrototypeKey(key: string): boolean {
+  return key.split('.').every((part) => !(part in Object.prototype) && part !== '__proto__');
+}
+/** Why such a name is refused: looked up in a table it would find the object's own machinery, not a setting. */
+export const PROTOTYPE_KEY_MESSAGE = 'this name is reserved (every JavaScript object has it); no parameter or mechanism is called so';
+
+/** A key of a map of named settings (mechanisms, parameters): an id that is not a reserved object property. */
+export const RecordKey = Id.refine(notPrototypeKey, PROTOTYPE_KEY_MESSAGE);
+
 /** A calendar month, `YYYY-MM`. */
 export const MonthDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is written YYYY-MM');
+
+/** True when a `YYYY-MM-DD` (or `YYYY-MM`) date exists in the Gregorian calendar: no 30 February, no 31 April. */
+export function isCalendarDate(date: string): boolean {
+  if (date.length < 10) return true;
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return day <= days;
+}
 
 /** A date of day or month precision, `YYYY-MM-DD` or `YYYY-MM`. */
 export const EventDate = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date is written YYYY-MM-DD or YYYY-MM');
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date is written YYYY-MM-DD or YYYY-MM')
+  .refine(isCalendarDate, 'no such day in that month');
 
 /** Why a number that is not a fact has the value it has. Every judgement says it is one. */
 export const Judgement = z.string().min(3, 'a judgement says why, in words');
@@ -19,6 +41,13 @@ export const Judgement = z.string().min(3, 'a judgement says why, in words');
 export const SourceRefs = z.array(Id).min(1, 'a fact cites at least one source');
 
 const unit = z.number().min(0).max(1);
+/**
+ * The finiteness contract: every unbounded magnitude has a sane ceiling, so that no valid scenario can overflow a double
+ * in the engine (a weight of 1e308 times a term of 2 is Infinity, and Infinity - Infinity is NaN). See docs/api.md.
+ */
+const CAPABILITY_MAX = 1e9;
+const WEIGHT_MAX = 1000;
+const weight = z.number().min(0).max(WEIGHT_MAX);
 const scale100 = z.number().min(0).max(100);
 
 export const Source = z.strictObject({
@@ -37,17 +66,20 @@ export const Capability = z.strictObject({
   measure: z.string().default('cinc').describe('what the numbers are, e.g. COW CINC share of world capability'),
   note: z.string().optional(),
   series: z
-    .record(z.string().regex(/^\d{4}$/, 'years are written YYYY'), z.number().min(0))
+    .record(
+      z.string().regex(/^\d{4}$/, 'years are written YYYY'),
+      z.number().positive('a capability is above 0: a state with none cannot be in an alliance, and shares of nothing are undefined').max(CAPABILITY_MAX),
+    )
     .refine((s) => Object.keys(s).length > 0, 'the capability series needs at least one year'),
 });
 
 export const Interests = z.strictObject({
-  security: z.number().min(0),
-  economy: z.number().min(0),
-  standing: z.number().min(0),
-  autonomy: z.number().min(0),
-  ideology: z.number().min(0),
-  bargaining: z.number().min(0).default(1),
+  security: weight,
+  economy: weight,
+  standing: weight,
+  autonomy: weight,
+  ideology: weight,
+  bargaining: weight.default(1),
   judgement: Judgement,
 });
 
@@ -144,7 +176,7 @@ export const Relation = z.strictObject({
 });
 
 const Effect = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('capability'), actor: Id, factor: z.number().positive() }),
+  z.strictObject({ type: z.literal('capability'), actor: Id, factor: z.number().min(1e-3).max(1e3) }),
   z.strictObject({ type: z.literal('aid'), from: Id, to: Id, level: unit }),
   z.strictObject({ type: z.literal('threat'), from: Id, to: Id, level: unit }),
   z.strictObject({ type: z.literal('relation'), from: Id, to: Id, delta: z.number().min(-2).max(2) }),
@@ -182,22 +214,25 @@ export const Event = z.strictObject({
   note: z.string().optional(),
 });
 
+/** A parameter's value: finite and within a ceiling far beyond any declared prior (fits stay within the priors). */
+const paramNumber = z.number().min(-1e6).max(1e6);
+
 export const Prior = z.strictObject({
   dist: z.enum(['uniform', 'normal', 'lognormal']),
-  min: z.number(),
-  max: z.number(),
-  mean: z.number().optional(),
-  sd: z.number().positive().optional(),
+  min: paramNumber,
+  max: paramNumber,
+  mean: paramNumber.optional(),
+  sd: z.number().positive().max(1e6).optional(),
 });
 
 export const ParamSetting = z.union([
-  z.number(),
-  z.strictObject({ value: z.number(), prior: Prior.optional(), judgement: Judgement.optional() }),
+  paramNumber,
+  z.strictObject({ value: paramNumber, prior: Prior.optional(), judgement: Judgement.optional() }),
 ]);
 
 export const MechanismSetting = z.strictObject({
   enabled: z.boolean().default(true),
-  params: z.record(Id, ParamSetting).default({}),
+  params: z.record(RecordKey, ParamSetting).default({}),
   judgement: z.string().optional(),
 });
 
@@ -234,7 +269,7 @@ export const Scenario = z.strictObject({
     description: z.string().optional(),
     period: z.strictObject({ start: MonthDate, end: MonthDate }),
     step: z.literal('month').default('month'),
-    seed: z.number().int().nonnegative().default(1),
+    seed: z.number().int().nonnegative().max(0xffffffff, 'a seed is at most 4294967295 (2^32 - 1): the generators take 32 bits').default(1),
   }),
   sources: z.array(Source).min(1),
   actors: z.array(Actor).min(2),
@@ -242,8 +277,8 @@ export const Scenario = z.strictObject({
   alliances: z.array(Alliance).default([]).describe('the pairs whose alliance the engine runs; a bargaining-only scenario may have none'),
   relations: z.array(Relation).default([]),
   events: z.array(Event).default([]),
-  mechanisms: z.record(Id, MechanismSetting).default({}),
-  rules: z.record(Id, ParamSetting).default({}).describe('parameters of the decision rule, reciprocity and status thresholds'),
+  mechanisms: z.record(RecordKey, MechanismSetting).default({}),
+  rules: z.record(RecordKey, ParamSetting).default({}).describe('parameters of the decision rule, reciprocity and status thresholds'),
   explanations: z.array(Explanation).default([]),
   roles: z.array(PlayRole).optional().describe('roles for play mode in the classroom'),
 });

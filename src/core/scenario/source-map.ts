@@ -1,5 +1,5 @@
 // Finds where a value sits in a YAML (or JSON) document, so that every error can name its line and column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /** A parsed document with the means to locate any path in it. */
 export interface SourceMap {
@@ -8,6 +8,8 @@ export interface SourceMap {
 
 /** Builds a locator over a parsed YAML document. */
 export function sourceMap(doc: Document, lines: LineCounter): SourceMap {
+  // Each mapping's pairs by key, built on first use: locating N keys of one mapping is then linear, not quadratic.
+  const index = new WeakMap<YAMLMap, Map<string, Pair>>();
   const at = (offset: number) => {
     const pos = lines.linePos(offset);
     return { line: pos.line, column: pos.col };
@@ -18,7 +20,7 @@ export function sourceMap(doc: Document, lines: LineCounter): SourceMap {
       let offset = node?.range?.[0] ?? 0;
       for (const segment of key === undefined ? path : [...path, key]) {
         if (!node) break;
-        const next = child(node, segment, key !== undefined && segment === key);
+        const next = child(node, segment, key !== undefined && segment === key, index);
         if (!next) break;
         node = next;
         offset = next.range?.[0] ?? offset;
@@ -28,17 +30,23 @@ export function sourceMap(doc: Document, lines: LineCounter): SourceMap {
   };
 }
 
-function child(node: Node, segment: string | number, wantKey: boolean): Node | null {
+function child(node: Node, segment: string | number, wantKey: boolean, index: WeakMap<YAMLMap, Map<string, Pair>>): Node | null {
   if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const k = isScalar(pair.key) ? pair.key.value : pair.key;
-      if (String(k) === String(segment)) {
-        if (wantKey || pair.value == null) return pair.key as Node;
-        return pair.value as Node;
+    let pairs = index.get(node);
+    if (!pairs) {
+      pairs = new Map();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = String(isScalar(pair.key) ? pair.key.value : pair.key);
+        // The first pair of a key wins, as the scan it replaces found it.
+        if (!pairs.has(k)) pairs.set(k, pair);
       }
+      index.set(node, pairs);
     }
-    return null;
+    const pair = pairs.get(String(segment));
+    if (!pair) return null;
+    if (wantKey || pair.value == null) return pair.key as Node;
+    return pair.value as Node;
   }
   if (isSeq(node) && typeof segment === 'number') return (node.items[segment] as Node) ?? null;
   return null;

@@ -1,9 +1,9 @@
 // A scenario variant: a counterfactual world written as a small file (events added, drivers removed, record acts taken as given, parameters set), checked like a scenario.
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatPath, InputError, type Diagnostic } from './diagnostic.js';
-import { Event, EventDate, Id } from './schema.js';
-import { sourceMap, type SourceMap } from './source-map.js';
+import { capDiagnostics, readDocument } from './document.js';
+import { Event, EventDate, Id, notPrototypeKey, PROTOTYPE_KEY_MESSAGE, RecordKey } from './schema.js';
+import type { SourceMap } from './source-map.js';
 
 /** The variant file format. Added events must be drivers: predict mode never reads record events. */
 export const Variant = z.strictObject({
@@ -13,8 +13,8 @@ export const Variant = z.strictObject({
   base: z.array(z.string().min(1)).default([]).describe('variant files (paths relative to this one) that make the factual world this counterfactual is compared with'),
   without: z.array(Id).default([]).describe('ids of driver events that do not happen'),
   drivers: z.array(Id).default([]).describe('ids of record events taken as given inputs (forced to happen) instead of left to the model'),
-  move: z.record(Id, EventDate).default({}).describe('events taken as given inputs at another date: id: YYYY-MM or YYYY-MM-DD'),
-  set: z.record(z.string(), z.number()).default({}).describe('parameter overrides, "mechanism.param" or "rules.param"'),
+  move: z.record(RecordKey, EventDate).default({}).describe('events taken as given inputs at another date: id: YYYY-MM or YYYY-MM-DD'),
+  set: z.record(z.string().refine(notPrototypeKey, PROTOTYPE_KEY_MESSAGE), z.number().min(-1e6).max(1e6)).default({}).describe('parameter overrides, "mechanism.param" or "rules.param"'),
   events: z.array(Event).default([]).describe('driver events added to the scenario'),
 });
 
@@ -31,20 +31,18 @@ export type Variant = z.infer<typeof Variant>;
  * @example const v = parseVariant(text, 'variants/no-secret-speech.yaml');
  */
 export function parseVariant(text: string, file: string): ParsedVariant {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return { file, line: pos.line, column: pos.col, path: '(document)', code: `yaml.${e.code}`, message: e.message.split('\n')[0] };
-      }),
-    );
+  const read = readDocument(text, file);
+  if (!read.ok) throw new InputError(read.diagnostics);
+  const { doc, map } = read;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    throw new InputError([{ file, line: 1, column: 1, path: '(document)', code: 'yaml.alias_count', message: (err as Error).message }]);
   }
-  const map = sourceMap(doc, lines);
-  const parsed = Variant.safeParse(doc.toJS());
+  const parsed = Variant.safeParse(data);
   if (!parsed.success) {
-    throw new InputError(
+    throw new InputError(capDiagnostics(
       parsed.error.issues.map((issue): Diagnostic => {
         const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
         if (issue.code === 'unrecognized_keys') {
@@ -53,7 +51,7 @@ export function parseVariant(text: string, file: string): ParsedVariant {
         }
         return { file, ...map.locate(path), path: formatPath(path), code: `schema.${issue.code}`, message: issue.message };
       }),
-    );
+    ));
   }
   const problems: Diagnostic[] = [];
   parsed.data.events.forEach((e, i) => {

@@ -11,7 +11,8 @@ export function monthIndex(date: string): number {
 export function monthLabel(index: number): string {
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
-  return `${year}-${month < 10 ? '0' : ''}${month}`;
+  // Four digits always: year 950 is written 0950, as a scenario must write it to re-validate.
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}`;
 }
 
 /** The calendar year of a month index. */

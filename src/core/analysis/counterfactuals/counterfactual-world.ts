@@ -40,7 +40,7 @@ export function parseSetting(text: string): [string, number | boolean] {
   if (!m) throw new RangeError(`--set takes PARAM=VALUE with PARAM as mechanism.param or rules.param, e.g. rules.noise=0.8, not "${text}"`);
   const [, group, name, raw] = m;
   const key = `${group}.${name}`;
-  if (name === 'enabled' && MECHANISMS[group]) {
+  if (name === 'enabled' && Object.hasOwn(MECHANISMS, group)) {
     if (raw === 'true' || raw === '1') return [key, true];
     if (raw === 'false' || raw === '0') return [key, false];
     throw new RangeError(`--set ${key} takes true or false, not "${raw}"`);
@@ -55,12 +55,13 @@ export function parseSetting(text: string): [string, number | boolean] {
 function checkParameter(key: string): void {
   const [group, name] = key.split('.', 2);
   if (group === 'rules') {
-    if (!(name in RULES)) throw new RangeError(`unknown parameter "${key}" (rules: ${Object.keys(RULES).join(', ')})`);
+    if (!Object.hasOwn(RULES, name)) throw new RangeError(`unknown parameter "${key}" (rules: ${Object.keys(RULES).join(', ')})`);
     return;
   }
-  const spec = MECHANISMS[group];
+  // Own names only: `constructor` or `toString` would otherwise find an object's machinery, not a parameter.
+  const spec = Object.hasOwn(MECHANISMS, group) ? MECHANISMS[group] : undefined;
   if (!spec) throw new RangeError(`unknown parameter "${key}": "${group}" is neither a mechanism (${Object.keys(MECHANISMS).join(', ')}) nor rules`);
-  if (!(name in spec.params)) throw new RangeError(`unknown parameter "${key}" (${group}: ${Object.keys(spec.params).join(', ')}, enabled)`);
+  if (!Object.hasOwn(spec.params, name)) throw new RangeError(`unknown parameter "${key}" (${group}: ${Object.keys(spec.params).join(', ')}, enabled)`);
 }
 
 function bounds(key: string): { min: number; max: number } {
