@@ -1,6 +1,8 @@
 // The schism command line: one commander program, one module per command, exit 2 on bad input.
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../../core/scenario/diagnostic.js';
+import { NON_FINITE, NonFiniteState } from '../../core/engine/finite.js';
+import { formatDiagnostic, formatPath, InputError } from '../../core/scenario/diagnostic.js';
+import { scenarioLocation } from '../../core/scenario/parse.js';
 import { SCHISM_VERSION } from '../../core/version.js';
 import { COMMANDS, listCommands } from './command-list.js';
 import { EXIT, UsageError } from './exit.js';
@@ -31,6 +33,17 @@ function exitCodeFor(err: unknown): number {
   if (err instanceof InputError) {
     process.stderr.write(`${err.message}\n`);
     process.stderr.write(`${err.diagnostics.length} error${err.diagnostics.length === 1 ? '' : 's'}\n`);
+    return EXIT.input;
+  }
+  if (err instanceof NonFiniteState) {
+    // A run that went non-finite is bad input: located at the scenario value most likely behind it.
+    const at = err.scenario ? scenarioLocation(err.scenario, err.path) : { file: '(scenario)', line: 1, column: 1 };
+    process.stderr.write(`${formatDiagnostic({ ...at, path: err.path.length ? formatPath(err.path) : '(document)', code: 'run.non_finite', message: err.message })}\n`);
+    return EXIT.input;
+  }
+  if (err instanceof Error && err.message.startsWith(NON_FINITE)) {
+    // The same, from a worker thread, where the error lost its class and the scenario it came from.
+    process.stderr.write(`schism: ${err.message}\n`);
     return EXIT.input;
   }
   if (err instanceof UsageError) {

@@ -25,12 +25,27 @@ function oneSource(value: { scenario?: string; name?: string }, ctx: z.Refinemen
   }
 }
 
+/** Refuses a parameter override outside its declared bounds: the model was not built for such values, and some overflow. */
+function withinDeclaredBounds(params: Partial<Record<string, number>>, ctx: z.RefinementCtx): void {
+  for (const [key, value] of Object.entries(params)) {
+    const [group, name] = key.split('.', 2);
+    const spec = group === 'rules' ? RULES[name] : MECHANISMS[group].params[name];
+    if (value !== undefined && (value < spec.min || value > spec.max)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `${key} = ${value} is outside its declared bounds [${spec.min}, ${spec.max}]` });
+    }
+  }
+}
+
 const runOptions = {
   seed: z.number().int().min(0).max(0xffffffff).optional().describe("master seed; default the scenario's meta.seed"),
   mode: z.enum(['predict', 'replay']).default('predict').describe('predict from drivers only, or replay the record too'),
   until: EventDate.optional().describe('last month to simulate, YYYY-MM or YYYY-MM-DD'),
   mechanisms: z.partialRecord(z.enum(MECHANISM_IDS as [string, ...string[]]), z.boolean()).optional().describe('switch mechanisms on or off by id'),
-  params: z.partialRecord(z.enum(PARAMETER_KEYS), z.number()).optional().describe('parameter overrides, mechanism.param or rules.param'),
+  params: z
+    .partialRecord(z.enum(PARAMETER_KEYS), z.number())
+    .superRefine(withinDeclaredBounds)
+    .optional()
+    .describe('parameter overrides, mechanism.param or rules.param, each within its declared bounds (the priors a fit searches)'),
   without: z.array(Id).max(10_000).optional().describe('ids of scenario events to leave out (a counterfactual)'),
 };
 

@@ -1,17 +1,18 @@
 // The Hono app: the JSON API under /api (bounded, with stable error codes) and the built web app for everything else.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { formatPath } from '../../core/scenario/diagnostic.js';
 import { SCHISM_VERSION } from '../../core/version.js';
 import { ApiError, errorBody, sendError } from './api-error.js';
 import * as S from './api-schemas.js';
+import { bodyOf, bodyReader } from './body-reader.js';
 import type { Catalogue } from './catalogue.js';
 import { clientConcurrency, clientOf } from './client-limit.js';
 import type { ComputePool } from './compute-pool.js';
 import type { RunOptions, ScenarioText } from './compute-tasks.js';
 import { JobStore } from './jobs.js';
+import { hostCheck } from './host-check.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { openApiDocument } from './openapi.js';
 import { securityHeaders } from './security-headers.js';
@@ -24,6 +25,10 @@ export interface AppOptions {
   limits?: Partial<ServerLimits>;
   /** Folder of the built web app; without it only the API is served. */
   webRoot?: string;
+  /** Host names the server answers to besides IP addresses and localhost (the Host allow-list). */
+  allowedHosts?: readonly string[];
+  /** Where one-line notices of refused requests go (default stderr). */
+  log?: (line: string) => void;
 }
 
 /** The name user-supplied scenario text goes by in diagnostics. */
@@ -40,17 +45,13 @@ export function createApp(options: AppOptions): { app: Hono; jobs: JobStore; lim
   const openapi = JSON.stringify(openApiDocument(limits));
   const app = new Hono();
 
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+
   app.use(securityHeaders());
-  app.use('/api/*', clientConcurrency(limits.clientRequests));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: limits.bodyBytes,
-      onError: () => {
-        throw new ApiError('body_too_large', `request bodies are limited to ${limits.bodyBytes} bytes`, { limit: limits.bodyBytes });
-      },
-    }),
-  );
+  app.use(hostCheck(options.allowedHosts ?? [], log));
+  // The body first, within its own bounds; only then does a request count against its client, so slow bodies block nobody.
+  app.use('/api/*', bodyReader(limits, log));
+  app.use('/api/*', clientConcurrency(limits.clientRequests, ['/api/health']));
 
   /** The scenario a request names or carries. */
   const scenarioOf = (body: { scenario?: string; name?: string }): ScenarioText => {
@@ -84,17 +85,17 @@ export function createApp(options: AppOptions): { app: Hono; jobs: JobStore; lim
   });
 
   app.post('/api/validate', async (c) => {
-    const body = await readBody(c, S.ValidateRequest);
+    const body = readBody(c, S.ValidateRequest);
     return c.json(await compute(c, { kind: 'validate', scenario: scenarioOf(body) }));
   });
 
   app.post('/api/run', async (c) => {
-    const body = await readBody(c, S.RunRequest);
+    const body = readBody(c, S.RunRequest);
     return c.json(await compute(c, { kind: 'run', scenario: scenarioOf(body), options: optionsOf(body), series: body.series }));
   });
 
   app.post('/api/bargain', async (c) => {
-    const { scenario, name, format, ...options } = await readBody(c, S.BargainRequest);
+    const { scenario, name, format, ...options } = readBody(c, S.BargainRequest);
     const source = scenarioOf({ scenario, name });
     // The bargaining reader tells scenarios from CSV by the name's extension; a shipped scenario keeps its own name.
     const file = scenario !== undefined ? (format === 'csv' ? 'request.csv' : 'request.yaml') : source.file;
@@ -102,7 +103,7 @@ export function createApp(options: AppOptions): { app: Hono; jobs: JobStore; lim
   });
 
   app.post('/api/ensembles', async (c) => {
-    const body = await readBody(c, S.EnsembleRequest);
+    const body = readBody(c, S.EnsembleRequest);
     if (body.runs > limits.ensembleRuns) throw new ApiError('too_many_runs', `at most ${limits.ensembleRuns} runs per ensemble`, { limit: limits.ensembleRuns });
     const scenario = scenarioOf(body);
     const options = optionsOf(body);
@@ -129,6 +130,11 @@ export function createApp(options: AppOptions): { app: Hono; jobs: JobStore; lim
   app.onError((err, c) => {
     if (err instanceof ApiError) return sendError(c, err);
     if (err instanceof HTTPException && err.status < 500) return sendError(c, new ApiError('invalid_request', err.message || 'bad request'));
+    // A client that went away mid-request is not a fault of the server: one line, no stack.
+    if (c.req.raw.signal.aborted) {
+      log(`schism serve: ${c.req.method} ${c.req.path}: the client went away (${err.message})`);
+      return sendError(c, new ApiError('incomplete_body', 'the client went away'));
+    }
     console.error(`schism serve: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
     return sendError(c, new ApiError('internal_error', 'internal error; the server log has the details'));
   });
@@ -140,11 +146,15 @@ function jobOr404<T>(job: T | undefined): T {
   return job;
 }
 
-/** Reads a JSON body and checks it against a schema: 415 if not JSON, 400 invalid_json or invalid_request with the issues. */
-async function readBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+/** Deepest nesting of a JSON body: no request needs more than 3, and the check costs one pass. */
+const MAX_BODY_DEPTH = 32;
+
+/** Reads the JSON body (already received by bodyReader) and checks it against a schema: 415 if not JSON, 400 invalid_json or invalid_request with the issues. */
+function readBody<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) throw new ApiError('unsupported_media_type', 'send the body as application/json');
-  const text = await c.req.text();
+  const text = bodyOf(c.req.raw) ?? '';
+  if (jsonDepth(text) > MAX_BODY_DEPTH) throw new ApiError('invalid_json', `the body nests deeper than ${MAX_BODY_DEPTH} levels`, { limit: MAX_BODY_DEPTH });
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -157,4 +167,20 @@ async function readBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.i
     throw new ApiError('invalid_request', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
   }
   return parsed.data;
+}
+
+/** The deepest nesting of brackets in JSON text outside strings, in one pass. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Skip the string, escapes included.
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
 }

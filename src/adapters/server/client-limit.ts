@@ -12,10 +12,11 @@ export function clientOf(c: Context): string {
   }
 }
 
-/** Refuses a request with too_many_requests while its client already has `max` in flight. */
-export function clientConcurrency(max: number): MiddlewareHandler {
+/** Refuses a request with too_many_requests while its client already has `max` in flight; `exempt` paths (health) are never counted. */
+export function clientConcurrency(max: number, exempt: readonly string[] = []): MiddlewareHandler {
   const inFlight = new Map<string, number>();
   return async (c, next) => {
+    if (exempt.includes(c.req.path)) return next();
     const client = clientOf(c);
     const n = inFlight.get(client) ?? 0;
     if (n >= max) throw new ApiError('too_many_requests', `at most ${max} requests in flight per client`);

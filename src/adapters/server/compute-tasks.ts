@@ -36,7 +36,9 @@ export type Task =
   | { kind: 'check'; scenario: ScenarioText; options: RunOptions }
   | { kind: 'run'; scenario: ScenarioText; options: RunOptions; series: boolean }
   | { kind: 'ensemble'; scenario: ScenarioText; options: RunOptions; runs: number }
-  | ({ kind: 'bargain' } & BargainTask);
+  | ({ kind: 'bargain' } & BargainTask)
+  /** Blocks its worker until the worker is ended: lets tests of the time bound and cancelling not depend on load. */
+  | { kind: 'block' };
 
 /** Reports how many of an ensemble's runs are done. */
 export type Progress = (done: number, total: number) => void;
@@ -55,6 +57,9 @@ export function performTask(task: Task, progress: Progress = () => {}): unknown 
       return runEnsemble(task.scenario, task.options, task.runs, progress);
     case 'bargain':
       return bargain(task);
+    case 'block':
+      // Sleeps without using a core until the pool ends the worker; never returns.
+      for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
   }
 }
 

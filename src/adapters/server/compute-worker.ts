@@ -1,5 +1,8 @@
 // A compute worker thread: does the tasks the pool sends it, one at a time, and reports progress and results.
 import { parentPort } from 'node:worker_threads';
+import { NonFiniteState } from '../../core/engine/finite.js';
+import { formatPath } from '../../core/scenario/diagnostic.js';
+import { scenarioLocation } from '../../core/scenario/parse.js';
 import { ApiError } from './api-error.js';
 import { performTask, type Task } from './compute-tasks.js';
 
@@ -24,6 +27,11 @@ if (port) {
       const value = performTask(task, (done, total) => port.postMessage({ id, progress: { done, total } } satisfies WorkerReply));
       reply = { id, ok: true, value };
     } catch (err) {
+      if (err instanceof NonFiniteState) {
+        // A run gone non-finite is the scenario's fault, located at the input most likely behind it.
+        const diagnostic = { ...(err.scenario ? scenarioLocation(err.scenario, err.path) : { file: 'request', line: 1, column: 1 }), path: formatPath(err.path), code: 'run.non_finite', message: err.message };
+        err = new ApiError('invalid_scenario', err.message, { diagnostics: [diagnostic] });
+      }
       reply =
         err instanceof ApiError
           ? { id, ok: false, error: { code: err.code, message: err.message, details: err.details } }

@@ -4,6 +4,14 @@
 export interface ServerLimits {
   /** Largest request body in bytes. */
   bodyBytes: number;
+  /** Longest time a request body may take to arrive, in milliseconds; then 408 body_timeout. */
+  bodyMs: number;
+  /** Most bodies one client may be sending at once; counted apart from its requests, so slow bodies lock nothing else out. */
+  clientBodies: number;
+  /** Most bodies arriving on the whole server at once (with bodyBytes, bounds the memory bodies hold). */
+  serverBodies: number;
+  /** Most open connections; more are closed at once (bounds sockets and their buffers under a flood). */
+  connections: number;
   /** Most runs in one ensemble request. */
   ensembleRuns: number;
   /** Most months in one run or ensemble (bounds the size of a run's series). */
@@ -12,7 +20,7 @@ export interface ServerLimits {
   requestMs: number;
   /** Longest compute time of one ensemble job, in milliseconds, before it is aborted. */
   jobMs: number;
-  /** Most API requests one client (remote address) may have in flight at once. */
+  /** Most API requests one client (remote address) may have in flight at once, counted once their body has arrived; health checks are not counted. */
   clientRequests: number;
   /** Most unfinished ensemble jobs one client may have at once. */
   clientJobs: number;
@@ -29,6 +37,10 @@ export interface ServerLimits {
 /** The defaults: generous for a scholar's scenario, small enough that one client cannot take the machine. */
 export const DEFAULT_LIMITS: ServerLimits = {
   bodyBytes: 1024 * 1024,
+  bodyMs: 10_000,
+  clientBodies: 16,
+  serverBodies: 64,
+  connections: 256,
   ensembleRuns: 10_000,
   months: 6_000,
   requestMs: 10_000,

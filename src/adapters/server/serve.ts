@@ -18,6 +18,8 @@ export interface ServeOptions {
   limits?: Partial<ServerLimits>;
   /** Compute workers; default: the machine's cores, at least 2 and at most 4. */
   workers?: number;
+  /** Host names to answer to besides IP addresses, localhost and `host` itself (the Host allow-list). */
+  allowedHosts?: readonly string[];
 }
 
 /** A running server. */
@@ -35,11 +37,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const pool = new ComputePool(options.workers ?? Math.min(4, Math.max(2, availableParallelism())), limits.queueLength);
   pool.warm();
   const webRoot = join(options.root, 'dist', 'web');
-  const { app } = createApp({ catalogue, pool, limits, webRoot });
+  const allowedHosts = [...(options.allowedHosts ?? []), options.host];
+  const { app } = createApp({ catalogue, pool, limits, webRoot, allowedHosts });
   let server: ReturnType<typeof serve>;
   try {
     server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+      // Node's own timeouts are the backstop to the body deadline of bodyReader: checked every second, not every 30 s.
+      const serverOptions = { connectionsCheckingInterval: 1_000, headersTimeout: 10_000, requestTimeout: limits.bodyMs + 5_000 };
+      const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host, serverOptions }, () => resolve(s));
       s.once('error', reject);
     });
   } catch (err) {
@@ -47,10 +52,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     await pool.close();
     throw err;
   }
-  // A client that trickles its request in is cut off rather than holding a connection for ever.
-  const http = server as unknown as { requestTimeout: number; headersTimeout: number };
-  http.requestTimeout = 30_000;
-  http.headersTimeout = 20_000;
+  // Past this many open connections new ones are closed at once: a flood cannot grow sockets and buffers without bound.
+  (server as unknown as { maxConnections: number }).maxConnections = limits.connections;
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}/`;
   return {

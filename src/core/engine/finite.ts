@@ -2,7 +2,7 @@
 import { formatPath } from '../scenario/diagnostic.js';
 import { monthLabel } from '../time/month.js';
 import type { Model } from './model.js';
-import { MECHANISM_IDS, MECHANISMS } from './parameters.js';
+import { MECHANISM_IDS, MECHANISMS, RULES, type ParamSpec } from './parameters.js';
 import type { RunState } from './state.js';
 
 /** A run reached a non-finite value; `path` is the scenario input most likely behind it. */
@@ -31,8 +31,12 @@ export function checkFinite(model: Model, state: RunState, t: number): void {
   const M = MECHANISM_IDS.length;
   const actorAt = (i: number) => Math.max(0, model.scenario.actors.findIndex((a) => a.id === model.actorIds[i]));
   const fail = (path: (string | number)[], what: string, x: number): never => {
-    const message = `${NON_FINITE} in ${monthLabel(model.start + t)}: ${what} is ${x}; check ${formatPath(path)} (and any parameter set on the command line or in the request)`;
-    throw new NonFiniteState(path, t, message, model.scenario);
+    // A parameter outside its declared bounds is the likeliest cause: the schema bounds every other input.
+    const wild = parameterOutOfBounds(model);
+    const blame = wild ? wild.path : path;
+    const why = wild ? `${formatPath(wild.path)} = ${wild.value} is outside its declared bounds [${wild.spec.min}, ${wild.spec.max}]` : `check ${formatPath(path)}`;
+    const message = `${NON_FINITE} in ${monthLabel(model.start + t)}: ${what} is ${x}; ${why}`;
+    throw new NonFiniteState(blame, t, message, model.scenario);
   };
   for (let a = 0; a < n; a++) {
     if (!Number.isFinite(cap[a])) fail(['actors', actorAt(a), 'capability'], `the capability of ${model.actorIds[a]}`, cap[a]);
@@ -57,4 +61,20 @@ export function checkFinite(model: Model, state: RunState, t: number): void {
     if (!Number.isFinite(value[slot])) fail(['actors', actorAt(i), 'interests'], `the alliance value of ${who}`, value[slot]);
     if (!Number.isFinite(margin[slot])) fail(['rules'], `the margin of ${who}`, margin[slot]);
   }
+}
+
+/** The first parameter whose value lies outside its declared bounds (set in the scenario, by --set or by a request), or null. */
+function parameterOutOfBounds(model: Model): { path: (string | number)[]; value: number; spec: ParamSpec } | null {
+  const outside = (v: number, spec: ParamSpec) => !(v >= spec.min && v <= spec.max);
+  for (const [name, spec] of Object.entries(RULES)) {
+    const v = model.params.rules[name];
+    if (outside(v, spec)) return { path: ['rules', name], value: v, spec };
+  }
+  for (const id of MECHANISM_IDS) {
+    for (const [name, spec] of Object.entries(MECHANISMS[id].params)) {
+      const v = model.params.mechanisms[id][name];
+      if (outside(v, spec)) return { path: ['mechanisms', id, 'params', name], value: v, spec };
+    }
+  }
+  return null;
 }

@@ -7,6 +7,7 @@ import { integerOption, UsageError } from '../exit.js';
 interface ServeFlags {
   port?: string;
   host?: string;
+  allowHost: string[];
 }
 
 /** Registers the serve command. */
@@ -16,6 +17,7 @@ export function registerServe(program: Command): void {
     .description('serve the web app and the HTTP API (port from --port or PORT, default 8080; host 127.0.0.1 unless --host or HOST)')
     .option('--port <n>', 'port to listen on (0 picks a free one)')
     .option('--host <address>', 'address to listen on')
+    .option('--allow-host <name>', 'a host name the server answers to besides IP addresses, localhost and --host (repeatable; also SCHISM_ALLOWED_HOSTS, comma-separated); other Host headers get 403', (v: string, all: string[]) => [...all, v], [])
     .action(async (flags: ServeFlags) => {
       const portName = flags.port !== undefined ? '--port' : 'PORT';
       const port = integerOption(portName, flags.port ?? process.env.PORT ?? '8080');
@@ -23,7 +25,8 @@ export function registerServe(program: Command): void {
       const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
       let server;
       try {
-        server = await startServer({ root: packageRoot(), port, host });
+        const allowedHosts = [...flags.allowHost, ...(process.env.SCHISM_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)];
+        server = await startServer({ root: packageRoot(), port, host, allowedHosts });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is in use; pick another with --port or PORT`);
