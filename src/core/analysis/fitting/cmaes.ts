@@ -179,23 +179,35 @@ export interface Minimum {
 }
 
 /**
- * Runs CMA-ES `restarts` times (restart r uses seed mix (seed, r) and a seeded random start) and keeps the best.
- * @example const m = minimise(batch, 4, { seed: 1, restarts: 3, maxEvaluations: 500 }); m.best; m.spread;
+ * Restart r of a minimisation on its own (seed mix (seed, r), and for r > 0 the r-th seeded random start), so that restarts
+ * can run on different workers and still give what `minimise` gives.
+ * @example const runs = [0, 1].map((r) => minimiseRestart(batch, 4, options, r)); combineRestarts(runs);
  */
-export function minimise(objective: BatchObjective, dim: number, options: MinimiseOptions): Minimum {
-  const restarts = options.restarts ?? 3;
+export function minimiseRestart(objective: BatchObjective, dim: number, options: MinimiseOptions, r: number): CmaesResult {
   const starts = runStream(options.seed, 1_000_003);
-  const runs: CmaesResult[] = [];
-  for (let r = 0; r < restarts; r++) {
-    const x0 = r === 0 ? (options.x0 ?? new Array(dim).fill(0.5)) : Array.from({ length: dim }, () => 0.15 + 0.7 * uniform(starts));
-    runs.push(cmaes(objective, dim, { ...options, seed: (options.seed * 7919 + r) >>> 0, x0 }));
-  }
+  let x0 = options.x0 ?? new Array(dim).fill(0.5);
+  for (let k = 1; k <= r; k++) x0 = Array.from({ length: dim }, () => 0.15 + 0.7 * uniform(starts));
+  return cmaes(objective, dim, { ...options, seed: (options.seed * 7919 + r) >>> 0, x0 });
+}
+
+/** The best of the restarts' results (the first on ties), with the spread of their best points. */
+export function combineRestarts(runs: CmaesResult[]): Minimum {
   let bestRun = runs[0];
   for (const run of runs) if (run.bestLoss < bestRun.bestLoss) bestRun = run;
+  const dim = bestRun.best.length;
   const spread = Array.from({ length: dim }, (_, i) => {
     const xs = runs.map((run) => run.best[i]);
     const m = xs.reduce((s, x) => s + x, 0) / xs.length;
     return xs.length > 1 ? Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1)) : 0;
   });
   return { best: bestRun.best, bestLoss: bestRun.bestLoss, evaluations: runs.reduce((s, run) => s + run.evaluations, 0), runs, spread };
+}
+
+/**
+ * Runs CMA-ES `restarts` times (restart r uses seed mix (seed, r) and a seeded random start) and keeps the best.
+ * @example const m = minimise(batch, 4, { seed: 1, restarts: 3, maxEvaluations: 500 }); m.best; m.spread;
+ */
+export function minimise(objective: BatchObjective, dim: number, options: MinimiseOptions): Minimum {
+  const restarts = options.restarts ?? 3;
+  return combineRestarts(Array.from({ length: restarts }, (_, r) => minimiseRestart(objective, dim, options, r)));
 }

@@ -69,3 +69,17 @@ export function toUnit(space: FreeParameter[], values: Record<string, number>): 
     return p.max > p.min ? Math.min(1, Math.max(0, (v - p.min) / (p.max - p.min))) : 0.5;
   });
 }
+
+/**
+ * The free parameters of the given keys with the engine's ranges and defaults, for a fit shared across scenarios (one
+ * scenario's priors must not bound another's); throws a RangeError on an unknown key.
+ * @example engineSpace(defaultFreeKeys(['ideology']))
+ */
+export function engineSpace(keys: string[]): FreeParameter[] {
+  return keys.map((key) => {
+    const [group, name] = key.split('.', 2);
+    const p = group === 'rules' ? RULES[name] : MECHANISMS[group]?.params[name];
+    if (!p) throw new RangeError(`unknown parameter "${key}" (write mechanism.param or rules.param)`);
+    return { key, min: p.min, max: p.max, value: p.value, bounds: 'engine' as const };
+  });
+}

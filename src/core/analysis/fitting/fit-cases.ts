@@ -1,0 +1,170 @@
+// One model across cases: a single set of mechanism parameters and rules fitted to several scenarios at once, each case
+// keeping its own stated judgements (interests, relations, leaders, issues). The loss is the mean of the cases' own losses,
+// so a long case does not outweigh a short one. Restarts are independent jobs, for worker threads or shards.
+//
+// API:
+//   casesFitJobs(options) -> restart indices;  runCasesFitRestart(cases, options, r) -> CmaesResult
+//   assembleCasesFit(cases, options, runs) -> CasesFit;  fitCases(cases, options) = all of it in this thread
+import { compile } from '../../engine/compile.js';
+import { MECHANISM_IDS } from '../../engine/parameters.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { monthIndex, monthLabel } from '../../time/month.js';
+import type { Every } from '../record/periods.js';
+import { recordSeries } from '../record/record.js';
+import { checkWindow, formatWindow, type Window } from '../record/window.js';
+import { combineRestarts, minimiseRestart, type CmaesResult, type MinimiseOptions } from './cmaes.js';
+import { mechanismSwitches, type FittedParameter } from './fit.js';
+import { loss, target, type Measure, type Target } from './loss.js';
+import { DEFAULT_FIT_RULES, defaultFreeKeys, engineSpace, fromUnit, toUnit, type FreeParameter } from './parameter-space.js';
+
+/** A case of a library: its name (file name or title) and scenario. */
+export interface Case {
+  name: string;
+  scenario: Scenario;
+}
+
+/** How to fit across cases. Every field has a default. */
+export interface CasesFitOptions {
+  /** Which part of each case's record to fit: its training window (default: the first third of its period) or its whole period. */
+  window?: 'training' | 'whole';
+  every?: Every;
+  measure?: Measure;
+  seed?: number;
+  /** Runs per case per loss evaluation (common random numbers). */
+  seeds?: number;
+  restarts?: number;
+  /** Loss evaluations per restart. */
+  evaluations?: number;
+  /** Mechanisms switched on; default: every mechanism that at least one case enables. */
+  mechanisms?: string[];
+  rules?: string[];
+}
+
+/** What a shared fit found: one parameter set, its loss over the cases, and each case's own loss at it. */
+export interface CasesFit {
+  cases: { name: string; window: string; loss: number; startLoss: number }[];
+  mechanisms: string[];
+  parameters: FittedParameter[];
+  loss: number;
+  startLoss: number;
+  restartLosses: number[];
+  evaluations: number;
+  simulations: number;
+  options: Required<Omit<CasesFitOptions, 'mechanisms' | 'rules'>>;
+}
+
+/** The options with every default filled in. */
+export function casesFitDefaults(options: CasesFitOptions): Required<Omit<CasesFitOptions, 'mechanisms' | 'rules'>> {
+  return { window: 'training', every: 'quarter', measure: 'goldstein', seed: 1, seeds: 4, restarts: 2, evaluations: 400, ...options };
+}
+
+/**
+ * The default training window of a scenario: the first third of its period in whole months (at least one year), so that
+ * every case, whatever its dates, has one. Whole years where the period allows.
+ * @example defaultTrainingWindow(scenario) // { first, last }
+ */
+export function defaultTrainingWindow(scenario: Scenario): Window {
+  const start = monthIndex(scenario.meta.period.start);
+  const end = monthIndex(scenario.meta.period.end);
+  const last = Math.min(end, start + Math.max(12, Math.floor((end - start + 1) / 3)) - 1);
+  return { first: start, last };
+}
+
+/** A case's fitting window: its training window or its whole period. */
+export function caseWindow(scenario: Scenario, which: 'training' | 'whole'): Window {
+  if (which === 'whole') return { first: monthIndex(scenario.meta.period.start), last: monthIndex(scenario.meta.period.end) };
+  return checkWindow(scenario, defaultTrainingWindow(scenario), 'the training window');
+}
+
+/** The mechanisms a shared fit switches on: the requested ones, or every mechanism some case enables. */
+export function sharedMechanisms(cases: Case[], requested?: string[]): string[] {
+  if (requested) return requested;
+  return MECHANISM_IDS.filter((m) => cases.some((c) => c.scenario.mechanisms[m]?.enabled ?? true));
+}
+
+interface Prepared {
+  space: FreeParameter[];
+  mechanisms: string[];
+  targets: { target: Target; until: string; window: Window }[];
+  lossAt(params: Record<string, number>): { total: number; perCase: number[] };
+  minimiseOptions: MinimiseOptions;
+}
+
+function prepare(cases: Case[], options: CasesFitOptions): Prepared {
+  if (cases.length === 0) throw new RangeError('a fit across cases needs at least one case');
+  const o = casesFitDefaults(options);
+  const mechanisms = sharedMechanisms(cases, options.mechanisms);
+  const switches = mechanismSwitches(mechanisms);
+  const space = engineSpace(defaultFreeKeys(mechanisms, options.rules ?? DEFAULT_FIT_RULES));
+  const targets = cases.map((c) => {
+    const window = caseWindow(c.scenario, o.window);
+    return { window, until: monthLabel(window.last), target: target(c.scenario, recordSeries(c.scenario), window, o.every, o.measure) };
+  });
+  const seeds = { seed: o.seed, count: o.seeds };
+  const lossAt = (params: Record<string, number>) => {
+    const perCase = cases.map((c, k) => loss(compile(c.scenario, { mode: 'predict', until: targets[k].until, mechanisms: switches, params }), targets[k].target, seeds));
+    return { total: perCase.reduce((s, x) => s + x, 0) / perCase.length, perCase };
+  };
+  const x0 = toUnit(space, Object.fromEntries(space.map((p) => [p.key, p.value])));
+  return { space, mechanisms, targets, lossAt, minimiseOptions: { seed: o.seed, restarts: o.restarts, maxEvaluations: o.evaluations, x0 } };
+}
+
+/** The restart indices of a shared fit: the independent jobs. */
+export function casesFitJobs(options: CasesFitOptions): number[] {
+  return Array.from({ length: casesFitDefaults(options).restarts }, (_, r) => r);
+}
+
+/**
+ * Runs restart r of the shared fit; deterministic, so restarts may run on any worker in any order.
+ * @example const runs = casesFitJobs(o).map((r) => runCasesFitRestart(cases, o, r));
+ */
+export function runCasesFitRestart(cases: Case[], options: CasesFitOptions, r: number): CmaesResult {
+  const p = prepare(cases, options);
+  return minimiseRestart((points) => points.map((u) => p.lossAt(fromUnit(p.space, u)).total), p.space.length, p.minimiseOptions, r);
+}
+
+/** Puts the restarts (in job order) together: the best parameters, their spread, and each case's loss at them. */
+export function assembleCasesFit(cases: Case[], options: CasesFitOptions, runs: CmaesResult[]): CasesFit {
+  const o = casesFitDefaults(options);
+  const p = prepare(cases, options);
+  const m = combineRestarts(runs);
+  const best = fromUnit(p.space, m.best);
+  const start = p.lossAt(Object.fromEntries(p.space.map((x) => [x.key, x.value])));
+  const atBest = p.lossAt(best);
+  const evaluations = m.evaluations;
+  return {
+    cases: cases.map((c, k) => ({ name: c.name, window: formatWindow(p.targets[k].window), loss: atBest.perCase[k], startLoss: start.perCase[k] })),
+    mechanisms: p.mechanisms,
+    parameters: p.space.map((x, i) => ({
+      key: x.key,
+      min: x.min,
+      max: x.max,
+      bounds: x.bounds,
+      start: x.value,
+      fitted: best[x.key],
+      spread: m.spread[i] * (x.max - x.min),
+      restarts: m.runs.map((run) => x.min + (x.max - x.min) * run.best[i]),
+    })),
+    loss: atBest.total,
+    startLoss: start.total,
+    restartLosses: m.runs.map((run) => run.bestLoss),
+    evaluations,
+    simulations: evaluations * o.seeds * cases.length,
+    options: o,
+  };
+}
+
+/**
+ * Fits one shared parameter set across the cases in this thread.
+ * @example const fit = fitCases([{ name: 'a', scenario }], { restarts: 1, evaluations: 50 }); fit.parameters[0].fitted;
+ */
+export function fitCases(cases: Case[], options: CasesFitOptions = {}): CasesFit {
+  return assembleCasesFit(cases, options, casesFitJobs(options).map((r) => runCasesFitRestart(cases, options, r)));
+}
+
+/** Checks the cases before any work: each has an alliance and a window that fits its period (RangeError otherwise). */
+export function checkCases(cases: Case[], options: CasesFitOptions = {}): void {
+  prepare(cases, options);
+  for (const c of cases) if (c.scenario.alliances.length === 0) throw new RangeError(`${c.name}: the scenario has no alliance to fit`);
+}
+

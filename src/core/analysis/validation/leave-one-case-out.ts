@@ -1,0 +1,256 @@
+// Leave-one-case-out validation of one model across a library of cases: fit the shared parameters on all cases but one,
+// predict the held-out case from its drivers only, and score it against its record beside four baselines (the training
+// cases' base rate, nothing happens, persistence, and a logistic hazard on the drivers fitted on the same training cases).
+//
+// API:
+//   looJobs(cases, options) -> LooJob[]          (held-out case, restart): the independent units of work
+//   runLooJob(cases, options, job) -> CmaesResult
+//   assembleLoo(cases, options, results) -> LooStudy;   leaveOneCaseOut(cases, options) = all of it in this thread
+import { compile } from '../../engine/compile.js';
+import { monthIndex, monthLabel } from '../../time/month.js';
+import type { CmaesResult } from '../fitting/cmaes.js';
+import { assembleCasesFit, casesFitDefaults, runCasesFitRestart, type Case, type CasesFitOptions } from '../fitting/fit-cases.js';
+import { mechanismSwitches } from '../fitting/fit.js';
+import { target } from '../fitting/loss.js';
+import { binSeries } from '../record/periods.js';
+import { recordSeries } from '../record/record.js';
+import { simulateRecord } from '../record/simulated.js';
+import { recordedBreak, scoreBreak, type BreakForecast, type BreakScore, type RecordedBreak } from './case-outcome.js';
+import { caseYears, fitLogistic, logisticProbability, type RegimeTable } from './hazard.js';
+import { crpsEnsemble, crpsGaussian } from './scoring-rules.js';
+import { gaussianLogDensity, mean, quantile } from './statistics.js';
+import { OBSERVATION_VARIANCE } from './out-of-sample.js';
+
+/** Options of the study: the shared fit's budget, and the runs that predict each held-out case. */
+export interface LooOptions extends Omit<CasesFitOptions, 'window' | 'every'> {
+  /** Runs per held-out case (drivers only). */
+  runs?: number;
+  /** Polity2 scores for the hazard's regime difference (empty: no difference anywhere, and the study says so). */
+  regimes?: RegimeTable;
+}
+
+/** The predictors of a held-out case, in table order. */
+export const LOO_PREDICTORS = [
+  { id: 'model', label: 'model (shared fit)' },
+  { id: 'base-rate', label: 'base rate of the training cases' },
+  { id: 'zero', label: 'nothing happens' },
+  { id: 'persistence', label: 'persistence' },
+  { id: 'hazard', label: 'logistic hazard on the drivers' },
+] as const;
+
+/** A predictor's id. */
+export type LooPredictor = (typeof LOO_PREDICTORS)[number]['id'];
+
+/** One predictor's scores on one held-out case (series scores null where the predictor says nothing about the series). */
+export interface LooScore extends BreakScore {
+  predictor: LooPredictor;
+  logScore: number | null;
+  crps: number | null;
+}
+
+/** One held-out case. */
+export interface LooCase {
+  name: string;
+  recorded: string | null;
+  recordedBy: string | null;
+  /** Years scored for the series (the first year is the initial condition persistence carries on). */
+  years: string;
+  scores: LooScore[];
+  /** The shared fit's loss on the training cases, and the held-out case's parameters' spread is in the fit itself. */
+  trainLoss: number;
+}
+
+/** A predictor's pooled scores over the held-out cases. */
+export interface LooSummary {
+  predictor: LooPredictor;
+  label: string;
+  meanBrier: number;
+  medianDateError: number;
+  outcomesRight: number;
+  meanLogScore: number | null;
+  meanCrps: number | null;
+}
+
+/** The whole study. */
+export interface LooStudy {
+  cases: LooCase[];
+  summary: LooSummary[];
+  /** Whether the model beats every baseline on mean Brier score and on median break-date error (the goal, measured). */
+  goal: { brier: boolean; dateError: boolean };
+  regimeData: boolean;
+  options: { seed: number; seeds: number; restarts: number; evaluations: number; runs: number; measure: string; mechanisms: string[] };
+}
+
+/** One unit of work: restart `restart` of the shared fit on every case but `heldOut`. */
+export interface LooJob {
+  heldOut: number;
+  restart: number;
+}
+
+const fitOptions = (o: LooOptions): CasesFitOptions => ({ ...o, window: 'whole', every: 'year' });
+const training = (cases: Case[], k: number) => cases.filter((_, i) => i !== k);
+
+/** Every job: each held-out case's restarts, cases in order. */
+export function looJobs(cases: Case[], options: LooOptions = {}): LooJob[] {
+  if (cases.length < 2) throw new RangeError('leave-one-case-out needs at least two cases');
+  const { restarts } = casesFitDefaults(fitOptions(options));
+  return cases.flatMap((_, heldOut) => Array.from({ length: restarts }, (_, restart) => ({ heldOut, restart })));
+}
+
+/** Runs one job; deterministic, so jobs may run on any worker in any order. */
+export function runLooJob(cases: Case[], options: LooOptions, job: LooJob): CmaesResult {
+  return runCasesFitRestart(training(cases, job.heldOut), fitOptions(options), job.restart);
+}
+
+/** A case's yearly cooperation series per alliance dyad over its whole period (first year included). */
+function yearlyRecord(c: Case) {
+  const s = c.scenario;
+  const w = { first: monthIndex(s.meta.period.start), last: monthIndex(s.meta.period.end) };
+  return target(s, recordSeries(s), w, 'year', 'goldstein');
+}
+
+/** Pooled over training cases: mean and mean square of their yearly values, and persistence's mean squared error. */
+function trainingMoments(cases: Case[]) {
+  const all: number[] = [];
+  const persistence: number[] = [];
+  for (const c of cases) {
+    for (const series of yearlyRecord(c).observed) {
+      all.push(...series);
+      for (let p = 1; p < series.length; p++) persistence.push((series[p] - series[0]) ** 2);
+    }
+  }
+  const m = mean(all);
+  return { mean: m, variance: mean(all.map((x) => (x - m) ** 2)), meanSquare: mean(all.map((x) => x * x)), persistence: mean(persistence) };
+}
+
+/** Scores one held-out case with the fitted parameters and the baselines. */
+function scoreCase(cases: Case[], k: number, params: Record<string, number>, mechanisms: string[], options: LooOptions): Omit<LooCase, 'trainLoss'> {
+  const c = cases[k];
+  const s = c.scenario;
+  const end = monthIndex(s.meta.period.end);
+  const censored = end + 1;
+  const recorded = recordedBreak(s);
+  const rec = yearlyRecord(c);
+  const runs = options.runs ?? 100;
+  const seed = (options.seed ?? 1) + 1;
+
+  // The model: runs from drivers only, with the shared parameters.
+  const model = compile(s, { mode: 'predict', mechanisms: mechanismSwitches(mechanisms), params });
+  const breaks: number[] = [];
+  const members = rec.dyads.map(() => Array.from({ length: rec.last - rec.first + 1 }, () => new Float64Array(runs)));
+  for (let r = 0; r < runs; r++) {
+    const run = simulateRecord(model, rec.dyads, seed, r);
+    const fb = run.summary.firstBreak[0];
+    breaks.push(fb >= 0 ? model.start + fb : censored);
+    rec.dyads.forEach((_, d) => {
+      const yearly = binSeries(run.coop.subarray(d * run.months, (d + 1) * run.months), model.start, 'year', rec.first, rec.last);
+      yearly.forEach((v, p) => (members[d][p][r] = v));
+    });
+  }
+  const medianBreak = Math.round(quantile(breaks, 0.5));
+  const modelForecast: BreakForecast = { probability: breaks.filter((b) => b < censored).length / runs, month: medianBreak >= censored ? null : medianBreak };
+
+  // Baselines from the training cases.
+  const others = training(cases, k);
+  const outcomes = others.map((o) => ({ o, b: recordedBreak(o.scenario) }));
+  const breaking = outcomes.filter((x) => x.b.month !== null);
+  const baseRate = breaking.length / others.length;
+  const offsets = breaking.map((x) => (x.b.month! - monthIndex(x.o.scenario.meta.period.start)) / (monthIndex(x.o.scenario.meta.period.end) - monthIndex(x.o.scenario.meta.period.start) + 1));
+  const start = monthIndex(s.meta.period.start);
+  const baseMonth = baseRate >= 0.5 ? start + Math.floor(quantile(offsets, 0.5) * (end - start + 1)) : null;
+  const hazardModel = fitLogistic(outcomes.flatMap((x) => caseYears(x.o.scenario, x.b, options.regimes ?? new Map())));
+  let survive = 1;
+  let hazardMonth: number | null = null;
+  for (const row of caseYears(s, { month: null, by: null }, options.regimes ?? new Map())) {
+    survive *= 1 - logisticProbability(hazardModel, row.x);
+    if (hazardMonth === null && survive <= 0.5) hazardMonth = Math.max(start, Math.min(end, row.year * 12 + 6));
+  }
+  const forecasts: Record<LooPredictor, BreakForecast> = {
+    model: modelForecast,
+    'base-rate': { probability: baseRate, month: baseMonth },
+    zero: { probability: 0, month: null },
+    persistence: { probability: 0, month: null },
+    hazard: { probability: 1 - survive, month: hazardMonth },
+  };
+
+  // Series: every year but the first, pooled over the alliance dyads.
+  const moments = trainingMoments(others);
+  const series: Record<LooPredictor, { log: number[]; crps: number[] } | null> = {
+    model: { log: [], crps: [] }, 'base-rate': { log: [], crps: [] }, zero: { log: [], crps: [] }, persistence: { log: [], crps: [] }, hazard: null,
+  };
+  const gaussian = (id: LooPredictor, y: number, m: number, v: number) => {
+    series[id]!.log.push(gaussianLogDensity(y, m, v + OBSERVATION_VARIANCE));
+    series[id]!.crps.push(crpsGaussian(y, m, v + OBSERVATION_VARIANCE));
+  };
+  rec.observed.forEach((obs, d) => {
+    for (let p = 1; p < obs.length; p++) {
+      const y = obs[p];
+      const ens = members[d][p];
+      const m = mean(ens);
+      const v = mean(Array.from(ens, (x) => (x - m) ** 2));
+      series.model!.log.push(gaussianLogDensity(y, m, v + OBSERVATION_VARIANCE));
+      series.model!.crps.push(crpsEnsemble(y, ens, OBSERVATION_VARIANCE));
+      gaussian('base-rate', y, moments.mean, moments.variance);
+      gaussian('zero', y, 0, moments.meanSquare);
+      gaussian('persistence', y, obs[0], moments.persistence);
+    }
+  });
+  const scores: LooScore[] = LOO_PREDICTORS.map(({ id }) => ({
+    predictor: id,
+    ...scoreBreak(forecasts[id], recorded, end),
+    logScore: series[id] && series[id]!.log.length ? mean(series[id]!.log) : null,
+    crps: series[id] && series[id]!.crps.length ? mean(series[id]!.crps) : null,
+  }));
+  const firstYear = Math.floor(rec.first) + 1;
+  return {
+    name: c.name,
+    recorded: recorded.month === null ? null : monthLabel(recorded.month),
+    recordedBy: recorded.by,
+    years: `${firstYear}-${rec.last}`,
+    scores,
+  };
+}
+
+/** Puts the jobs' results (in looJobs order) together: each fold's best fit, the held-out scores, the pooled summary. */
+export function assembleLoo(cases: Case[], options: LooOptions, results: CmaesResult[]): LooStudy {
+  const o = casesFitDefaults(fitOptions(options));
+  const per = o.restarts;
+  let mechanisms: string[] = [];
+  const out: LooCase[] = cases.map((_, k) => {
+    const fit = assembleCasesFit(training(cases, k), fitOptions(options), results.slice(k * per, (k + 1) * per));
+    mechanisms = fit.mechanisms;
+    const params = Object.fromEntries(fit.parameters.map((p) => [p.key, p.fitted]));
+    return { ...scoreCase(cases, k, params, fit.mechanisms, options), trainLoss: fit.loss };
+  });
+  const summary: LooSummary[] = LOO_PREDICTORS.map(({ id, label }) => {
+    const rows = out.map((c) => c.scores.find((s) => s.predictor === id)!);
+    const logs = rows.map((r) => r.logScore).filter((x): x is number => x !== null);
+    const crps = rows.map((r) => r.crps).filter((x): x is number => x !== null);
+    return {
+      predictor: id,
+      label,
+      meanBrier: mean(rows.map((r) => r.brier)),
+      medianDateError: quantile(rows.map((r) => r.dateError), 0.5),
+      outcomesRight: rows.filter((r) => r.outcomeRight).length,
+      meanLogScore: logs.length ? mean(logs) : null,
+      meanCrps: crps.length ? mean(crps) : null,
+    };
+  });
+  const m = summary[0];
+  const baselines = summary.slice(1);
+  return {
+    cases: out,
+    summary,
+    goal: { brier: baselines.every((b) => m.meanBrier < b.meanBrier), dateError: baselines.every((b) => m.medianDateError < b.medianDateError) },
+    regimeData: (options.regimes?.size ?? 0) > 0,
+    options: { seed: o.seed, seeds: o.seeds, restarts: o.restarts, evaluations: o.evaluations, runs: options.runs ?? 100, measure: o.measure, mechanisms },
+  };
+}
+
+/**
+ * Runs the whole study in this thread.
+ * @example const study = leaveOneCaseOut(cases, { restarts: 1, evaluations: 100, runs: 50 }); study.summary[0].meanBrier;
+ */
+export function leaveOneCaseOut(cases: Case[], options: LooOptions = {}): LooStudy {
+  return assembleLoo(cases, options, looJobs(cases, options).map((job) => runLooJob(cases, options, job)));
+}
