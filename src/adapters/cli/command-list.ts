@@ -43,6 +43,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     about: 'fit the parameters of the enabled mechanisms (CMA-ES, within their priors) to the record over a training window, then score the fit out of sample',
     load: async () => (await import('./commands/fit.js')).registerFit,
   },
+  'validate-cases': {
+    usage: '[options] <files...>',
+    about: 'leave-one-case-out: fit one model on all cases but one, predict the held-out case from its drivers only, score break and series against baselines',
+    load: async () => (await import('./commands/validate-cases.js')).registerValidateCases,
+  },
   compare: {
     usage: '[options] <file>',
     about: 'fit each declared explanation (its mechanisms only) on the training window, score it out of sample, and re-rank under ±1 perturbations of the judged intensities',

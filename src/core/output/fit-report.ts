@@ -8,7 +8,7 @@ import { formatNumber } from './number.js';
 const f = (x: number | null) => (x === null ? 'n/a' : formatNumber(x));
 
 /** The parameter table: one row per fitted parameter. */
-export function parametersCsv(fit: FitResult): string {
+export function parametersCsv(fit: Pick<FitResult, 'parameters'>): string {
   const restarts = fit.parameters[0]?.restarts.length ?? 0;
   return toCsv(
     ['parameter', 'min', 'max', 'bounds', 'scenario', 'fitted', 'spread', ...Array.from({ length: restarts }, (_, i) => `restart_${i + 1}`)],

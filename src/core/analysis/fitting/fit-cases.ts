@@ -60,7 +60,7 @@ export function casesFitDefaults(options: CasesFitOptions): Required<Omit<CasesF
 
 /**
  * The default training window of a scenario: the first third of its period in whole months (at least one year), so that
- * every case, whatever its dates, has one. Whole years where the period allows.
+ * every case, whatever its dates, has one.
  * @example defaultTrainingWindow(scenario) // { first, last }
  */
 export function defaultTrainingWindow(scenario: Scenario): Window {

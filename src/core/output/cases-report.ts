@@ -1,0 +1,84 @@
+// The files of the cross-case analyses: a shared fit's per-case losses, and the leave-one-case-out table with its baselines.
+import type { CasesFit } from '../analysis/fitting/fit-cases.js';
+import { HAZARD_COVARIATES } from '../analysis/validation/hazard.js';
+import { LOO_PREDICTORS, type LooStudy } from '../analysis/validation/leave-one-case-out.js';
+import { toCsv, type Cell } from './csv.js';
+import { formatNumber } from './number.js';
+
+const f = (x: number | null) => (x === null ? 'n/a' : formatNumber(x));
+
+/** One row per case of a shared fit: its window and its loss at the shared parameters and at the defaults. */
+export function casesFitCsv(fit: CasesFit): string {
+  return toCsv(['case', 'window', 'loss', 'default_loss'], fit.cases.map((c) => [c.name, c.window, c.loss, c.startLoss]));
+}
+
+/** A Markdown summary of a shared fit. */
+export function casesFitSummary(fit: CasesFit): string {
+  const o = fit.options;
+  return [
+    `# One model across ${fit.cases.length} cases`,
+    '',
+    `One set of mechanism parameters and rules fitted to every case at once (each keeps its own judgements), on each case's ${o.window === 'whole' ? 'whole period' : 'training window (the first third of its period)'};`,
+    `${o.every}ly ${o.measure} series of the alliance dyads; loss = mean over cases of each case's mean squared error. Mechanisms on: ${fit.mechanisms.join(', ')}.`,
+    `CMA-ES, ${o.restarts} restarts x ${o.evaluations} evaluations x ${o.seeds} runs per case (${fit.simulations} simulations), seed ${o.seed}.`,
+    `Loss ${f(fit.loss)} at the fit, ${f(fit.startLoss)} at the engine's defaults.`,
+    '',
+    '| case | window | loss | at defaults |',
+    '|---|---|---|---|',
+    ...fit.cases.map((c) => `| ${c.name} | ${c.window} | ${f(c.loss)} | ${f(c.startLoss)} |`),
+    '',
+    '| parameter | range | default | fitted | spread over restarts |',
+    '|---|---|---|---|---|',
+    ...fit.parameters.map((p) => `| ${p.key} | ${f(p.min)}..${f(p.max)} | ${f(p.start)} | ${f(p.fitted)} | ${f(p.spread)} |`),
+    '',
+  ].join('\n');
+}
+
+/** One row per held-out case and predictor. */
+export function looCsv(study: LooStudy): string {
+  const rows: Cell[][] = [];
+  for (const c of study.cases) {
+    for (const s of c.scores) {
+      rows.push([c.name, c.recorded ?? 'no break', s.predictor, s.probability, s.predicted ?? 'no break', s.dateError, s.outcomeRight ? 'yes' : 'no', s.brier, s.logScore, s.crps]);
+    }
+  }
+  return toCsv(['case', 'recorded_break', 'predictor', 'p_break', 'predicted_break', 'date_error_months', 'outcome_right', 'brier', 'log_score', 'crps'], rows);
+}
+
+/** One row per predictor: the pooled held-out scores. */
+export function looSummaryCsv(study: LooStudy): string {
+  return toCsv(
+    ['predictor', 'mean_brier', 'median_date_error_months', 'outcomes_right', 'mean_log_score', 'mean_crps'],
+    study.summary.map((s) => [s.predictor, s.meanBrier, s.medianDateError, s.outcomesRight, s.meanLogScore, s.meanCrps]),
+  );
+}
+
+/** A Markdown report of the study, reporting whatever came out. */
+export function looReport(study: LooStudy): string {
+  const o = study.options;
+  const n = study.cases.length;
+  const cell = (c: LooStudy['cases'][number], id: string) => {
+    const s = c.scores.find((x) => x.predictor === id)!;
+    return `${s.predicted ?? 'none'} (p ${f(s.probability)})`;
+  };
+  return [
+    `# Leave-one-case-out: ${n} cases`,
+    '',
+    `Each case in turn is held out; one set of mechanism parameters and rules is fitted on the other ${n - 1} (whole periods, yearly Goldstein series of the alliance dyads;`,
+    `CMA-ES ${o.restarts} restarts x ${o.evaluations} evaluations x ${o.seeds} runs per case, seed ${o.seed}; mechanisms ${o.mechanisms.join(', ')}), and the held-out case is predicted from its drivers only (${o.runs} runs).`,
+    'A break is the record\'s first act between the allies coded WEIS 195, 198, 201, 202 or 223 with judged intensity ≤ −7, or the alliance\'s stated end;',
+    'the model\'s is the median first month broken or hostile over runs (none when most runs never break). Date errors count a missing break as the month after the period.',
+    `Series scores (log score, CRPS; observation noise 1) are over every year but the first, which persistence carries on. Hazard covariates: ${HAZARD_COVARIATES.join(', ')}${study.regimeData ? ' (Polity2)' : ' (no regime data: regime difference 0)'}.`,
+    '',
+    '| predictor | mean Brier | median break-date error (months) | outcomes right | mean log score | mean CRPS |',
+    '|---|---|---|---|---|---|',
+    ...study.summary.map((s) => `| ${s.label} | ${f(s.meanBrier)} | ${f(s.medianDateError)} | ${s.outcomesRight} of ${n} | ${f(s.meanLogScore)} | ${f(s.meanCrps)} |`),
+    '',
+    `Goal (model beats every baseline): mean Brier ${study.goal.brier ? 'met' : 'not met'}; median break-date error ${study.goal.dateError ? 'met' : 'not met'}.`,
+    '',
+    `| case | recorded break | ${LOO_PREDICTORS.map((p) => p.label).join(' | ')} |`,
+    `|---|---|${LOO_PREDICTORS.map(() => '---|').join('')}`,
+    ...study.cases.map((c) => `| ${c.name} | ${c.recorded ?? 'none'}${c.recordedBy ? ` (${c.recordedBy})` : ''} | ${LOO_PREDICTORS.map((p) => cell(c, p.id)).join(' | ')} |`),
+    '',
+  ].join('\n');
+}
