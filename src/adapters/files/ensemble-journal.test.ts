@@ -1,6 +1,6 @@
 // Tests of the ensemble journal: a chunk half-written when the process died is cut back on resume, another job is refused, the end is atomic.
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -50,4 +50,51 @@ test('an unfinished journal of another job is refused, and left alone', async ()
   await j.close();
   await assert.rejects(openJournal(out, { seed: 2 }, shape, headers, 10), (err: unknown) => err instanceof ResumeConflict && /other arguments/.test((err as Error).message));
   assert.ok(existsSync(join(dir, '.ens.partial', 'checkpoint.json')));
+});
+
+/** A journal of 30 runs interrupted after 10, in a fresh folder. */
+async function interrupted() {
+  const dir = mkdtempSync(join(tmpdir(), 'schism-journal-'));
+  const out = join(dir, 'ens');
+  const job = { seed: 4, runs: 30 };
+  const j = await openJournal(out, job, shape, headers, 30);
+  await j.append(runChunk(model, shape, 4, { from: 0, to: 10 }));
+  await j.close();
+  return { dir, out, job, partial: join(dir, '.ens.partial') };
+}
+
+/** Asserts that resuming is refused with a message naming `file`. */
+async function refusedNaming(out: string, job: object, file: string): Promise<void> {
+  await assert.rejects(openJournal(out, job, shape, headers, 30), (err: unknown) => {
+    assert.ok(err instanceof ResumeConflict, String(err));
+    assert.ok(err.message.includes(file), err.message);
+    assert.match(err.message, /damaged/);
+    return true;
+  });
+}
+
+test('a per-run file shorter than its checkpoint, or missing with out/, is refused naming it (no NUL bytes written)', async () => {
+  const a = await interrupted();
+  const runs = join(a.partial, 'out', 'runs.csv');
+  truncateSync(runs, 100);
+  await refusedNaming(a.out, a.job, runs);
+  assert.equal(readFileSync(runs).length, 100, 'left as it was');
+  const b = await interrupted();
+  rmSync(join(b.partial, 'out'), { recursive: true });
+  await refusedNaming(b.out, b.job, join(b.partial, 'out', 'runs.csv'));
+});
+
+test('an empty, non-JSON or ill-formed checkpoint is refused naming it', async () => {
+  for (const text of ['', '{"done":', 'null', '{"done":-1,"bytes":{},"stats":{}}', '{"done":10,"bytes":{"runs.csv":"x"},"stats":{}}', '{"done":10,"bytes":{"runs.csv":10000000,"cooperation.csv":10000000},"stats":{"runs":3}}']) {
+    const c = await interrupted();
+    const checkpoint = join(c.partial, 'checkpoint.json');
+    writeFileSync(checkpoint, text);
+    await refusedNaming(c.out, c.job, checkpoint);
+  }
+  // Counts that do not add up to the runs it says are done.
+  const d = await interrupted();
+  const checkpoint = join(d.partial, 'checkpoint.json');
+  const cp = JSON.parse(readFileSync(checkpoint, 'utf8'));
+  writeFileSync(checkpoint, JSON.stringify({ ...cp, done: 5 }));
+  await refusedNaming(d.out, d.job, checkpoint);
 });
