@@ -23,7 +23,7 @@ test('record writes the series, turning points and agreement tables; the shipped
   const yearly = readFileSync(join(dir, 'record-yearly.csv'), 'utf8').split('\n');
   assert.equal(yearly[0], 'period,from,to,goldstein,intensity,acts');
   assert.ok(yearly.includes('1950,BIG,SMALL,7.4,7,1'), 'the recorded loan of 1950');
-  assert.match(readFileSync(join(dir, 'README.md'), 'utf8'), /copdab-lebo-moore\/us-ussr-monthly\.csv/);
+  assert.match(readFileSync(join(dir, 'README.md'), 'utf8'), /copdab-lebo-moore\/monthly\.csv/);
 });
 
 test('fit writes parameters, scores and forecasts, byte-identical on a rerun', () => {

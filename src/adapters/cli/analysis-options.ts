@@ -7,7 +7,7 @@ import { integerOption, UsageError } from './exit.js';
 
 /** The raw flags as commander gives them. */
 export interface AnalysisFlags {
-  train: string;
+  train?: string;
   test?: string;
   every: string;
   measure: string;
@@ -23,7 +23,7 @@ export interface AnalysisFlags {
 /** Adds the fitting and scoring options (with the defaults that keep fit + compare within budget) to a command. */
 export function withFitOptions(cmd: Command, defaults: { evaluations: string; restarts: string }): Command {
   return cmd
-    .option('--train <window>', 'training window, YYYY-YYYY or YYYY-MM..YYYY-MM', '1950-1957')
+    .option('--train <window>', 'training window, YYYY-YYYY or YYYY-MM..YYYY-MM (default: the scenario\'s meta.training, else the first third of its period)')
     .option('--test <window>', 'test window (default: after training to the end of the period)')
     .option('--every <period>', 'series granularity: month, quarter or year', 'quarter')
     .option('--measure <m>', 'record series to fit: goldstein or intensity', 'goldstein')

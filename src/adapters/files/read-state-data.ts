@@ -22,6 +22,9 @@ export const STATE_DATA_FILES = {
 } as const;
 
 type Part = keyof typeof STATE_DATA_FILES;
+
+/** The parts the record is checked against (everything but the state list and capabilities). */
+export const INDEPENDENT_PARTS: Part[] = ['treaties', 'atopSpells', 'cowSpells', 'disputes', 'events', 'rivalries', 'copdab'];
 type Row = Record<string, string>;
 
 async function rows(dir: string, rel: string): Promise<Row[] | undefined> {

@@ -4,9 +4,9 @@ declare module 'virtual:schism-scenarios' {
   export interface BundledScenario { id: string; file: string; parsed: unknown; text: () => Promise<string> }
   export const SHIPPED: BundledScenario[];
   export const TEMPLATE: BundledScenario;
-  /** Independent series bundled from data/ (empty where absent): COPDAB US-USSR monthly net scores, MIE USSR-China events. */
+  /** Independent series bundled from data/ (empty where absent): COPDAB monthly scores and MIE events among the shipped scenarios' states. */
   export const INDEPENDENT: {
-    copdab: { month: string; usToUssr: number; ussrToUs: number }[];
-    mie: { micnum: number; year: number; month: number; ccode1: number; ccode2: number; action: number; hostlev: number }[];
+    copdab: { month: string; from: number; to: number; value: number }[];
+    events: { micnum: number; ccode1: number; ccode2: number; start: { year: number; month: number; day: number }; action: number; hostility: number }[];
   };
 }

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { parseScenario } from '../../core/scenario/parse.js';
-import { loadIndependentData } from '../files/read-independent-data.js';
+import { eventSeriesAmong } from '../../core/datasets/state-data.js';
+import { loadStateData } from '../files/read-state-data.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const VIRTUAL = 'virtual:schism-scenarios';
@@ -33,18 +34,20 @@ function scenarios(): Plugin {
         return `export default ${JSON.stringify(readFileSync(file, 'utf8'))};\n`;
       }
       if (id !== `\0${VIRTUAL}`) return undefined;
+      const codes = new Set<number>();
       const entries = shippedFiles().map((f) => {
         const text = readFileSync(join(root, 'scenarios', f), 'utf8');
         this.addWatchFile(join(root, 'scenarios', f));
         const parsed = parseScenario(text, `scenarios/${f}`);
         const id = basename(f, '.yaml');
+        if (parsed.ok) for (const a of parsed.scenario.actors) if (a.cow !== undefined) codes.add(a.cow);
         return `{ id: ${JSON.stringify(id)}, file: ${JSON.stringify(`scenarios/${f}`)}, parsed: ${JSON.stringify(parsed.ok ? parsed.scenario : null)}, text: () => import(${JSON.stringify(TEXT + id)}).then((m) => m.default) }`;
       });
       const template = readFileSync(join(root, 'test/fixtures/minimal.yaml'), 'utf8');
-      // The independent series the charts set beside the model (COPDAB US-USSR, MIE USSR-China), where data/ has them.
-      const { data } = await loadIndependentData(join(root, 'data'));
+      // The independent series the charts set beside the model (COPDAB, MIE) among the shipped scenarios' states, where data/ has them.
+      const { data } = await loadStateData(join(root, 'data'), ['copdab', 'events']);
       return [
-        `export const INDEPENDENT = ${JSON.stringify({ copdab: data.copdab ?? [], mie: data.mie ?? [] })};`,
+        `export const INDEPENDENT = ${JSON.stringify(eventSeriesAmong(data, codes))};`,
         `export const SHIPPED = [${entries.join(',\n')}];`,
         `export const TEMPLATE = { id: 'minimal', file: 'test/fixtures/minimal.yaml', parsed: null, text: () => Promise.resolve(${JSON.stringify(template)}) };`,
         '',

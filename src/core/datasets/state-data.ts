@@ -120,6 +120,14 @@ export const DATASET_SOURCES = Object.fromEntries(
   DATASETS.map(([key, id, year, author, title, note]) => [key, { id, kind: 'dataset', year, author, title, note } satisfies Source]),
 ) as Record<DatasetKey, Source>;
 
+/** The rows of the event series (COPDAB, MIE) between two of the given states: what a web page needs for its scenarios. */
+export function eventSeriesAmong(data: StateData, codes: Set<number>): { copdab: CopdabMonth[]; events: MilitarizedEvent[] } {
+  return {
+    copdab: (data.copdab ?? []).filter((c) => codes.has(c.from) && codes.has(c.to)),
+    events: (data.events ?? []).filter((e) => codes.has(e.ccode1) && codes.has(e.ccode2)),
+  };
+}
+
 /** The two codes of a dyad in the order the datasets write them (lower first). */
 export function dyadKey(a: number, b: number): string {
   return a <= b ? `${a},${b}` : `${b},${a}`;

@@ -14,6 +14,7 @@ import {
   type ScheduledPosition,
 } from './model.js';
 import { MECHANISM_IDS, MECHANISMS, RULES } from './parameters.js';
+import { replayCodes } from './replay-codes.js';
 
 /** How a run departs from the scenario as written: mode, horizon, switched mechanisms, parameter overrides, removed events. */
 export interface CompileOptions {
@@ -77,6 +78,7 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
   const leaderIndex = (actorId: string, leaderId: string) =>
     scenario.actors[actor(actorId)].leaders.findIndex((l) => l.id === leaderId);
   const events: CompiledEvent[] = [];
+  const codes = replayCodes(scenario);
   const eventMonths: number[] = [];
   scenario.events.forEach((e, index) => {
     if (!isInput(e, mode)) return;
@@ -89,7 +91,7 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
       to: e.to === undefined ? -1 : actor(e.to),
       joint: e.joint,
       intensity: e.intensity,
-      kind: actKindOfWeis(e.weis),
+      kind: actKindOfWeis(e.weis, codes),
       effects: e.effects.map((f) => compileEffect(f, actor, issue, alliance, leaderIndex)),
     });
     eventMonths.push(m);

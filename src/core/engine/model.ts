@@ -1,5 +1,6 @@
 // The compiled model: a scenario turned into flat arrays and a month-by-month schedule, ready for fast runs.
-import type { Scenario, ScenarioEvent, Traits } from '../scenario/schema.js';
+import type { ReplayCodeTable, Scenario, ScenarioEvent, Traits } from '../scenario/schema.js';
+import { DEFAULT_REPLAY_CODES, weisMatches } from './replay-codes.js';
 
 /** Whether a run predicts from drivers only, or also replays the record. */
 export type RunMode = 'predict' | 'replay';
@@ -106,11 +107,10 @@ export const DIMENSION = { material: 0, sovereignty: 1, doctrine: 2, nuclear: 3 
 /** How many issue dimensions there are. */
 export const DIMENSIONS = Object.keys(DIMENSION).length;
 
-/** The record-kind of an act by its WEIS code: break of relations is a defection, 21x-22x and 18x displays are force. */
-export function actKindOfWeis(weis: string | undefined): CompiledEvent['kind'] {
-  if (!weis) return 'other';
-  if (weis === '195') return 'defect';
-  if (weis.startsWith('22') || weis === '211' || weis === '213') return 'force';
+/** The record-kind of an act by its WEIS code and the scenario's replay codes (see replay-codes.ts). */
+export function actKindOfWeis(weis: string | undefined, codes: ReplayCodeTable = DEFAULT_REPLAY_CODES): CompiledEvent['kind'] {
+  if (weisMatches(weis, codes.defection)) return 'defect';
+  if (weisMatches(weis, codes.force)) return 'force';
   return 'other';
 }
 

@@ -1,7 +1,7 @@
 // The files of `schism record`: tidy CSVs of the record's series, its turning points and its agreement with independent data, and a summary.
 import type { Agreement } from '../analysis/record/independent.js';
 import { recordSeriesRows, type RecordSeries } from '../analysis/record/record.js';
-import { TURNING_POINT_RULES } from '../analysis/record/turning-points.js';
+import { turningPointRules, type TurningPointRule } from '../analysis/record/turning-points.js';
 import type { Scenario } from '../scenario/schema.js';
 import { monthLabel } from '../time/month.js';
 import { toCsv } from './csv.js';
@@ -9,11 +9,12 @@ import { formatNumber } from './number.js';
 
 /** Every file of the record folder, by name. */
 export function recordFiles(scenario: Scenario, record: RecordSeries, agreement: Agreement, dataFound: string[]): Record<string, string> {
+  const rules = turningPointRules(scenario);
   const series = (every: 'month' | 'quarter' | 'year') =>
     toCsv(['period', 'from', 'to', 'goldstein', 'intensity', 'acts'], recordSeriesRows(record, every).map((r) => [r.period, r.from, r.to, r.goldstein, r.intensity, r.acts]));
   const tps = toCsv(
     ['id', 'label', 'date', 'event', 'from', 'to', 'rule'],
-    record.turningPoints.map((p) => [p.id, p.label, p.month === null ? '' : monthLabel(p.month), p.event ?? '', p.from ?? '', p.to ?? '', ruleText(p.id)]),
+    record.turningPoints.map((p) => [p.id, p.label, p.month === null ? '' : monthLabel(p.month), p.event ?? '', p.from ?? '', p.to ?? '', ruleText(rules, p.id)]),
   );
   const agreementCsv = toCsv(['check', 'value', 'note'], agreement.rows.map((r) => [r.check, r.value, r.note]));
   const copdab = toCsv(['year', 'dyad', 'copdab', 'record_goldstein', 'record_intensity'], agreement.copdabYearly.map((r) => [r.year, r.dyad, r.copdab, r.goldstein, r.intensity]));
@@ -31,8 +32,8 @@ export function recordFiles(scenario: Scenario, record: RecordSeries, agreement:
 }
 
 /** A rule in words, for the turning-point table. */
-function ruleText(id: string): string {
-  const r = TURNING_POINT_RULES.find((x) => x.id === id)?.record;
+function ruleText(rules: TurningPointRule[], id: string): string {
+  const r = rules.find((x) => x.id === id)?.record;
   if (!r) return '';
   const parts = [
     r.weis ? `WEIS ${r.weis.join('/')}` : '',
@@ -61,7 +62,7 @@ function summary(scenario: Scenario, record: RecordSeries, agreement: Agreement,
     '',
     '| turning point | date | event | rule |',
     '|---|---|---|---|',
-    ...record.turningPoints.map((p) => `| ${p.label} | ${p.month === null ? 'not in the record' : monthLabel(p.month)} | ${p.event ?? ''} | ${ruleText(p.id)} |`),
+    ...record.turningPoints.map((p) => `| ${p.label} | ${p.month === null ? 'not in the record' : monthLabel(p.month)} | ${p.event ?? ''} | ${ruleText(turningPointRules(scenario), p.id)} |`),
     '',
     '## Agreement with independent data',
     '',

@@ -3,6 +3,7 @@ import type { Agreement, IndependentData } from '../analysis/record/independent.
 import { recordAgreement } from '../analysis/record/independent.js';
 import { recordSeries, recordSeriesRows } from '../analysis/record/record.js';
 import { allianceDyads, simulateRecord } from '../analysis/record/simulated.js';
+import { dyadKey } from '../datasets/state-data.js';
 import type { Model } from '../engine/model.js';
 import { MECHANISM_IDS } from '../engine/parameters.js';
 import { simulateModel } from '../engine/simulate.js';
@@ -89,7 +90,13 @@ export function cooperationData(scenario: Scenario, model: Model, independent: I
     const pair = model.alliances.some((al) => [ids[al.a], ids[al.b]].sort().join() === [a, b].sort().join());
     if (pair && r.start >= firstYear && r.start < firstYear + years) markers.push({ year: r.start, label: `rivalry onset (${r.source})` });
   }
-  const defence = (independent.cowAlliance ?? []).filter((r) => r.defense === 1).map((r) => r.year);
+  // COW's defense-pact years of the alliance pairs, within the period.
+  const cowOf = (id: string) => scenario.actors.find((a) => a.id === id)?.cow ?? -1;
+  const codes = new Set(model.alliances.map((al) => dyadKey(cowOf(ids[al.a]), cowOf(ids[al.b]))));
+  const defence = (independent.allianceSpells ?? [])
+    .filter((s) => s.source === 'cow-4.1' && s.pledges.includes('defense') && codes.has(dyadKey(s.ccode1, s.ccode2)))
+    .flatMap((s) => Array.from({ length: s.last - s.first + 1 }, (_, k) => s.first + k))
+    .filter((y) => y >= firstYear && y < firstYear + years);
   if (defence.length) {
     markers.push({ year: Math.min(...defence), label: 'formal alliance from (COW)' });
     const last = Math.max(...defence);

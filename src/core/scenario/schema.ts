@@ -262,12 +262,51 @@ export const PlayRole = z.strictObject({
   questions: z.array(z.string().min(1)).default([]).describe('questions for the class to discuss after the game'),
 });
 
+/** A WEIS code or code prefix, e.g. "195" or "22" (every 22x code). */
+const WeisPrefix = z.string().regex(/^\d{1,3}$/, 'a WEIS code or prefix has one to three digits');
+
+export const TurningPoint = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  record: z
+    .strictObject({
+      weis: z.array(WeisPrefix).min(1).optional(),
+      about: z.array(z.string().min(1)).min(1).optional().describe('issue ids or categories the event must concern'),
+      category: z.array(z.string().min(1)).min(1).optional(),
+      maxIntensity: z.number().min(-10).max(10).optional(),
+    })
+    .describe('the first record event between allies that meets every condition given (weis and category: either) dates it'),
+  simulated: z
+    .strictObject({ acts: z.array(Id).min(1), count: z.number().int().positive().default(1), within: z.number().int().positive().default(1) })
+    .describe('its counterpart in a run: `count` acts of these kinds within `within` months'),
+  judgement: z.string().optional(),
+});
+
+export const ReplayCodes = z.strictObject({
+  defection: z.array(WeisPrefix).min(1).describe('WEIS codes (or prefixes) of a record event that counts as a defection in replay'),
+  force: z.array(WeisPrefix).min(1).describe('WEIS codes (or prefixes) of a record event that counts as a use of force in replay'),
+  judgement: z.string().optional(),
+});
+
+export const InitialFlow = z.strictObject({
+  type: z.enum(['aid', 'inducement']),
+  from: Id,
+  to: Id,
+  level: unit.describe('the level at the period\'s first month, as an aid or inducement effect would set it'),
+  judgement: Judgement,
+  sources: z.array(Id).default([]),
+});
+
 export const Scenario = z.strictObject({
   schism: z.literal(1).describe('format version'),
   meta: z.strictObject({
     title: z.string().min(1),
     description: z.string().optional(),
     period: z.strictObject({ start: MonthDate, end: MonthDate }),
+    training: z
+      .strictObject({ start: MonthDate, end: MonthDate, judgement: z.string().optional() })
+      .optional()
+      .describe('the window fit, compare and report train on; default the first third of the period'),
     step: z.literal('month').default('month'),
     seed: z.number().int().nonnegative().max(0xffffffff, 'a seed is at most 4294967295 (2^32 - 1): the generators take 32 bits').default(1),
   }),
@@ -281,6 +320,12 @@ export const Scenario = z.strictObject({
   rules: z.record(RecordKey, ParamSetting).default({}).describe('parameters of the decision rule, reciprocity and status thresholds'),
   explanations: z.array(Explanation).default([]),
   roles: z.array(PlayRole).optional().describe('roles for play mode in the classroom'),
+  turningPoints: z
+    .array(TurningPoint)
+    .default([])
+    .describe('the record\'s turning points, each a rule on the record and its simulated counterpart; default: a break and an armed clash by the replay codes'),
+  replay: ReplayCodes.optional().describe('which record WEIS codes count as defection and force in replay; default 195, 198, 202 and 22x, 211, 213'),
+  initial: z.array(InitialFlow).default([]).describe('aid and inducement flowing at the start of the period'),
 });
 
 export type Scenario = z.infer<typeof Scenario>;
@@ -298,3 +343,5 @@ export type Prior = z.infer<typeof Prior>;
 export type Explanation = z.infer<typeof Explanation>;
 export type DeclaredStatus = z.infer<typeof DeclaredStatus>;
 export type PlayRoleSetting = z.infer<typeof PlayRole>;
+export type TurningPointDeclaration = z.infer<typeof TurningPoint>;
+export type ReplayCodeTable = z.infer<typeof ReplayCodes>;

@@ -5,7 +5,7 @@ import { recordSeries } from '../../../core/analysis/record/record.js';
 import { recordFiles } from '../../../core/output/record-report.js';
 import { monthLabel } from '../../../core/time/month.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
-import { DEFAULT_DATA_DIR, loadIndependentData } from '../../files/read-independent-data.js';
+import { DATA_DIR, INDEPENDENT_PARTS, loadStateData } from '../../files/read-state-data.js';
 import { readScenario } from '../../files/read-scenario.js';
 
 /** Registers the record command. */
@@ -15,11 +15,11 @@ export function registerRecord(program: Command): void {
     .argument('<file>', 'scenario file (YAML or JSON)')
     .description('write the observed record as monthly, quarterly and yearly series per directed dyad, its turning points, and checks against independent data')
     .option('--out <dir>', 'output folder', 'runs/record')
-    .option('--data <dir>', 'folder with the independent series (COPDAB, MIE, rivalries, ATOP, COW)', DEFAULT_DATA_DIR)
+    .option('--data <dir>', 'folder with the independent series (COPDAB, MIE, MIDs, rivalries, ATOP, COW)', DATA_DIR)
     .action(async (file: string, flags: { out: string; data: string }) => {
       const { scenario } = await readScenario(file);
       const record = recordSeries(scenario);
-      const { data, found } = await loadIndependentData(flags.data);
+      const { data, found } = await loadStateData(flags.data, INDEPENDENT_PARTS);
       const agreement = recordAgreement(scenario, record, data);
       await writeFolderAtomic(flags.out, recordFiles(scenario, record, agreement, found));
       const tps = record.turningPoints.map((p) => `${p.label} ${p.month === null ? 'none' : monthLabel(p.month)}`);

@@ -18,7 +18,7 @@ import { cooperationData, decompositionData } from '../../../core/report/report-
 import { comparisonTable, counterfactualCharts } from '../../../core/report/report-tables.js';
 import { SCHISM_VERSION } from '../../../core/version.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
-import { DEFAULT_DATA_DIR, loadIndependentData } from '../../files/read-independent-data.js';
+import { DATA_DIR, INDEPENDENT_PARTS, loadStateData } from '../../files/read-state-data.js';
 import { readScenario } from '../../files/read-scenario.js';
 import { basesOf, readVariant, type VariantFile } from '../../files/read-variant.js';
 import { renderChart } from '../../report/render-chart.js';
@@ -59,7 +59,7 @@ export function registerReport(program: Command): void {
     .option('--trajectories <n>', 'Morris trajectories when the screening is computed here', '4')
     .option('--counterfactual <file>', 'a variant file to show as a counterfactual (repeatable)', collect)
     .option('--counterfactuals <dir>', 'a folder of variant files (default: counterfactuals/<scenario name>/ beside the scenario)')
-    .option('--data <dir>', 'folder of the independent series', DEFAULT_DATA_DIR)
+    .option('--data <dir>', 'folder of the independent series', DATA_DIR)
     .option('--quiet', 'no progress messages')
     .action(async (file: string, flags: ReportFlags) => {
       const say = (s: string) => flags.quiet || process.stderr.write(`${s}\n`);
@@ -74,7 +74,7 @@ export function registerReport(program: Command): void {
       const sections: ReportSection[] = [];
 
       say('report: cooperation against the record and the independent series');
-      const { data } = await loadIndependentData(flags.data);
+      const { data } = await loadStateData(flags.data, INDEPENDENT_PARTS);
       const coop = cooperationData(scenario, model, data, { runs, seed });
       sections.push({
         id: 'record', heading: 'Simulated cooperation against the record and independent data',

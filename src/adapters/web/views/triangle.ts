@@ -48,7 +48,7 @@ export function triangleView(): View {
         years.map((y) => [String(y.year), y.edges.ab, y.edges.bc, y.edges.ca, `${y.configuration}${y.pivot ? ` (pivot ${y.pivot})` : ''}${y.outsider ? ` (${y.outsider} outside)` : ''}`]), 'Yearly mean relations'),
     );
     const copdab = app.run ? copdabChart(app.scenario, app.run, Math.max(480, Math.min(1100, body.clientWidth || 900))) : null;
-    if (copdab) body.append(h('h3', {}, 'Independent check: the US–USSR edge against COPDAB'), copdab);
+    if (copdab) body.append(h('h3', {}, 'Independent check: a triangle edge against COPDAB'), copdab);
   }
 
   return {

@@ -98,15 +98,22 @@ function historyOf(s: Scenario, al: Scenario['alliances'][number], cite: (ref: s
   };
 }
 
-/** The strategic triangle's three actors: the US, the USSR and the PRC when present, else the first alliance and a third actor. */
+/**
+ * The strategic triangle: the first alliance's two members and the third power, the strongest (by mean capability) of the
+ * other actors that act toward an ally or are acted on by one in the scenario's events (any other actor when none does).
+ */
 export function triangleOf(s: Scenario): [string, string, string] | null {
-  const ids = s.actors.map((a) => a.id);
-  const pick = (...names: string[]) => names.map((n) => ids.find((id) => id.toUpperCase() === n)).filter((x): x is string => Boolean(x));
-  const cold = pick('USA', 'USSR', 'PRC');
-  if (cold.length === 3) return cold as [string, string, string];
   const al = s.alliances[0];
-  const third = al && ids.find((id) => id !== al.members[0] && id !== al.members[1]);
-  return al && third ? [third, al.members[0], al.members[1]] : null;
+  if (!al) return null;
+  const others = s.actors.filter((a) => !al.members.includes(a.id));
+  const engaged = others.filter((a) => s.events.some((e) => (e.from === a.id && e.to !== undefined && al.members.includes(e.to)) || (e.to === a.id && al.members.includes(e.from))));
+  const mean = (a: (typeof others)[number]) => {
+    const v = Object.values(a.capability.series);
+    return v.reduce((x, y) => x + y, 0) / Math.max(1, v.length);
+  };
+  const pool = engaged.length > 0 ? engaged : others;
+  const third = pool.reduce<(typeof others)[number] | undefined>((best, a) => (best === undefined || mean(a) > mean(best) ? a : best), undefined);
+  return third ? [third.id, al.members[0], al.members[1]] : null;
 }
 
 /** An effect in a few words, e.g. `threat USA→PRC 0.8`. */

@@ -14,7 +14,7 @@ import { loss, target, type Measure } from './loss.js';
 import { DEFAULT_FIT_RULES, defaultFreeKeys, freeParameters, fromUnit, toUnit } from './parameter-space.js';
 import type { Every } from '../record/periods.js';
 import { recordSeries } from '../record/record.js';
-import { checkWindow, formatWindow, parseWindow } from '../record/window.js';
+import { checkWindow, formatWindow, parseWindow, trainingWindow } from '../record/window.js';
 
 /** How to fit. Every field has a default. */
 export interface FitOptions {
@@ -82,7 +82,7 @@ export function mechanismSwitches(enabled: string[]): Record<string, boolean> {
  * @example const fit = fitScenario(scenario, { train: '1950-1957', restarts: 3 }); fit.parameters[0].fitted;
  */
 export function fitScenario(scenario: Scenario, options: FitOptions = {}): FitResult {
-  const train = checkWindow(scenario, parseWindow(options.train ?? '1950-1957'), 'the training window');
+  const train = trainingWindow(scenario, options.train);
   const every = options.every ?? 'quarter';
   const measure = options.measure ?? 'goldstein';
   const seed = options.seed ?? 1;

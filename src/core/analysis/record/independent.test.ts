@@ -24,17 +24,30 @@ const scenario: Scenario = {
   ],
 };
 const copdab = [1950, 1951, 1952, 1953, 1954, 1955].flatMap((y) =>
-  Array.from({ length: 12 }, (_, m) => ({ month: `${y}-${String(m + 1).padStart(2, '0')}`, usToUssr: m === 4 ? [0, 5, 1, -4, 0, 0][y - 1950] : 0, ussrToUs: 0 })),
+  Array.from({ length: 12 }, (_, m) => ({ month: `${y}-${String(m + 1).padStart(2, '0')}`, from: 2, to: 365, value: m === 4 ? [0, 5, 1, -4, 0, 0][y - 1950] : 0 })),
 );
+const day = (year: number, month: number) => ({ year, month, day: 0 });
 const data: IndependentData = {
   copdab,
-  mie: [
-    { micnum: 1, year: 1954, month: 3, ccode1: 710, ccode2: 365, action: 17, hostlev: 4 },
-    { micnum: 1, year: 1954, month: 4, ccode1: 365, ccode2: 710, action: 7, hostlev: 3 },
+  events: [
+    { micnum: 1, start: day(1954, 3), ccode1: 710, ccode2: 365, action: 17, hostility: 4 },
+    { micnum: 1, start: day(1954, 4), ccode1: 365, ccode2: 710, action: 7, hostility: 3 },
+    // Another pair's event, and this pair's outside the period: neither counts.
+    { micnum: 2, start: day(1954, 5), ccode1: 2, ccode2: 365, action: 7, hostility: 4 },
+    { micnum: 3, start: day(1969, 3), ccode1: 710, ccode2: 365, action: 17, hostility: 4 },
   ],
-  rivalries: [{ source: 'td', name: 'Big-Small', ccode1: 365, ccode2: 710, start: 1953, end: 1989 }],
-  treaties: [{ source: 'atop', atopid: 1, member: 365, entered: '1950-02-14', exited: '' }],
-  cowAlliance: [1950, 1951, 1952, 1953, 1954, 1955].map((year) => ({ year, defense: year < 1954 ? 1 : 0 })),
+  disputes: [{ disno: 9, ccode1: 365, ccode2: 710, start: { year: 1954, month: 3, day: 2 }, end: day(1954, 6), hostility: 4, hostility1: 3, hostility2: 4, war: false }],
+  rivalries: [{ source: 'td', id: '1', name: 'Big-Small', ccode1: 365, ccode2: 710, start: 1953, end: 1989 }],
+  treaties: [
+    { atopid: 1, member: 365, entered: '1950-02-14', exited: '', pledges: ['defense'] },
+    { atopid: 1, member: 710, entered: '1950-02-14', exited: '', pledges: ['defense'] },
+    // A treaty of one ally with someone else: not the pair's.
+    { atopid: 7, member: 365, entered: '1949-01-01', exited: '', pledges: ['defense'] },
+  ],
+  allianceSpells: [
+    { source: 'cow-4.1', ccode1: 365, ccode2: 710, first: 1946, last: 1953, pledges: ['defense'] },
+    { source: 'cow-4.1', ccode1: 2, ccode2: 365, first: 1946, last: 1980, pledges: ['defense'] },
+  ],
 };
 
 test('COPDAB is correlated year by year with the record of the dyad it covers', () => {
@@ -48,13 +61,14 @@ test('COPDAB is correlated year by year with the record of the dyad it covers', 
 test('MIE events, the rivalry onset and the formal alliance are set beside the record', () => {
   const a = recordAgreement(scenario, recordSeries(scenario), data);
   const value = (prefix: string) => a.rows.find((r) => r.check.startsWith(prefix))?.value;
-  assert.deepEqual(a.mieYearly.find((r) => r.year === 1954), { year: 1954, mieEvents: 2, mieForce: 1, recordClashes: 1 });
+  assert.deepEqual(a.mieYearly.find((r) => r.year === 1954), { year: 1954, pair: 'BIG-SMALL', mieEvents: 2, mieForce: 1, recordClashes: 1 });
   assert.equal(value('first MIE use of force'), '1954-03');
   assert.equal(value('first recorded armed clash'), '1954-03');
   assert.equal(value('rivalry onset, td'), 1953);
   assert.equal(value('record: first year of net conflict'), 1954, 'the clash makes 1954 net negative');
-  assert.equal(value('formal alliance in force'), '1950-02-14..in force');
-  assert.equal(value('COW defense pact years'), 4);
+  assert.deepEqual(a.rows.filter((r) => r.check.startsWith('formal alliance in force')).map((r) => r.value), ['1950-02-14..in force'], 'only the pair\'s own treaty');
+  assert.equal(value('COW defense pledge years of BIG-SMALL'), 4, '1950-1953 of the period 1950-1955');
+  assert.equal(value('militarized disputes between BIG and SMALL'), 1);
 });
 
 test('a check whose data are missing is left out, not faked', () => {

@@ -7,7 +7,7 @@
 import type { Scenario, ScenarioEvent } from '../../scenario/schema.js';
 import { monthIndex } from '../../time/month.js';
 import { binSeries, periodLabel, periodRange, type Every } from './periods.js';
-import { isAlliancePair, recordTurningPoints, TURNING_POINT_RULES, type RecordTurningPoint, type TurningPointRule } from './turning-points.js';
+import { isAlliancePair, recordTurningPoints, turningPointRules, type RecordTurningPoint, type TurningPointRule } from './turning-points.js';
 
 /** One directed dyad's monthly series; month 0 is the scenario's first month. */
 export interface DyadSeries {
@@ -84,7 +84,7 @@ export function recordSeries(scenario: Scenario, options: { rules?: TurningPoint
   const dyads = [...byKey.values()].sort(
     (x, y) => rank(x) - rank(y) || order.indexOf(x.from) - order.indexOf(y.from) || order.indexOf(x.to) - order.indexOf(y.to),
   );
-  return { start, months, dyads, turningPoints: recordTurningPoints(scenario, options.rules ?? TURNING_POINT_RULES), missingGoldstein };
+  return { start, months, dyads, turningPoints: recordTurningPoints(scenario, options.rules ?? turningPointRules(scenario)), missingGoldstein };
 }
 
 /** One directed dyad's series, if the record has it. */

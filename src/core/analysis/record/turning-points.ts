@@ -1,6 +1,7 @@
 // The record's turning points, located from the events by stated rules (never by hand), and their simulated counterparts.
 import type { ActKind } from '../../engine/acts.js';
-import type { Scenario, ScenarioEvent } from '../../scenario/schema.js';
+import { DEFAULT_REPLAY_CODES, replayCodes } from '../../engine/replay-codes.js';
+import type { ReplayCodeTable, Scenario, ScenarioEvent } from '../../scenario/schema.js';
 import { monthIndex } from '../../time/month.js';
 
 /**
@@ -16,39 +17,22 @@ export interface TurningPointRule {
   simulated: { acts: ActKind[]; count: number; within: number };
 }
 
-/** The default rules, general enough for any alliance scenario that tags its events with issues and categories. */
-export const TURNING_POINT_RULES: TurningPointRule[] = [
-  {
-    id: 'nuclear-help-withdrawn',
-    label: 'nuclear help withdrawn',
-    record: { weis: ['193'], about: ['NUC', 'nuclear'] },
-    simulated: { acts: ['withhold'], count: 1, within: 1 },
-  },
-  {
-    id: 'experts-recalled',
-    label: 'aid and experts withdrawn',
-    record: { weis: ['193'], about: ['AID', 'aid'] },
-    simulated: { acts: ['withhold'], count: 1, within: 1 },
-  },
-  {
-    id: 'open-polemic',
-    label: 'open polemic',
-    record: { category: ['polemic'], maxIntensity: -5 },
-    simulated: { acts: ['criticise'], count: 3, within: 12 },
-  },
-  {
-    id: 'party-ties-cut',
-    label: 'party ties cut',
-    record: { weis: ['190', '195'], about: ['IDEO', 'ideological'] },
-    simulated: { acts: ['reduce', 'defect'], count: 1, within: 1 },
-  },
-  {
-    id: 'armed-clash',
-    label: 'armed clash',
-    record: { category: ['border-clash'], weis: ['223'] },
-    simulated: { acts: ['force'], count: 1, within: 1 },
-  },
-];
+/**
+ * The rules when a scenario declares none: the first defection and the first use of force between the allies, each by the
+ * scenario's replay codes (so that the record side and the replay read a record event alike).
+ */
+export function defaultTurningPoints(codes: ReplayCodeTable = DEFAULT_REPLAY_CODES): TurningPointRule[] {
+  return [
+    { id: 'defection', label: 'first defection', record: { weis: codes.defection }, simulated: { acts: ['defect'], count: 1, within: 1 } },
+    { id: 'armed-clash', label: 'armed clash', record: { category: ['border-clash'], weis: codes.force }, simulated: { acts: ['force'], count: 1, within: 1 } },
+  ];
+}
+
+/** The scenario's declared turning points, or the default two when it declares none. */
+export function turningPointRules(scenario: Pick<Scenario, 'turningPoints' | 'replay'>): TurningPointRule[] {
+  if (scenario.turningPoints.length === 0) return defaultTurningPoints(replayCodes(scenario));
+  return scenario.turningPoints.map((t) => ({ id: t.id, label: t.label, record: t.record, simulated: { ...t.simulated, acts: t.simulated.acts as ActKind[] } }));
+}
 
 /** A turning point as the record dates it: the month index, the event and the directed dyad, or month null when absent. */
 export interface RecordTurningPoint {
@@ -62,7 +46,7 @@ export interface RecordTurningPoint {
 
 /**
  * Whether a scenario event matches a rule's record side. Every condition given must hold; a rule that gives both
- * `category` and `weis` (as armed-clash does) matches either: an armed clash is coded by category or as WEIS 223, military
+ * `category` and `weis` (as the default armed-clash does) matches either: an armed clash is coded by category or as WEIS 223, military
  * engagement (the engine's own act of force).
  */
 export function matchesRecordRule(e: ScenarioEvent, rule: TurningPointRule['record']): boolean {
@@ -84,7 +68,7 @@ export function isAlliancePair(scenario: Scenario, a: string, b: string): boolea
  * Dates each rule by the first record event between alliance members that matches it (in date order, then file order).
  * @example recordTurningPoints(scenario).find((p) => p.id === 'armed-clash')?.month
  */
-export function recordTurningPoints(scenario: Scenario, rules: TurningPointRule[] = TURNING_POINT_RULES): RecordTurningPoint[] {
+export function recordTurningPoints(scenario: Scenario, rules: TurningPointRule[] = turningPointRules(scenario)): RecordTurningPoint[] {
   const start = monthIndex(scenario.meta.period.start);
   const end = monthIndex(scenario.meta.period.end);
   const candidates = scenario.events

@@ -39,6 +39,24 @@ export function checkWindow(scenario: Scenario, w: Window, what: string): Window
   return w;
 }
 
+/**
+ * The training window: the one given (e.g. by --train), else the scenario's `meta.training`, else the first third of the
+ * period (whole months), so that a scenario of any period can be fitted without naming one.
+ * @example trainingWindow(scenario) // 1945-01..1954-04 for a period 1945-01..1972-12
+ */
+export function trainingWindow(scenario: Scenario, text?: string): Window {
+  if (text !== undefined) return checkWindow(scenario, parseWindow(text), 'the training window');
+  const declared = scenario.meta.training;
+  if (declared) {
+    const w = { first: monthIndex(declared.start), last: monthIndex(declared.end) };
+    if (w.last < w.first) throw new RangeError(`the scenario's training window ${formatWindow(w)} ends before it starts`);
+    return checkWindow(scenario, w, 'the scenario\'s training window (meta.training)');
+  }
+  const start = monthIndex(scenario.meta.period.start);
+  const months = monthIndex(scenario.meta.period.end) - start + 1;
+  return { first: start, last: start + Math.max(1, Math.floor(months / 3)) - 1 };
+}
+
 /** `YYYY-MM..YYYY-MM`. */
 export function formatWindow(w: Window): string {
   return `${monthLabel(w.first)}..${monthLabel(w.last)}`;

@@ -11,7 +11,7 @@ import { fitScenario, fitSettings, type FitOptions, type FitResult } from '../fi
 import { defaultTestWindow, scoreOutOfSample, type OutOfSample } from './out-of-sample.js';
 import { perturbJudgements } from './perturb.js';
 import { spearman } from './statistics.js';
-import { checkWindow, formatWindow, parseWindow } from '../record/window.js';
+import { checkWindow, formatWindow, parseWindow, trainingWindow } from '../record/window.js';
 
 /** How to compare. */
 export interface CompareOptions extends Omit<FitOptions, 'mechanisms' | 'parameters' | 'fixed'> {
@@ -55,7 +55,7 @@ export interface Comparison {
   perturbed: PerturbedRanking[];
   /** Share of perturbations with the same winner, and the mean Spearman correlation of their log scores with the unperturbed. */
   stability: { sameWinner: number | null; meanSpearman: number | null };
-  options: Required<Pick<CompareOptions, 'train' | 'every' | 'measure' | 'seed' | 'seeds' | 'restarts' | 'evaluations' | 'runs' | 'perturbations'>> & { test: string };
+  options: Required<Pick<CompareOptions, 'every' | 'measure' | 'seed' | 'seeds' | 'restarts' | 'evaluations' | 'runs' | 'perturbations'>> & { train: string; test: string };
 }
 
 /** Orders explanation indices best first: higher log score, then lower RMSE, then declaration order. */
@@ -77,7 +77,7 @@ export interface CompareJobResult {
 
 /** The options with every default filled in. */
 function withDefaults(options: CompareOptions): CompareOptions {
-  return { train: '1950-1957', every: 'quarter', measure: 'goldstein', seed: 1, seeds: 8, restarts: 2, evaluations: 1000, runs: 100, perturbations: 5, ...options };
+  return { every: 'quarter', measure: 'goldstein', seed: 1, seeds: 8, restarts: 2, evaluations: 1000, runs: 100, perturbations: 5, ...options };
 }
 
 /** The explanations compared, checked against the declared ones (a RangeError names an unknown id). */
@@ -94,7 +94,7 @@ function chosenExplanations(scenario: Scenario, options: CompareOptions): Explan
 export function checkCompareOptions(scenario: Scenario, options: CompareOptions = {}): void {
   const opts = withDefaults(options);
   chosenExplanations(scenario, opts);
-  const train = checkWindow(scenario, parseWindow(opts.train!), 'the training window');
+  const train = trainingWindow(scenario, opts.train);
   const test = checkWindow(scenario, opts.test ? parseWindow(opts.test) : defaultTestWindow(scenario, train), 'the test window');
   if (test.first <= train.last) throw new RangeError(`the test window ${formatWindow(test)} must start after the training window ${formatWindow(train)}`);
 }

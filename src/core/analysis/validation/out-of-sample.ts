@@ -15,15 +15,16 @@ import { firstSustained, simulateRecord } from '../record/simulated.js';
 import { BASELINES, baselineForecasts, type Baseline, type BaselineForecast } from './baselines.js';
 import { crpsEnsemble, crpsGaussian } from './scoring-rules.js';
 import { correlation, gaussianLogDensity, mean, quantile, rmse } from './statistics.js';
-import { TURNING_POINT_RULES, type TurningPointRule } from '../record/turning-points.js';
-import { checkWindow, formatWindow, parseWindow, type Window } from '../record/window.js';
+import { turningPointRules, type TurningPointRule } from '../record/turning-points.js';
+import { checkWindow, formatWindow, parseWindow, type Window, trainingWindow } from '../record/window.js';
 
 /** Variance added to every predictive distribution: one unit of Goldstein weight of observation noise, so a point forecast is not infinitely sure. */
 export const OBSERVATION_VARIANCE = 1;
 
 /** Options of an out-of-sample test. */
 export interface OutOfSampleOptions {
-  train: string;
+  /** Default: the scenario's training window (see trainingWindow). */
+  train?: string;
   /** Default: from the month after training to the end of the period. */
   test?: string;
   every?: Every;
@@ -113,7 +114,7 @@ export function scoreOutOfSample(
   settings: { mechanisms: Record<string, boolean>; params: Record<string, number> },
   options: OutOfSampleOptions,
 ): OutOfSample {
-  const train = checkWindow(scenario, parseWindow(options.train), 'the training window');
+  const train = trainingWindow(scenario, options.train);
   const test = checkWindow(scenario, options.test ? parseWindow(options.test) : defaultTestWindow(scenario, train), 'the test window');
   if (test.first <= train.last) throw new RangeError(`the test window ${formatWindow(test)} must start after the training window ${formatWindow(train)}`);
   const every = options.every ?? 'quarter';
@@ -188,7 +189,7 @@ export function scoreOutOfSample(
 
   // Turning points the record has inside the test window. A run reaches one only by acts inside the window; a baseline
   // reaches one when the dyad's forecast yearly net cooperation falls to the Goldstein weight of the act(s) that define it.
-  const rules = options.rules ?? TURNING_POINT_RULES;
+  const rules = options.rules ?? turningPointRules(scenario);
   const ids = scenario.actors.map((a) => a.id);
   const censored = test.last + 1;
   const turningPoints: TurningPointScore[] = [];
