@@ -22,10 +22,10 @@ function score(model: ModelId, options: BargainOptions = {}) {
   });
 }
 
-test('Moscow 1949-50, BDM (Scholz rule): 5 of 7 hits; misses the new treaty (stays at Stalin\'s 10) and the loan', () => {
+test('Moscow 1949-50, BDM (Scholz rule): 5 of 7 hits; misses the new treaty (cycles between Stalin\'s 10 and 100: mean 55, no side) and the loan', () => {
   const s = score('bdm');
   assert.deepEqual(s.map((x) => [x.issue, x.forecast, x.hit]), [
-    ['TRTY', 10, false], ['PA', 85, true], ['DL', 100, true], ['CCR', 100, true], ['MGL', 0, true], ['AID', 65, false], ['JSC', 0, true],
+    ['TRTY', 55, false], ['PA', 85, true], ['DL', 100, true], ['CCR', 100, true], ['MGL', 0, true], ['AID', 65, false], ['JSC', 0, true],
   ]);
 });
 
