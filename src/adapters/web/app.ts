@@ -76,9 +76,15 @@ export class App {
     const reply = await this.engine.ask(source);
     if (!reply.ok) return reply.diagnostics;
     this.scenario = reply.scenario;
-    const base = { ...baseline(source.id, reply.scenario.seed), off: reply.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id) };
+    const base = {
+      ...baseline(source.id, reply.scenario.seed),
+      off: reply.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id),
+      // A bargaining scenario has no alliance to run: it opens on its table.
+      ...(reply.scenario.alliances.length === 0 ? { tab: 'bargaining' } : {}),
+    };
     // A link without a seed runs the scenario's own.
-    this.cf = restore && restore.scenario === source.id ? { ...restore, seed: seedGiven ? restore.seed : base.seed } : base;
+    const tabGiven = new URLSearchParams(location.hash.slice(1)).has('tab');
+    this.cf = restore && restore.scenario === source.id ? { ...restore, seed: seedGiven ? restore.seed : base.seed, tab: tabGiven ? restore.tab : base.tab } : base;
     this.asWritten = base;
     if (this.slow) this.slow.scenario = ''; // the custom scenario may have new text under the same id
     this.baselineRun = null;

@@ -10,3 +10,9 @@ declare module 'virtual:schism-scenarios' {
     events: { micnum: number; ccode1: number; ccode2: number; start: { year: number; month: number; day: number }; action: number; hostility: number }[];
   };
 }
+
+/** A data file bundled as text by Vite (`?raw`). */
+declare module '*.csv?raw' {
+  const text: string;
+  export default text;
+}

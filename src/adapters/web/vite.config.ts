@@ -60,6 +60,8 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [scenarios()],
+  // The bargaining table reads CSV in the worker: csv-parse's browser build carries its own Buffer.
+  resolve: { alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' } },
   worker: { format: 'es' },
   build: {
     outDir: join(root, 'dist/web'),

@@ -25,7 +25,7 @@ export function whyView(): View {
     if (!run) return;
     const al = run.alliances[alliance];
     if (!al) {
-      replace(body, h('p', {}, 'This scenario has no alliance to explain.'));
+      replace(body, h('p', {}, 'This scenario has no alliance to explain: it is a bargaining scenario. ', h('button', { type: 'button', class: 'link', onclick: () => app.setCf({ tab: 'bargaining' }) }, 'Open the bargaining table'), '.'));
       return;
     }
     const width = Math.max(480, Math.min(1100, body.clientWidth || 900));

@@ -4,17 +4,21 @@ import { play, resolveRole, rolesOf, verdict, type PlayState } from '../../../co
 import { compile } from '../../../core/engine/compile.js';
 import { simulateModel } from '../../../core/engine/simulate.js';
 import { STATUSES } from '../../../core/engine/state.js';
+import { InputError } from '../../../core/scenario/diagnostic.js';
 import { parseScenario } from '../../../core/scenario/parse.js';
 import { Scenario } from '../../../core/scenario/schema.js';
 import { monthLabel } from '../../../core/time/month.js';
 import type { Counterfactual } from '../state/counterfactual.js';
 import { applyCounterfactual, mootRemovals } from './apply-counterfactual.js';
+import { bothModels, csvTable, scenarioTable } from './bargain-view.js';
 import { scoreExplanations } from './explain.js';
 import type { PlayView, Reply, Request } from './protocol.js';
 import { fanOfRuns, runView } from './run-view.js';
 import { scenarioView, triangleOf } from './scenario-view.js';
 
 const scenarios = new Map<string, Scenario>();
+/** The editor and the bargaining table show the first few problems of a broken document: one stray quote can make thousands. */
+const MAX_DIAGNOSTICS = 10;
 const now = () => performance.now();
 
 function scenarioOf(cf: Counterfactual): Scenario {
@@ -89,6 +93,22 @@ function handle(req: Request): Reply {
         },
       };
     }
+    case 'table': {
+      const src = req.source;
+      if ('scenario' in src) {
+        const s = scenarios.get(src.scenario);
+        if (!s) throw new Error(`scenario "${src.scenario}" is not loaded`);
+        return { type: 'table', issues: scenarioTable(s, src.date), diagnostics: [] };
+      }
+      try {
+        return { type: 'table', issues: csvTable(src.text, src.file), diagnostics: [] };
+      } catch (err) {
+        if (err instanceof InputError) return { type: 'table', issues: [], diagnostics: err.diagnostics.slice(0, MAX_DIAGNOSTICS) };
+        throw err;
+      }
+    }
+    case 'bargain':
+      return { type: 'bargain', answers: bothModels(req.problem, req.seed) };
     case 'bench': {
       const single: number[] = [];
       for (let k = 0; k < req.repeats; k++) {

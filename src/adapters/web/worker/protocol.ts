@@ -2,7 +2,10 @@
 import type { PlayVerdict, DecisionPoint, Choice } from '../../../core/analysis/views/play.js';
 import type { StatusAgreement } from '../../../core/analysis/record/history.js';
 import type { TriangleYear } from '../../../core/analysis/views/triangle.js';
+import type { RecordTriangleYear } from '../../../core/analysis/views/triangle-record.js';
+import type { BargainingProblem } from '../../../core/bargaining/types.js';
 import type { Diagnostic } from '../../../core/scenario/diagnostic.js';
+import type { ModelAnswer, TableIssue } from './bargain-view.js';
 import type { Counterfactual } from '../state/counterfactual.js';
 
 /** A scenario event as the timeline shows it, its sources resolved from the bibliography. */
@@ -108,6 +111,8 @@ export interface RunView {
   labels: string[];
   alliances: AllianceView[];
   triangle: TriangleYear[];
+  /** The same three actors' triangle from the scenario's events, year by year: what happened. */
+  recordTriangle: RecordTriangleYear[];
   story: string;
   /** Scenario event ids applied, and the model's own acts, month by month, for the timeline's third lane. */
   acts: { month: number; from: string; to: string; act: string; intensity: number }[];
@@ -167,6 +172,8 @@ export interface PlayView {
 }
 
 /** Requests from the page. */
+export type { ModelAnswer, TableIssue } from './bargain-view.js';
+
 export type Request =
   | { type: 'load'; id: string; text: string; file: string; parsed?: unknown }
   | { type: 'validate'; text: string; file: string }
@@ -175,7 +182,9 @@ export type Request =
   | { type: 'explain'; cf: Counterfactual; sets: { id: string; name: string; mechanisms: string[] }[]; seeds: number }
   | { type: 'play'; cf: Counterfactual; role: string; choices: Choice[] }
   | { type: 'bench'; cf: Counterfactual; repeats: number; fanRuns: number }
-  | { type: 'compare'; cf: Counterfactual; budget: CompareBudget };
+  | { type: 'compare'; cf: Counterfactual; budget: CompareBudget }
+  | { type: 'table'; source: { scenario: string; date: string } | { text: string; file: string } }
+  | { type: 'bargain'; problem: BargainingProblem; seed: number };
 
 /** Replies, by request type. */
 export type Reply =
@@ -188,4 +197,6 @@ export type Reply =
   | { type: 'play'; play: PlayView }
   | { type: 'bench'; single: number[]; fan: number[] }
   | { type: 'compare'; comparison: ComparisonView }
+  | { type: 'table'; issues: TableIssue[]; diagnostics: Diagnostic[] }
+  | { type: 'bargain'; answers: ModelAnswer[] }
   | { type: 'error'; message: string };

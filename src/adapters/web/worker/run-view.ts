@@ -1,6 +1,7 @@
 // Shapes a recorded run and a fan of fast runs into the plain data the charts draw.
 import { declaredStatuses, statusAgreement } from '../../../core/analysis/record/history.js';
 import { triangleByYear } from '../../../core/analysis/views/triangle.js';
+import { recordTriangleByYear } from '../../../core/analysis/views/triangle-record.js';
 import { ACTS } from '../../../core/engine/acts.js';
 import type { Model } from '../../../core/engine/model.js';
 import type { Scenario } from '../../../core/scenario/schema.js';
@@ -68,6 +69,7 @@ export function runView(r: RunResult, history: Scenario, triangle: [string, stri
     labels: Array.from({ length: T }, (_, t) => monthLabel(model.start + t)),
     alliances,
     triangle: triangle ? triangleByYear(r, triangle) : [],
+    recordTriangle: triangle ? recordTriangleByYear(history, triangle) : [],
     story: storyMarkdown(r),
     acts,
     fan,
