@@ -18,6 +18,7 @@ export interface AnalysisFlags {
   runs: string;
   out: string;
   params?: string;
+  quiet?: boolean;
 }
 
 /** Adds the fitting and scoring options (with the defaults that keep fit + compare within budget) to a command. */
@@ -32,7 +33,8 @@ export function withFitOptions(cmd: Command, defaults: { evaluations: string; re
     .option('--restarts <n>', 'independent CMA-ES restarts', defaults.restarts)
     .option('--evaluations <n>', 'loss evaluations per restart', defaults.evaluations)
     .option('--runs <n>', 'runs of the out-of-sample ensemble', '100')
-    .option('--params <keys>', 'comma-separated parameters to fit (mechanism.param or rules.param) instead of the default set');
+    .option('--params <keys>', 'comma-separated parameters to fit (mechanism.param or rules.param) instead of the default set')
+    .option('--quiet', 'no progress bar on stderr');
 }
 
 /** Checks the flags; a bad value is a UsageError (exit 2) naming the option. */

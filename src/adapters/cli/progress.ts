@@ -8,9 +8,9 @@ export interface Progress {
 }
 
 /** A bar titled `title`, or a silent stand-in when `quiet` or stderr is not a TTY. */
-export function progressBar(title: string, quiet: boolean): Progress {
+export function progressBar(title: string, quiet: boolean, unit = 'runs'): Progress {
   if (quiet || !process.stderr.isTTY) return { update() {}, stop() {} };
-  const bar = new SingleBar({ stream: process.stderr, format: `${title} [{bar}] {percentage}% | {value}/{total} runs | eta {eta_formatted}`, hideCursor: true, etaBuffer: 50 }, Presets.shades_classic);
+  const bar = new SingleBar({ stream: process.stderr, format: `${title} [{bar}] {percentage}% | {value}/{total} ${unit} | eta {eta_formatted}`, hideCursor: true, etaBuffer: 50 }, Presets.shades_classic);
   let started = false;
   return {
     update(done, total) {

@@ -16,7 +16,7 @@ const TASK = workerTask('compare-task');
  * Compares the explanations with `workers` threads (1: in this thread); results are put together in job order.
  * @example const c = await compareOnWorkers(scenario, { perturbations: 3 }, 2);
  */
-export async function compareOnWorkers(scenario: Scenario, options: CompareOptions, workers: number): Promise<Comparison> {
+export async function compareOnWorkers(scenario: Scenario, options: CompareOptions, workers: number, onProgress?: (done: number, total: number) => void): Promise<Comparison> {
   const jobs = compareJobs(scenario, options);
   if (workers <= 1 || jobs.length <= 1) return compareExplanations(scenario, options);
   const pool = new Piscina({
@@ -27,7 +27,13 @@ export async function compareOnWorkers(scenario: Scenario, options: CompareOptio
     execArgv: TASK.execArgv,
   });
   try {
-    const results = await Promise.all(jobs.map((job) => pool.run(job)));
+    let done = 0;
+    onProgress?.(0, jobs.length);
+    const results = await Promise.all(jobs.map(async (job) => {
+      const r = await pool.run(job);
+      onProgress?.(++done, jobs.length);
+      return r;
+    }));
     return assembleComparison(scenario, options, results);
   } finally {
     await pool.destroy();

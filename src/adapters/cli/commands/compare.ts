@@ -10,6 +10,7 @@ import { readScenario } from '../../files/read-scenario.js';
 import { compareOnWorkers } from '../../workers/compare-pool.js';
 import { asUsage, fitOptionsOf, withFitOptions, type AnalysisFlags } from '../analysis-options.js';
 import { integerOption, UsageError } from '../exit.js';
+import { progressBar } from '../progress.js';
 
 /** Registers the compare command. */
 export function registerCompare(program: Command): void {
@@ -31,7 +32,8 @@ export function registerCompare(program: Command): void {
     const workers = integerOption('--workers', flags.workers);
     const options = { ...o, perturbations, explanations: flags.only?.split(',').map((s) => s.trim()) };
     asUsage(() => checkCompareOptions(scenario, options));
-    const c = await compareOnWorkers(scenario, options, workers);
+    const bar = progressBar('compare', Boolean(flags.quiet), 'fits');
+    const c = await compareOnWorkers(scenario, options, workers, (done, total) => bar.update(done, total)).finally(() => bar.stop());
     await writeFolderAtomic(flags.out, {
       'comparison.json': stableJson(c),
       'comparison.csv': comparisonCsv(c),

@@ -8,6 +8,7 @@ import { stableJson } from '../../../core/output/stable-json.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readScenario } from '../../files/read-scenario.js';
 import { asUsage, fitOptionsOf, withFitOptions, type AnalysisFlags } from '../analysis-options.js';
+import { progressBar } from '../progress.js';
 
 /** Registers the fit command. */
 export function registerFit(program: Command): void {
@@ -21,7 +22,9 @@ export function registerFit(program: Command): void {
   ).action(async (file: string, flags: AnalysisFlags) => {
     const o = fitOptionsOf(flags);
     const { scenario } = await readScenario(file);
-    const fit = asUsage(() => fitScenario(scenario, o));
+    const bar = progressBar('fit', Boolean(flags.quiet), 'evaluations');
+    const fit = asUsage(() => fitScenario(scenario, { ...o, onProgress: (done, budget) => bar.update(done, budget) }));
+    bar.stop();
     const oos = asUsage(() => scoreOutOfSample(scenario, fitSettings(fit), { train: o.train, test: o.test, every: o.every, measure: o.measure, runs: o.runs, seed: o.seed + 1 }));
     const summary = fitSummary(scenario.meta.title, fit, oos);
     await writeFolderAtomic(flags.out, {

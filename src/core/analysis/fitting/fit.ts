@@ -39,6 +39,8 @@ export interface FitOptions {
   parameters?: string[];
   /** Fixed parameter overrides applied before fitting (not fitted), e.g. a perturbation study's setting. */
   fixed?: Record<string, number>;
+  /** Told after each loss evaluation how many were made and the most the budget allows (restarts stop early, so fewer may come). */
+  onProgress?: (evaluations: number, budget: number) => void;
 }
 
 /** A fitted parameter: bounds, the scenario's value, the best fit and its spread over restarts. */
@@ -93,7 +95,14 @@ export function fitScenario(scenario: Scenario, options: FitOptions = {}): FitRe
   const t = target(scenario, recordSeries(scenario), train, every, measure);
   const fixed = options.fixed ?? {};
   const until = formatWindow(train).slice(-7);
-  const lossAt = (params: Record<string, number>) => loss(compile(scenario, { mode: 'predict', until, mechanisms, params: { ...fixed, ...params } }), t, seeds);
+  const budget = 1 + (options.restarts ?? 3) * (options.evaluations ?? 2000);
+  let done = 0;
+  const lossAt = (params: Record<string, number>) => {
+    const l = loss(compile(scenario, { mode: 'predict', until, mechanisms, params: { ...fixed, ...params } }), t, seeds);
+    // A restart evaluates whole generations, so it may overrun its budget by part of one.
+    options.onProgress?.(++done, Math.max(budget, done));
+    return l;
+  };
 
   const startValues = Object.fromEntries(space.map((p) => [p.key, p.value]));
   const startLoss = lossAt(startValues);
