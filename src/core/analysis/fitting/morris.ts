@@ -19,6 +19,8 @@ export interface MorrisOptions {
   runs?: number;
   seed?: number;
   alliance?: number;
+  /** Told after each point of the design how many were simulated, of (parameters + 1) × trajectories. */
+  onProgress?: (points: number, total: number) => void;
 }
 
 /** One parameter's elementary effects, in months of break date per change across its whole range. */
@@ -80,7 +82,12 @@ export function morrisScreening(scenario: Scenario, options: MorrisOptions = {})
   const k = space.length;
   const delta = p / (2 * (p - 1));
   const rng = runStream(seed, 2_000_003);
-  const f = (u: number[]) => meanBreakMonth(scenario, fromUnit(space, u), runs, seed, alliance);
+  let points = 0;
+  const f = (u: number[]) => {
+    const y = meanBreakMonth(scenario, fromUnit(space, u), runs, seed, alliance);
+    options.onProgress?.(++points, (space.length + 1) * r);
+    return y;
+  };
   const effects: number[][] = space.map(() => []);
   let evaluations = 0;
   for (let t = 0; t < r; t++) {
