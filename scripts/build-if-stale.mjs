@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildIsCurrent } from './build-state.mjs';
 
 const OUTPUT = 'dist/web/index.html';
 // What the bundle is made from: the web adapter (with its vite.config.ts), the core it runs in the browser, the shipped
@@ -27,8 +28,7 @@ function npmRun(name) {
 }
 
 // The compiled server: bin/schism.js runs the source through tsx when dist/ is stale, which works but starts slowly.
-const stamp = 'dist/.build-stamp';
-if ((existsSync(stamp) ? statSync(stamp).mtimeMs : 0) < newest('src')) {
+if (!buildIsCurrent('.')) {
   process.stdout.write('schism: compiled code missing or out of date; running npm run build\n');
   if (npmRun('build').status !== 0) process.stderr.write('schism: warning: npm run build failed; serving from the TypeScript source\n');
 }

@@ -9,9 +9,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { ChunkResult } from '../../core/analysis/ensembles/ensemble-chunk.js';
 import { emptyStats, mergeStats, statsFromJson, statsToJson, type EnsembleStats, type StatsJson } from '../../core/analysis/ensembles/ensemble-stats.js';
 import type { DigestShape } from '../../core/analysis/ensembles/run-digest.js';
+import type { ChunkLines } from '../../core/output/ensemble.js';
 import { replaceFolder, writeFileAtomic, type FileSet } from './atomic-write.js';
 
 /** An unfinished ensemble with other arguments is in the way, or its journal is damaged; the message names the journal. */
@@ -57,7 +57,7 @@ export interface Journal {
   /** True when an earlier invocation had already put the finished output in place; nothing is left to do. */
   readonly placed: boolean;
   /** Appends the next chunk's lines and counts, durably, then checkpoints. */
-  append(result: ChunkResult): Promise<void>;
+  append(result: ChunkLines): Promise<void>;
   /** Writes the summary files beside the per-run files and puts the folder in place atomically. */
   finish(files: FileSet): Promise<void>;
   /** Closes the per-run files (the journal stays on disk for a later resume). */

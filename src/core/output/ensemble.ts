@@ -2,8 +2,9 @@
 import type { EnsembleStats } from '../analysis/ensembles/ensemble-stats.js';
 import { degenerateWarnings } from '../analysis/ensembles/degenerate.js';
 import { binCentre, COOPERATION_BINS, quantileBin } from '../analysis/ensembles/histogram.js';
-import type { DigestShape, RunDigest } from '../analysis/ensembles/run-digest.js';
-import { finalStatuses } from '../analysis/ensembles/run-digest.js';
+import { RUN_FIELDS, type ChunkResult } from '../analysis/ensembles/ensemble-chunk.js';
+import type { RunRange } from '../analysis/ensembles/ensemble-plan.js';
+import type { DigestShape } from '../analysis/ensembles/run-digest.js';
 import { STATUSES } from '../engine/state.js';
 import { monthLabel } from '../time/month.js';
 import { toCsv, type Cell } from './csv.js';
@@ -20,27 +21,42 @@ export function cooperationHeader(shape: DigestShape): string {
   return `run,from,to,${shape.years.join(',')}\n`;
 }
 
+/** A chunk as the journal writes it: its runs.csv and cooperation.csv lines, in run order, and its counts. */
+export interface ChunkLines extends RunRange {
+  runs: string;
+  cooperation: string;
+  stats: EnsembleStats;
+}
+
 /**
- * The runs.csv and cooperation.csv lines of one run (ids contain no commas: the schema's Id pattern forbids them).
- * @example const { runs, cooperation } = digestLines(shape, 0, digest);
+ * The runs.csv and cooperation.csv lines of a chunk's runs, written from its numbers (ids contain no commas: the schema's
+ * Id pattern forbids them).
+ * @example const { runs, cooperation } = chunkLines(shape, runChunk(model, shape, 7, { from: 0, to: 100 }));
  */
-export function digestLines(shape: DigestShape, run: number, d: RunDigest): { runs: string; cooperation: string } {
+export function chunkLines(shape: DigestShape, chunk: ChunkResult): ChunkLines {
   const label = (t: number) => (t < 0 ? '' : monthLabel(shape.start + t));
-  const final = finalStatuses(d.summary, STATUSES);
-  const changes = new Array(shape.alliances.length).fill(0);
-  for (const c of d.summary.changes) changes[c.alliance]++;
-  let runs = '';
-  for (let a = 0; a < shape.alliances.length; a++) {
-    runs += `${run},${shape.alliances[a]},${label(d.summary.firstBreak[a])},${label(d.summary.firstHostile[a])},${STATUSES[final[a]]},${changes[a]},${d.acts[a]}\n`;
-  }
+  const A = shape.alliances.length;
+  const F = RUN_FIELDS.length;
   const Y = shape.years.length;
+  const cells = shape.dyads.length * Y;
+  const prefixes = shape.dyads.map((d) => `,${d.fromId},${d.toId}`);
+  const { ints, cooperation: coop } = chunk;
+  let runs = '';
   let cooperation = '';
-  for (let k = 0; k < shape.dyads.length; k++) {
-    let line = `${run},${shape.dyads[k].fromId},${shape.dyads[k].toId}`;
-    for (let y = 0; y < Y; y++) line += `,${formatNumber(d.cooperation[k * Y + y])}`;
-    cooperation += `${line}\n`;
+  for (let r = 0; r < chunk.to - chunk.from; r++) {
+    const run = chunk.from + r;
+    for (let a = 0; a < A; a++) {
+      const at = (r * A + a) * F;
+      runs += `${run},${shape.alliances[a]},${label(ints[at])},${label(ints[at + 1])},${STATUSES[ints[at + 2]]},${ints[at + 3]},${ints[at + 4]}\n`;
+    }
+    for (let k = 0; k < shape.dyads.length; k++) {
+      let line = `${run}${prefixes[k]}`;
+      const base = r * cells + k * Y;
+      for (let y = 0; y < Y; y++) line += `,${formatNumber(coop[base + y])}`;
+      cooperation += `${line}\n`;
+    }
   }
-  return { runs, cooperation };
+  return { from: chunk.from, to: chunk.to, runs, cooperation, stats: chunk.stats };
 }
 
 /** break-dates.csv: per alliance and month, how many runs first became broken (or worse) and first hostile then; "never" last. */

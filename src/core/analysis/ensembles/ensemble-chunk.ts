@@ -1,15 +1,23 @@
-// One chunk of an ensemble: runs [from, to) on the fast path, their per-run lines and their counts, the unit a worker does.
+// One chunk of an ensemble: runs [from, to) on the fast path, their per-run numbers and their counts, the unit a worker does.
+import { STATUSES } from '../../engine/state.js';
 import type { Model } from '../../engine/model.js';
-import { digestLines } from '../../output/ensemble.js';
 import { runStream } from '../../random/streams.js';
 import { addDigest, emptyStats, type EnsembleStats } from './ensemble-stats.js';
 import type { RunRange } from './ensemble-plan.js';
-import { digestRun, emptyDigest, type DigestShape } from './run-digest.js';
+import { digestRun, emptyDigest, finalStatuses, type DigestShape } from './run-digest.js';
 
-/** What a chunk hands back: its lines for runs.csv and cooperation.csv, in run order, and the counts of its runs. */
+/** The integers kept per run and alliance, in this order. */
+export const RUN_FIELDS = ['firstBroken', 'firstHostile', 'finalStatus', 'changes', 'acts'] as const;
+
+/**
+ * What a chunk hands back: its runs' numbers as typed arrays (a worker sends them without turning them into text; the
+ * main thread writes them once) and the counts of its runs.
+ */
 export interface ChunkResult extends RunRange {
-  runs: string;
-  cooperation: string;
+  /** Per run (in order) and alliance, the RUN_FIELDS: `[((run - from) * alliances + a) * 5 + field]`; -1 for a month that never came. */
+  ints: Int32Array;
+  /** Per run (in order): the yearly mean cooperation per dyad and year, `[(run - from) * dyads * years + dyad * years + year]`. */
+  cooperation: Float64Array;
   stats: EnsembleStats;
 }
 
@@ -18,16 +26,27 @@ export interface ChunkResult extends RunRange {
  * @example const r = runChunk(model, digestShape(model), 7, { from: 0, to: 100 });
  */
 export function runChunk(model: Model, shape: DigestShape, seed: number, range: RunRange): ChunkResult {
+  const n = range.to - range.from;
+  const A = shape.alliances.length;
+  const F = RUN_FIELDS.length;
+  const cells = shape.dyads.length * shape.years.length;
   const stats = emptyStats(shape);
   const digest = emptyDigest(shape);
-  let runs = '';
-  let cooperation = '';
-  for (let i = range.from; i < range.to; i++) {
-    digestRun(model, shape, runStream(seed, i), digest);
+  const ints = new Int32Array(n * A * F);
+  const cooperation = new Float64Array(n * cells);
+  for (let r = 0; r < n; r++) {
+    digestRun(model, shape, runStream(seed, range.from + r), digest);
     addDigest(stats, shape, digest);
-    const lines = digestLines(shape, i, digest);
-    runs += lines.runs;
-    cooperation += lines.cooperation;
+    const final = finalStatuses(digest.summary, STATUSES);
+    for (let a = 0; a < A; a++) {
+      const at = (r * A + a) * F;
+      ints[at] = digest.summary.firstBreak[a];
+      ints[at + 1] = digest.summary.firstHostile[a];
+      ints[at + 2] = final[a];
+      ints[at + 4] = digest.acts[a];
+    }
+    for (const c of digest.summary.changes) ints[(r * A + c.alliance) * F + 3]++;
+    cooperation.set(digest.cooperation, r * cells);
   }
-  return { from: range.from, to: range.to, runs, cooperation, stats };
+  return { from: range.from, to: range.to, ints, cooperation, stats };
 }

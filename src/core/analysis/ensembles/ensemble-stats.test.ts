@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { compile } from '../../engine/compile.js';
-import { breakDatesCsv, cooperationBandsCsv, ensembleSummary } from '../../output/ensemble.js';
+import { breakDatesCsv, chunkLines, cooperationBandsCsv, ensembleSummary } from '../../output/ensemble.js';
 import { loadScenarioText } from '../../scenario/parse.js';
 import { runChunk } from './ensemble-chunk.js';
 import { emptyStats, mergeStats, statsFromJson, statsToJson } from './ensemble-stats.js';
@@ -20,8 +20,8 @@ test('the digest shape has both directions of each alliance and every year of th
 });
 
 test('chunks merged in any order give the same statistics and per-run lines as one pass', () => {
-  const whole = runChunk(model, shape, 11, { from: 0, to: 120 });
-  const parts = [runChunk(model, shape, 11, { from: 70, to: 120 }), runChunk(model, shape, 11, { from: 0, to: 30 }), runChunk(model, shape, 11, { from: 30, to: 70 })];
+  const whole = chunkLines(shape, runChunk(model, shape, 11, { from: 0, to: 120 }));
+  const parts = [{ from: 70, to: 120 }, { from: 0, to: 30 }, { from: 30, to: 70 }].map((range) => chunkLines(shape, runChunk(model, shape, 11, range)));
   const merged = emptyStats(shape);
   for (const p of parts) mergeStats(merged, p.stats);
   assert.equal(merged.runs, 120);
@@ -33,7 +33,7 @@ test('chunks merged in any order give the same statistics and per-run lines as o
 });
 
 test('the statistics agree with the per-run lines they summarise', () => {
-  const r = runChunk(model, shape, 5, { from: 0, to: 200 });
+  const r = chunkLines(shape, runChunk(model, shape, 5, { from: 0, to: 200 }));
   const rows = r.runs.trim().split('\n').map((l) => l.split(','));
   const broken = rows.filter((c) => c[2] !== '').length;
   const summary = ensembleSummary(r.stats, shape) as { alliances: { firstBroken: { share: number } }[] };
