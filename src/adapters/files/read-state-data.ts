@@ -77,3 +77,9 @@ export async function loadStateData(dir: string = DATA_DIR, parts: Part[] = Obje
   const found = (Object.keys(STATE_DATA_FILES) as Part[]).filter((p) => got[p] !== undefined).map((p) => STATE_DATA_FILES[p]);
   return { data, found };
 }
+
+/** The WEIS -> Goldstein (1992) table shipped in data/weis-goldstein, or undefined when the file is absent. */
+export async function loadGoldsteinTable(dir: string = DATA_DIR): Promise<Map<string, number> | undefined> {
+  const table = await rows(dir, 'weis-goldstein/weis_goldstein_scale.csv');
+  return table && new Map(table.map((r) => [r.weis_code, Number(r.goldstein)]));
+}

@@ -111,6 +111,25 @@ export function checkReferences(s: Scenario): ReferenceProblem[] {
     });
   });
 
+  const training = s.meta.training;
+  if (training) {
+    if (monthIndex(training.end) < monthIndex(training.start)) add(['meta', 'training', 'end'], 'ref.training', 'the training window ends before it starts');
+    inPeriod(training.start, ['meta', 'training', 'start']);
+    inPeriod(training.end, ['meta', 'training', 'end']);
+  }
+  s.turningPoints.forEach((t, i) => {
+    t.simulated.acts.forEach((a, j) => {
+      if (!(ACT_KINDS as readonly string[]).includes(a)) add(['turningPoints', i, 'simulated', 'acts', j], 'ref.act', `unknown act kind "${a}" (known: ${ACT_KINDS.join(', ')})`);
+    });
+  });
+  ids(s.turningPoints, 'turningPoints');
+  s.initial.forEach((f, i) => {
+    actor(f.from, ['initial', i, 'from']);
+    actor(f.to, ['initial', i, 'to']);
+    if (f.from === f.to) add(['initial', i, 'to'], 'ref.actor', `${f.type} flows between two different actors`);
+    cite(f.sources, ['initial', i, 'sources']);
+  });
+
   for (const [name, setting] of Object.entries(s.mechanisms)) {
     const spec = Object.hasOwn(MECHANISMS, name) ? MECHANISMS[name] : undefined;
     if (!spec) {

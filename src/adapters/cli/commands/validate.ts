@@ -1,17 +1,27 @@
-// `schism validate FILE`: checks a scenario and lists every problem as file:line:column: path: message.
+// `schism validate FILE`: checks a scenario and lists every problem as file:line:column: path: message, then its warnings.
 import type { Command } from 'commander';
+import { formatDiagnostic, formatPath } from '../../../core/scenario/diagnostic.js';
+import { scenarioLocation } from '../../../core/scenario/parse.js';
+import { scenarioWarnings } from '../../../core/scenario/warnings.js';
 import { readScenario } from '../../files/read-scenario.js';
+import { DATA_DIR, loadGoldsteinTable } from '../../files/read-state-data.js';
 
 /** Registers the validate command. */
 export function registerValidate(program: Command): void {
   program
     .command('validate')
     .argument('<file>', 'scenario file (YAML or JSON)')
-    .description('check a scenario file; exit 0 when valid, 2 listing every error')
-    .action(async (file: string) => {
+    .description('check a scenario file; exit 0 when valid (printing any warnings with their locations), 2 listing every error')
+    .option('--data <dir>', 'folder with the WEIS -> Goldstein table', DATA_DIR)
+    .action(async (file: string, flags: { data: string }) => {
       const { scenario } = await readScenario(file);
+      const warnings = scenarioWarnings(scenario, await loadGoldsteinTable(flags.data));
+      for (const w of warnings) {
+        const d = { ...scenarioLocation(scenario, w.path), path: formatPath(w.path), code: w.code, message: `warning: ${w.message}` };
+        process.stderr.write(`${formatDiagnostic(d)}\n`);
+      }
       process.stdout.write(
-        `${file}: valid (${scenario.actors.length} actors, ${scenario.issues.length} issues, ${scenario.events.length} events, ${scenario.sources.length} sources)\n`,
+        `${file}: valid (${scenario.actors.length} actors, ${scenario.issues.length} issues, ${scenario.events.length} events, ${scenario.sources.length} sources${warnings.length ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})\n`,
       );
     });
 }
