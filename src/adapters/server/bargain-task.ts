@@ -1,6 +1,6 @@
 // The bargaining task of a compute worker: an input (scenario or CSV) and a model (BDM or SMP) in, rounds and forecasts out.
 import { parseBargainingInput } from '../../core/bargaining/input.js';
-import { modelProblems, runBargaining, type BargainOptions } from '../../core/bargaining/models.js';
+import { modelDiagnostics, runBargaining, type BargainOptions } from '../../core/bargaining/models.js';
 import { runStream } from '../../core/random/streams.js';
 import { InputError } from '../../core/scenario/diagnostic.js';
 import { ApiError } from './api-error.js';
@@ -25,8 +25,8 @@ export function bargain({ text, file, options: o }: BargainTask): BargainRespons
     if (err instanceof RangeError) throw new ApiError('unsuitable_input', err.message, { problems: [err.message] });
     throw err;
   }
-  const unsuitable = input.issues.flatMap((i) => (i.problem ? modelProblems(o.model, i.problem).map((p) => `${i.issue}: ${p}`) : []));
-  if (unsuitable.length) throw new ApiError('unsuitable_input', `the ${o.model} model cannot take this input`, { problems: unsuitable });
+  const located = input.issues.flatMap((i) => (i.problem ? modelDiagnostics(o.model, i.problem, file).map((d) => ({ ...d, message: `${i.issue}: ${d.message}` })) : []));
+  if (located.length) throw new ApiError('unsuitable_input', `the ${o.model} model cannot take this input`, { problems: located.map((d) => d.message), diagnostics: located });
   const options: BargainOptions = {
     rounds: o.rounds,
     bdm: {

@@ -83,9 +83,10 @@ export function actorTableFromRows(rows: CsvRow[], file: string, options: ActorT
   const hi = Math.max(...position);
   return {
     title: file,
-    actors: data.map((row, i) => ({ id: row.cells[col.actor], name: row.cells[col.actor], capability: capability[i] })),
+    actors: data.map((row, i) => ({ id: row.cells[col.actor], name: row.cells[col.actor], capability: capability[i], line: row.line })),
     dimensions: [{ id: 'position', name: label(col.position), low: lo, high: hi }],
     positions: position.map((x) => [x]),
     salience: salience.map((s) => [s]),
+    columns: { header: header.line, capability: col.capability + 1, position: [col.position + 1], salience: col.salience >= 0 ? [col.salience + 1] : [] },
   };
 }

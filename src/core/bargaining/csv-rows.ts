@@ -8,31 +8,48 @@ export interface CsvRow {
   cells: string[];
 }
 
-/** Splits CSV text into rows (any line ending, blank lines skipped, cells trimmed); a syntax error throws an InputError. */
+/** Splits CSV text into rows (any line ending, CR-only included; blank lines skipped, cells trimmed); a syntax error throws an InputError. */
 export function readCsvRows(text: string, file: string, dialect: { delimiter?: string; quote?: string } = {}): CsvRow[] {
+  // One line ending throughout: csv-parse guesses it from the first line, so a mixed or CR-only file would be one record.
+  const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   try {
-    const records = parse(text, {
-      info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, bom: true,
+    const records = parse(source, {
+      info: true, raw: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, bom: true,
       delimiter: dialect.delimiter ?? ',', quote: dialect.quote ?? '"',
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return records.map((r) => ({ line: r.info.lines, cells: r.record }));
+    }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
+    // info.lines is the line a record ends on; a record with quoted line breaks is located at its first line.
+    return records.map((r) => ({ line: r.info.lines - breaksWithin(r.raw), cells: r.record }));
   } catch (err) {
     const e = err as { lines?: number; message?: string; code?: string };
     throw new InputError([{
       file, line: e.lines ?? 1, column: 1, path: `row ${e.lines ?? 1}`, code: `csv.${e.code ?? 'syntax'}`,
-      message: (e.message ?? String(err)).split('\n')[0],
+      message: shown(e.message ?? String(err), 200),
     }]);
   }
 }
 
+/** Line breaks inside a record's own text (not the blank lines before it, nor its terminator). */
+function breaksWithin(raw: string): number {
+  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
+  let n = 0;
+  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** A cell's text as a one-line message shows it: line breaks written as ⏎, at most `max` characters. */
+export function shown(text: string, max = 60): string {
+  const one = text.replace(/\r\n|\r|\n/g, '⏎');
+  return one.length > max ? `${one.slice(0, max)}…` : one;
+}
+
 /** A diagnostic for a cell: `line` is the row's line, `column` the 1-based column, the path names both. */
 export function cellDiagnostic(file: string, row: CsvRow, column: number, columnName: string, code: string, message: string): Diagnostic {
-  return { file, line: row.line, column: column + 1, path: `row ${row.line}, column "${columnName}"`, code, message };
+  return { file, line: row.line, column: column + 1, path: `row ${row.line}, column "${shown(columnName)}"`, code, message: shown(message, 400) };
 }
 
 /** A diagnostic for a whole row. */
 export function rowDiagnostic(file: string, row: CsvRow | { line: number }, code: string, message: string): Diagnostic {
-  return { file, line: row.line, column: 1, path: `row ${row.line}`, code, message };
+  return { file, line: row.line, column: 1, path: `row ${row.line}`, code, message: shown(message, 400) };
 }
 
 /** Reads a cell as a finite number, or records a diagnostic and returns NaN. */
@@ -40,7 +57,7 @@ export function numberCell(file: string, row: CsvRow, column: number, columnName
   const raw = row.cells[column] ?? '';
   const value = raw === '' ? Number.NaN : Number(raw);
   if (!Number.isFinite(value)) {
-    out.push(cellDiagnostic(file, row, column, columnName, 'csv.not_a_number', raw === '' ? 'the cell is empty; a number is needed' : `"${raw}" is not a number`));
+    out.push(cellDiagnostic(file, row, column, columnName, 'csv.not_a_number', raw === '' ? 'the cell is empty; a number is needed' : `"${shown(raw)}" is not a number`));
   }
   return value;
 }
@@ -64,7 +81,7 @@ export function checkUniqueNames(file: string, rows: CsvRow[], column: number, c
       continue;
     }
     const first = seen.get(name);
-    if (first !== undefined) out.push(cellDiagnostic(file, row, column, columnName, 'csv.duplicate_name', `actor "${name}" already appears on row ${first}`));
+    if (first !== undefined) out.push(cellDiagnostic(file, row, column, columnName, 'csv.duplicate_name', `actor "${shown(name)}" already appears on row ${first}`));
     else seen.set(name, row.line);
   }
 }

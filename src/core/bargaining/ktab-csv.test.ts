@@ -19,7 +19,7 @@ test('reads the SOE scenarios (padded cells, trailing commas) with positions on 
   const p = parseKtabCsv(readFileSync('data/bargaining/ktab-china-soe-2016/SOE-Pol-Comp.csv', 'utf8'), 'SOE-Pol-Comp.csv');
   assert.equal(p.title, 'China Policy/Competitive; scen 2');
   assert.deepEqual(p.dimensions.map((d) => d.name), ['Policy', 'Competitive']);
-  assert.deepEqual(p.actors[0], { id: 'XJ', name: 'Xi Jinping', capability: 100 });
+  assert.deepEqual(p.actors[0], { id: 'XJ', name: 'Xi Jinping', capability: 100, line: 3 });
   assert.deepEqual(p.positions[0], [30, 20]);
   assert.deepEqual(p.salience[0], [0.24, 0.48]);
   assert.equal(parseKtabCsv(readFileSync('data/bargaining/ktab-china-soe-2016/SOE-Competitive.csv', 'utf8'), 'c.csv').actors.length, 34);

@@ -80,9 +80,10 @@ export function ktabFromRows(rows: CsvRow[], file: string): BargainingProblem {
   const dimName = (d: number) => label(3 + 2 * d).replace(/\s*(position|pstn)$/i, '') || label(3 + 2 * d);
   return {
     title: first.cells[0] || file,
-    actors: data.map((row, i) => ({ id: row.cells[0], name: row.cells[1] || row.cells[0], capability: capability[i] })),
+    actors: data.map((row, i) => ({ id: row.cells[0], name: row.cells[1] || row.cells[0], capability: capability[i], line: row.line })),
     dimensions: Array.from({ length: numDims }, (_, d) => ({ id: label(3 + 2 * d), name: dimName(d), low: 0, high: 100 })),
     positions,
     salience,
+    columns: { header: header.line, capability: 3, position: Array.from({ length: numDims }, (_, d) => 4 + 2 * d), salience: Array.from({ length: numDims }, (_, d) => 5 + 2 * d) },
   };
 }

@@ -1,6 +1,7 @@
 // The one interface over both bargaining models: a problem in, positions by round and a forecast per dimension out.
 import { BDM_DEFAULTS, bdmForecast, bdmRunIssue, type BdmOptions } from './bdm.js';
 import { positionProbabilities, SMP_DEFAULTS, smpRun, smpSetup, type SmpOptions } from './smp.js';
+import type { Diagnostic } from '../scenario/diagnostic.js';
 import type { BargainingProblem, BargainingRun, RandomSource } from './types.js';
 
 /** The models behind the interface. */
@@ -16,19 +17,28 @@ export interface BargainOptions {
 
 /** Reasons a problem cannot go to a model, in words (empty when it can). */
 export function modelProblems(model: ModelId, problem: BargainingProblem): string[] {
-  const out: string[] = [];
-  if (problem.actors.length < 2) out.push('bargaining needs at least two actors');
+  return modelDiagnostics(model, problem, problem.title).map((d) => d.message);
+}
+
+/** Reasons a problem cannot go to a model, each located at the row and column it comes from when the problem was a table. */
+export function modelDiagnostics(model: ModelId, problem: BargainingProblem, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const cols = problem.columns;
+  const at = (line: number | undefined, column: number | undefined, path: string, code: string, message: string) =>
+    out.push({ file, line: line ?? 1, column: column ?? 1, path, code, message });
+  if (problem.actors.length < 2) at(problem.actors[0]?.line ?? cols?.header, 1, problem.actors[0] ? `row ${problem.actors[0].line ?? 1}` : '(document)', 'model.actors', 'bargaining needs at least two actors');
   if (model === 'smp') {
     problem.salience.forEach((s, i) => {
       const total = s.reduce((a, b) => a + b, 0);
-      const name = problem.actors[i].id;
+      const actor = problem.actors[i];
       // KTAB's SMP reads total salience as the chance the target resists, and weighs distances by salience; an actor with
       // none is indifferent and carries no weight, as KTAB's users expect.
-      if (total > 1 + 1e-9) out.push(`${name}'s saliences add up to ${total}; the SMP needs at most 1`);
+      if (total > 1 + 1e-9) at(actor.line, cols?.salience[0], `row ${actor.line ?? 1}`, 'model.salience_total', `${actor.id}'s saliences add up to ${total}; the SMP needs at most 1`);
     });
-    if (problem.actors.some((a) => !(a.capability > 0))) out.push('the SMP needs every capability above 0');
-    problem.dimensions.forEach((d) => {
-      if (!(d.high > d.low)) out.push(`dimension ${d.id} has no range (all positions equal)`);
+    const weak = problem.actors.find((a) => !(a.capability > 0));
+    if (weak) at(weak.line, cols?.capability, `row ${weak.line ?? 1}`, 'model.capability', 'the SMP needs every capability above 0');
+    problem.dimensions.forEach((d, k) => {
+      if (!(d.high > d.low)) at(cols?.header, cols?.position[k], `column ${k + 1}`, 'model.no_range', `dimension ${d.id} has no range (all positions equal)`);
     });
   }
   return out;

@@ -5,6 +5,8 @@ export interface BargainingActor {
   id: string;
   name: string;
   capability: number;
+  /** Where the actor was read from a table (1-based line), so that a model's objections can be located. */
+  line?: number;
 }
 
 /** One issue dimension and the scale its positions are written on (`low` and `high` bound the scale). */
@@ -25,6 +27,8 @@ export interface BargainingProblem {
   dimensions: BargainingDimension[];
   positions: number[][];
   salience: number[][];
+  /** For a table: the header's line and the 1-based columns of capability, and of position and salience per dimension. */
+  columns?: { header: number; capability: number; position: number[]; salience: number[] };
 }
 
 /** A seeded generator; only `next()` (a 32-bit integer) is drawn. Never shared between runs. */

@@ -18,6 +18,18 @@ function cell(v: Cell): string {
   return quote(v);
 }
 
-function quote(s: string): string {
+function quote(text: string): string {
+  const s = neutralise(text);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, tab or CR: "=HYPERLINK(...)",
+ * "@SUM(...)") gets a leading apostrophe, so that names from input tables cannot act in whoever opens the output.
+ * Numbers written as text are left as they are.
+ */
+export function neutralise(s: string): string {
+  if (!/^[=+\-@\t\r]/.test(s)) return s;
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return s;
+  return `'${s}`;
 }

@@ -2,10 +2,11 @@
 import type { Command } from 'commander';
 import { looksLikeDecide, parseDecideTsv } from '../../../core/bargaining/decide-tsv.js';
 import { parseBargainingInput, type BargainingInput } from '../../../core/bargaining/input.js';
-import { MODEL_IDS, modelProblems, runBargaining, type BargainOptions, type ModelId } from '../../../core/bargaining/models.js';
+import { MODEL_IDS, modelDiagnostics, runBargaining, type BargainOptions, type ModelId } from '../../../core/bargaining/models.js';
 import { forecastCsv, positionsCsv, runsCsv, summaryCsv, summaryTable, type IssueRun } from '../../../core/bargaining/report.js';
 import { runStream } from '../../../core/random/streams.js';
 import { MonthDate } from '../../../core/scenario/schema.js';
+import { InputError } from '../../../core/scenario/diagnostic.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readInputText } from '../../files/read-scenario.js';
 import { asUsage } from '../analysis-options.js';
@@ -24,6 +25,7 @@ interface BargainFlags {
   q?: string;
   t?: string;
   stochastic?: boolean;
+  maxActors: string;
 }
 
 /** Registers the bargain command. */
@@ -44,6 +46,7 @@ export function registerBargain(program: Command): void {
     .option('--q <q>', 'BDM: probability Q that the status quo persists (default 1)')
     .option('--t <t>', 'BDM: probability T that a changed status quo moves toward the challenger (default 1)')
     .option('--stochastic', 'SMP: draw each actor\'s new position from the bargains\' probabilities instead of taking the likeliest')
+    .option('--max-actors <n>', 'refuse (exit 2) an issue with more actors than this: a bound on compute for scripted use (a round costs about actors squared, the SMP actors cubed)', '1000')
     .action(async (file: string, flags: BargainFlags) => {
       const model = flags.model as ModelId;
       if (!MODEL_IDS.includes(model)) throw new UsageError(`--model takes ${MODEL_IDS.join(' or ')}, not "${flags.model}"`);
@@ -72,10 +75,14 @@ export function registerBargain(program: Command): void {
       const input: { kind: BargainingInput['kind'] | 'decide' } & Omit<BargainingInput, 'kind'> = looksLikeDecide(text)
         ? { kind: 'decide', issues: parseDecideTsv(text, file) }
         : asUsage(() => parseBargainingInput(text, file, { date: flags.date, salienceScale, allowMissingSalience: model === 'bdm' && shock >= 1 }));
+      const maxActors = integerOption('--max-actors', flags.maxActors);
       for (const i of input.issues) {
-        const problems = i.problem ? modelProblems(model, i.problem) : [];
-        if (problems.length) throw new UsageError(`${file}: ${i.issue}: ${problems.join('; ')}`);
+        const n = i.problem?.actors.length ?? 0;
+        if (n > maxActors) throw new UsageError(`${file}: ${i.issue} has ${n} actors, more than --max-actors ${maxActors}; raise it to run a table this large`);
       }
+      // A model's objections are bad input, located at the row and column behind each.
+      const objections = input.issues.flatMap((i) => (i.problem ? modelDiagnostics(model, i.problem, file).map((d) => ({ ...d, message: `${i.issue}: ${d.message}` })) : []));
+      if (objections.length) throw new InputError(objections);
       const all: IssueRun[][] = [];
       for (let r = 0; r < runs; r++) {
         const rng = runStream(seed, r);
