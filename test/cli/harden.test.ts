@@ -31,7 +31,7 @@ test('prototype names in --set and in the scenario exit 2 with a message', () =>
   refused(schism('counterfactual', FIXTURE, '--set', 'constructor.x=1', '--runs', '2', '--out', join(dir, 'cf')), /unknown parameter "constructor\.x"/);
   const file = join(dir, 'proto.yaml');
   writeFileSync(file, `${readFileSync(FIXTURE, 'utf8')}\nrules: { toString: 1 }\n`);
-  refused(schism('validate', file), /proto\.yaml:63:\d+: rules\.toString: this name is reserved/);
+  refused(schism('validate', file), /proto\.yaml:\d+:\d+: rules\.toString: this name is reserved/);
 });
 
 test('a seed past 2^32 - 1 exits 2 rather than aliasing a smaller one', () => {
