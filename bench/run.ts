@@ -2,6 +2,7 @@
 // Pass names to run only some: `npm run bench -- engine`.
 import { benchBargaining } from './bargaining.js';
 import { benchBrowser } from './browser.js';
+import { benchEditor } from './editor.js';
 import { benchEngine } from './engine.js';
 import { benchEnsemble } from './ensemble.js';
 import { benchFit } from './fit.js';
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   ensemble: benchEnsemble,
   fit: benchFit,
   browser: benchBrowser,
+  editor: benchEditor,
   http: benchHttp,
   bargaining: benchBargaining,
   ktab: async () => {

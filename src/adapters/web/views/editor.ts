@@ -4,6 +4,12 @@ import type { App, View } from '../app.js';
 import { h, replace } from '../dom.js';
 
 const CUSTOM_KEY = 'schism.custom-scenario';
+/** Pixels per line: the stylesheet's line-height of the code. */
+const LINE_HEIGHT = 20;
+/** How long typing must pause before the text is checked. */
+const DEBOUNCE_MS = 300;
+/** The worker sends at most this many problems (engine-worker.ts); the list says how many more there are. */
+const MAX_SHOWN = 10;
 
 /** The editor tab. */
 export function editorView(): View {
@@ -15,33 +21,43 @@ export function editorView(): View {
   let note: HTMLElement;
   let file = 'scenario.yaml';
   let timer = 0;
+  let gutterText: HTMLElement;
+  let gutterMarks: HTMLElement;
+  let lines = 0;
   let diagnostics: Diagnostic[] = [];
+  let total = 0;
   let checked = -1;
 
-  function lineCount(): number {
-    return area.value.split('\n').length;
+  /** The gutter is one text node of line numbers, rebuilt only when the number of lines changes: typing stays cheap on 3,000 lines. */
+  function drawGutter(): void {
+    let n = 1;
+    for (let i = area.value.indexOf('\n'); i >= 0; i = area.value.indexOf('\n', i + 1)) n++;
+    if (n === lines) return;
+    lines = n;
+    gutterText.textContent = Array.from({ length: n }, (_, i) => String(i + 1)).join('\n');
   }
 
+  /** Marks only the lines with a problem (at most MAX_SHOWN), each placed at its line: nothing is drawn for the other lines. */
   function drawMarks(): void {
-    const n = lineCount();
     const byLine = new Map<number, Diagnostic[]>();
     for (const d of diagnostics) byLine.set(d.line, [...(byLine.get(d.line) ?? []), d]);
-    replace(gutter, Array.from({ length: n }, (_, i) => {
-      const ds = byLine.get(i + 1);
-      return h('div', { class: ds ? 'ln err' : 'ln', title: ds ? ds.map((d) => d.message).join('\n') : null }, ds ? `⚠ ${i + 1}` : String(i + 1));
+    const text = area.value.split('\n');
+    replace(gutterMarks, [...byLine.keys()].map((line) => {
+      const el = h('div', { class: 'ln err', title: (byLine.get(line) ?? []).map((d) => d.message).join('\n') }, `⚠ ${line}`);
+      el.style.top = `${6 + (line - 1) * LINE_HEIGHT}px`;
+      return el;
     }));
-    replace(layer, Array.from({ length: n }, (_, i) => {
-      const ds = byLine.get(i + 1);
-      if (!ds) return h('div', { class: 'ol' }, '\u200b');
+    replace(layer, [...byLine.entries()].map(([line, ds]) => {
       // The line's own text, invisible, pushes the message past its end; the caret mark sits under the column (monospace: 1ch a character).
-      const text = area.value.split('\n')[i] ?? '';
       const caret = h('span', { class: 'caret-mark' }, '▲');
       caret.style.left = `calc(8px + ${Math.max(0, ds[0].column - 1)}ch - 0.3ch)`;
-      return h('div', { class: 'ol err' },
-        h('span', { class: 'pad' }, text),
+      const el = h('div', { class: 'ol err' },
+        h('span', { class: 'pad' }, text[line - 1] ?? ''),
         h('span', { class: 'inline-msg' }, `◀ ${ds[0].line}:${ds[0].column} ${ds.map((d) => `${d.path}: ${d.message}`).join(' · ')}`),
         caret,
       );
+      el.style.top = `${6 + (line - 1) * LINE_HEIGHT}px`;
+      return el;
     }));
     syncScroll();
   }
@@ -53,6 +69,9 @@ export function editorView(): View {
         ? h('p', { class: 'ok' }, 'No errors: the scenario is valid.')
         : h('ol', { class: 'diagnostics' }, diagnostics.map((d) =>
             h('li', {}, h('button', { type: 'button', class: 'link diag', onclick: () => jump(d) }, `${d.file}:${d.line}:${d.column}`), ` ${d.path}: ${d.message}`))),
+      total > diagnostics.length
+        ? h('p', { class: 'muted more-errors' }, `…and ${total - diagnostics.length} more. Only the first ${diagnostics.length} are shown: fix the first one and look again, since one slip (a stray quote, a wrong indent) often causes all the rest.`)
+        : null,
     );
   }
 
@@ -63,8 +82,7 @@ export function editorView(): View {
     at += Math.max(0, d.column - 1);
     area.focus();
     area.setSelectionRange(at, at);
-    const lineHeight = 20;
-    area.scrollTop = Math.max(0, (d.line - 5) * lineHeight);
+    area.scrollTop = Math.max(0, (d.line - 5) * LINE_HEIGHT);
     syncScroll();
   }
 
@@ -73,19 +91,29 @@ export function editorView(): View {
     layer.style.transform = `translate(${-area.scrollLeft}px, ${-area.scrollTop}px)`;
   }
 
+  /** Checks the text in the worker once typing pauses, so that no keystroke waits for a parse. */
+  function schedule(): void {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void validate(), DEBOUNCE_MS);
+  }
+
   async function validate(): Promise<void> {
     const text = area.value;
     const version = ++checked;
     const reply = await app.engine.ask({ type: 'validate', text, file });
     if (version !== checked) return;
     diagnostics = reply.diagnostics;
+    total = reply.total;
     drawMarks();
     drawList();
+    area.dataset.checked = String(version);
   }
 
   function setText(text: string, name: string): void {
     area.value = text;
     file = name;
+    diagnostics = [];
+    drawGutter();
     drawMarks();
     void validate();
   }
@@ -103,7 +131,8 @@ export function editorView(): View {
     replace(note, 'Checking…');
     const found = await app.runCustom(area.value);
     if (found.length) {
-      diagnostics = found;
+      diagnostics = found.slice(0, MAX_SHOWN);
+      total = found.length;
       drawMarks();
       drawList();
       replace(note, `Not run: ${found.length} error${found.length > 1 ? 's' : ''} to fix first.`);
@@ -125,9 +154,8 @@ export function editorView(): View {
       area = h('textarea', {
         class: 'code', spellcheck: 'false', wrap: 'off', autocomplete: 'off', 'aria-label': 'Scenario YAML', 'aria-describedby': 'editor-diagnostics',
         oninput: () => {
-          drawMarks();
-          window.clearTimeout(timer);
-          timer = window.setTimeout(() => void validate(), 250);
+          drawGutter();
+          schedule();
         },
         onscroll: () => syncScroll(),
         onkeydown: (e: Event) => {
@@ -141,7 +169,10 @@ export function editorView(): View {
           area.dataset.escaped = String(k.key === 'Escape');
         },
       });
-      gutter = h('div', { class: 'gutter-inner' });
+      gutterText = h('pre', { class: 'gutter-lines' });
+      gutterMarks = h('div', { class: 'gutter-marks' });
+      gutter = h('div', { class: 'gutter-inner' }, gutterText, gutterMarks);
+      lines = 0;
       layer = h('div', { class: 'layer-inner', 'aria-hidden': 'true' });
       list = h('div', { id: 'editor-diagnostics', 'aria-live': 'polite' });
       note = h('p', { class: 'muted', role: 'status' });

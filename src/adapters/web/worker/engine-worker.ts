@@ -42,13 +42,14 @@ function handle(req: Request): Reply {
         return { type: 'load', ok: true, scenario: scenarioView(req.id, prepared.data) };
       }
       const parsed = parseScenario(req.text, req.file);
-      if (!parsed.ok) return { type: 'load', ok: false, diagnostics: parsed.diagnostics };
+      if (!parsed.ok) return { type: 'load', ok: false, diagnostics: parsed.diagnostics.slice(0, MAX_DIAGNOSTICS) };
       scenarios.set(req.id, parsed.scenario);
       return { type: 'load', ok: true, scenario: scenarioView(req.id, parsed.scenario) };
     }
     case 'validate': {
       const parsed = parseScenario(req.text, req.file);
-      return { type: 'validate', diagnostics: parsed.ok ? [] : parsed.diagnostics };
+      const all = parsed.ok ? [] : parsed.diagnostics;
+      return { type: 'validate', diagnostics: all.slice(0, MAX_DIAGNOSTICS), total: all.length };
     }
     case 'run': {
       const t0 = now();

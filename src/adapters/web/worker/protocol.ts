@@ -190,7 +190,7 @@ export type Request =
 export type Reply =
   | { type: 'load'; ok: true; scenario: ScenarioView }
   | { type: 'load'; ok: false; diagnostics: Diagnostic[] }
-  | { type: 'validate'; diagnostics: Diagnostic[] }
+  | { type: 'validate'; diagnostics: Diagnostic[]; total: number }
   | { type: 'run'; run: RunView }
   | { type: 'fan'; fan: FanView }
   | { type: 'explain'; scores: ExplanationScore[] }
