@@ -41,3 +41,17 @@ test('validate-cases refuses one case, a missing file and a bad budget with exit
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--evaluations/);
 });
+
+test('fit with several files fits one shared parameter set, the same bytes with one or two workers, and scores each case', () => {
+  const dir = tmp();
+  const args = ['--restarts', '2', '--evaluations', '8', '--seeds', '2', '--runs', '4', '--every', 'year'];
+  const one = schism('fit', ...CASES, ...args, '--workers', '1', '--out', join(dir, 'one'));
+  assert.equal(one.code, 0, one.err);
+  assert.match(one.out, /fitted \d+ shared parameters across 3 cases/);
+  assert.equal(schism('fit', ...CASES, ...args, '--workers', '2', '--out', join(dir, 'two')).code, 0);
+  for (const f of ['fit.json', 'parameters.csv', 'cases.csv', 'README.md']) assert.ok(readFileSync(join(dir, 'one', f)).equals(readFileSync(join(dir, 'two', f))), f);
+  const rows = readFileSync(join(dir, 'one', 'cases.csv'), 'utf8').trim().split('\n');
+  assert.equal(rows.length, 4);
+  assert.match(rows[1], /^endures\.yaml,1950-01\.\.1951-12,/);
+  assert.equal(schism('fit', ...CASES, ...args, '--params', 'rules.noise', '--out', join(dir, 'bad')).code, 2);
+});

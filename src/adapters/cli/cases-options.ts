@@ -5,7 +5,13 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { parseShard, shardRange, type Shard } from '../../core/analysis/ensembles/ensemble-plan.js';
 import type { Case } from '../../core/analysis/fitting/fit-cases.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stableJson } from '../../core/output/stable-json.js';
+import { writeFolderAtomic } from '../files/atomic-write.js';
 import { readScenario } from '../files/read-scenario.js';
+import type { CasesJob, CasesJobOptions, CasesJobResult } from '../workers/cases-job.js';
+import { casesJobsOnWorkers } from '../workers/cases-pool.js';
 import { integerOption, UsageError } from './exit.js';
 
 /** The raw flags as commander gives them. */
@@ -23,15 +29,23 @@ export interface CasesFlags {
 
 /** Adds the budget, worker and shard options with the given defaults. */
 export function withCasesOptions(cmd: Command, defaults: { seeds: string; restarts: string; evaluations: string; runs: string }): Command {
+  return withParallelOptions(
+    cmd
+      .option('--seed <n>', 'master seed', '1')
+      .option('--seeds <n>', 'runs per case per loss evaluation (common random numbers)', defaults.seeds)
+      .option('--restarts <n>', 'independent CMA-ES restarts per fit', defaults.restarts)
+      .option('--evaluations <n>', 'loss evaluations per restart', defaults.evaluations)
+      .option('--runs <n>', 'runs per predicted case', defaults.runs)
+      .option('--quiet', 'no progress on stderr'),
+  );
+}
+
+/** Adds the worker and shard options. */
+export function withParallelOptions(cmd: Command): Command {
   return cmd
-    .option('--seed <n>', 'master seed', '1')
-    .option('--seeds <n>', 'runs per case per loss evaluation (common random numbers)', defaults.seeds)
-    .option('--restarts <n>', 'independent CMA-ES restarts per fit', defaults.restarts)
-    .option('--evaluations <n>', 'loss evaluations per restart', defaults.evaluations)
-    .option('--runs <n>', 'runs per predicted case', defaults.runs)
     .option('--workers <n>', 'worker threads (the result is the same for any number)', String(Math.min(2, availableParallelism())))
     .option('--shard <I/N>', 'do only shard I of N of the jobs and write them to --out; put shards together with --from')
-    .option('--quiet', 'no progress on stderr');
+    .option('--from <dirs...>', 'put together the shard folders written with --shard, in order, instead of computing');
 }
 
 /** The checked budget. */
@@ -84,4 +98,25 @@ export function progress(what: string, total: number, quiet = false): (done: num
     const line = `${what}: ${done}/${total} jobs, ${((Date.now() - started) / 1000).toFixed(0)} s`;
     process.stderr.write(process.stderr.isTTY ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
   };
+}
+
+/**
+ * The results of every job, in job order: read from the shard folders given with --from, or computed on the workers. With
+ * --shard, only that shard's jobs are computed and written to --out/jobs.json, and the result is null (nothing to assemble).
+ */
+export async function jobResults(
+  what: string, cases: Case[], options: CasesJobOptions, jobs: CasesJob[], flags: CasesFlags & { from?: string[] }, budget: ReturnType<typeof casesBudgetOf>,
+): Promise<CasesJobResult[] | null> {
+  if (flags.from) {
+    const results: CasesJobResult[] = [];
+    for (const dir of flags.from) results.push(...(JSON.parse(await readFile(join(dir, 'jobs.json'), 'utf8')) as { results: CasesJobResult[] }).results);
+    if (results.length !== jobs.length) throw new UsageError(`the shards hold ${results.length} jobs, the ${what} has ${jobs.length}: give every shard, in order`);
+    return results;
+  }
+  const { jobs: mine, from } = shardJobs(jobs, budget.shard);
+  const results = await casesJobsOnWorkers(cases, options, mine, budget.workers, progress(what, mine.length, flags.quiet));
+  if (!budget.shard) return results;
+  await writeFolderAtomic(flags.out, { 'jobs.json': stableJson({ shard: `${budget.shard.index}/${budget.shard.count}`, from, results }) });
+  process.stdout.write(`shard ${budget.shard.index}/${budget.shard.count}: jobs ${from}..${from + mine.length - 1} of ${jobs.length} in ${flags.out}/jobs.json\n`);
+  return null;
 }

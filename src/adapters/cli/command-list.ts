@@ -39,7 +39,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/record.js')).registerRecord,
   },
   fit: {
-    usage: '[options] <file>',
+    usage: '[options] <files...>',
     about: 'fit the parameters of the enabled mechanisms (CMA-ES, within their priors) to the record over a training window, then score the fit out of sample',
     load: async () => (await import('./commands/fit.js')).registerFit,
   },

@@ -2,6 +2,7 @@
 import type { CasesFit } from '../analysis/fitting/fit-cases.js';
 import { HAZARD_COVARIATES } from '../analysis/validation/hazard.js';
 import { LOO_PREDICTORS, type LooStudy } from '../analysis/validation/leave-one-case-out.js';
+import type { OutOfSample } from '../analysis/validation/out-of-sample.js';
 import { toCsv, type Cell } from './csv.js';
 import { formatNumber } from './number.js';
 
@@ -79,6 +80,36 @@ export function looReport(study: LooStudy): string {
     `| case | recorded break | ${LOO_PREDICTORS.map((p) => p.label).join(' | ')} |`,
     `|---|---|${LOO_PREDICTORS.map(() => '---|').join('')}`,
     ...study.cases.map((c) => `| ${c.name} | ${c.recorded ?? 'none'}${c.recordedBy ? ` (${c.recordedBy})` : ''} | ${LOO_PREDICTORS.map((p) => cell(c, p.id)).join(' | ')} |`),
+    '',
+  ].join('\n');
+}
+
+/** A case's out-of-sample test after a shared fit. */
+export type CaseOutOfSample = OutOfSample & { name: string };
+
+/** One row per case: its shared-fit loss, and out of sample the model against the strongest naive baseline. */
+export function casesFitOutOfSampleCsv(fit: CasesFit, oos: CaseOutOfSample[]): string {
+  return toCsv(
+    ['case', 'window', 'loss', 'default_loss', 'test', 'log_score', 'crps', 'rmse', 'strongest_baseline', 'baseline_log_score', 'baseline_crps', 'baseline_rmse'],
+    fit.cases.map((c, k) => {
+      const o = oos[k];
+      const b = o.baselines.find((x) => x.id === o.strongest)!;
+      return [c.name, c.window, c.loss, c.startLoss, o.test, o.model.logScore, o.model.crps, o.model.rmse, b.id, b.logScore, b.crps, b.rmse];
+    }),
+  );
+}
+
+/** The out-of-sample table of a shared fit, one row per case. */
+export function casesOutOfSampleSummary(oos: CaseOutOfSample[]): string {
+  return [
+    '## Out of sample, case by case (drivers only, after each case\'s training window)',
+    '',
+    '| case | test | model log score | strongest baseline | its log score | model CRPS | its CRPS |',
+    '|---|---|---|---|---|---|---|',
+    ...oos.map((o) => {
+      const b = o.baselines.find((x) => x.id === o.strongest)!;
+      return `| ${o.name} | ${o.test} | ${f(o.model.logScore)} | ${b.label} | ${f(b.logScore)} | ${f(o.model.crps)} | ${f(b.crps)} |`;
+    }),
     '',
   ].join('\n');
 }

@@ -1,4 +1,5 @@
-// `schism fit FILE --train 1950-1957 --out DIR`: calibrates the scenario on the training window and tests it out of sample.
+// `schism fit FILE --train 1950-1957 --out DIR`: calibrates the scenario on the training window and tests it out of sample;
+// with several files, one parameter set shared across them (see fit-cases.ts).
 import type { Command } from 'commander';
 import { fitScenario, fitSettings } from '../../../core/analysis/fitting/fit.js';
 import { scoreOutOfSample } from '../../../core/analysis/validation/out-of-sample.js';
@@ -9,18 +10,22 @@ import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readScenario } from '../../files/read-scenario.js';
 import { asUsage, fitOptionsOf, withFitOptions, type AnalysisFlags } from '../analysis-options.js';
 import { progressBar } from '../progress.js';
+import { withParallelOptions, type CasesFlags } from '../cases-options.js';
+import { fitAcrossCases } from './fit-cases.js';
 
 /** Registers the fit command. */
 export function registerFit(program: Command): void {
-  withFitOptions(
+  withParallelOptions(withFitOptions(
     program
       .command('fit')
-      .argument('<file>', 'scenario file (YAML or JSON)')
+      .argument('<files...>', 'scenario file (YAML or JSON); several files fit one shared parameter set across them')
       .description('fit the parameters of the enabled mechanisms (CMA-ES, within their priors) to the record over a training window, then score the fit out of sample')
       .option('--out <dir>', 'output folder', 'runs/fit'),
     { evaluations: '2000', restarts: '3' },
-  ).action(async (file: string, flags: AnalysisFlags) => {
+  )).action(async (files: string[], flags: AnalysisFlags & CasesFlags) => {
     const o = fitOptionsOf(flags);
+    if (files.length > 1) return fitAcrossCases(files, flags);
+    const file = files[0];
     const { scenario } = await readScenario(file);
     const bar = progressBar('fit', Boolean(flags.quiet), 'evaluations');
     const fit = asUsage(() => fitScenario(scenario, { ...o, onProgress: (done, budget) => bar.update(done, budget) }));
