@@ -43,18 +43,19 @@ test('with foresight the bargaining term values issues at their forecast settlem
   state.pos.set([0, 100]);
   state.sal.set([0.5, 0.5]);
   const v = (i: 0 | 1): PairView => ({
-    model, state, alliance: 0, slot: -1, i, j: 1 - i, ci: state.cap[i], cj: state.cap[1 - i], junior: i === 1, ratio: 1 / 3,
+    model, state, alliance: 0, slot: -1, i, j: 1 - i, ci: state.cap[i], cj: state.cap[1 - i], junior: i === 1, ratio: 1 / 3, share: i === 1 ? 0.25 : 0.75, forecast: i === 1 ? 0.25 : 0.75,
     traitsI: NEUTRAL_TRAITS, traitsJ: NEUTRAL_TRAITS, params: model.params.mechanisms.bargaining,
   });
-  // Status quo 50 is equally far from both (term 0 without foresight); BDM settles at the stronger S's 0.
-  assert.equal(bargaining(v(0)), 1);
-  assert.equal(bargaining(v(1)), -1);
+  // Status quo 50 is equally far from both (term 0 without foresight); BDM settles at the stronger S's 0: S gains the 50 points
+  // at salience 0.5, J loses them.
+  assert.equal(bargaining(v(0)), 0.25);
+  assert.equal(bargaining(v(1)), -0.25);
   // Reopened: J's capability and salience rise (new stance, as a position/salience effect would set) and the issue resettles.
   state.cap.set([0.1, 0.3]);
   state.sal.set([0.5, 0.9]);
   state.issueVersion++;
-  assert.equal(bargaining(v(0)), -1);
-  assert.equal(bargaining(v(1)), 1);
+  assert.equal(bargaining(v(0)), -0.25);
+  assert.equal(bargaining(v(1)), 0.45);
   // Foresight 0 (the default) keeps the term on the outcome as it stands.
   const plain = compile(scenario);
   assert.equal(plain.params.mechanisms.bargaining.foresight, 0);

@@ -3,6 +3,7 @@ import type { Effect, ParamSetting, Scenario } from '../scenario/schema.js';
 import { monthIndex } from '../time/month.js';
 import {
   actKindOfWeis,
+  type BaselineChange,
   DIMENSION,
   isInput,
   OP,
@@ -60,6 +61,8 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
     relation0[actor(r.from) * n + actor(r.to)] = r.initial;
     relationBase[actor(r.from) * n + actor(r.to)] = r.baseline ?? 0;
   }
+
+  const { changes: baselineChanges, starts: baselineStart } = rivalrySchedule(scenario, actor, relationBase, start, months);
 
   const dimension = Uint8Array.from(scenario.issues.map((i) => DIMENSION[i.dimension]));
   const issuesOf = Object.values(DIMENSION).map((d) => Int32Array.from([...dimension.keys()].filter((k) => dimension[k] === d)));
@@ -138,6 +141,10 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
     capability,
     relation0,
     relationBase,
+    baselineChanges,
+    baselineStart,
+    stakes: stakesOf(scenario, actor),
+    militaryShare: militaryShares(scenario, actor, start, months),
     statusQuo,
     positions,
     positionStart,
@@ -246,4 +253,70 @@ function fillCapability(out: Float64Array, offset: number, series: Record<string
       out[offset + t] = v0 + ((v1 - v0) * (m - m0)) / (m1 - m0);
     }
   }
+}
+
+/**
+ * The rivalries as changes of baselines: from a rivalry's first month both directed relations drift back to -level; after its
+ * last month, back to the relation's own baseline. A rivalry under way at the start applies from month 0.
+ */
+function rivalrySchedule(
+  scenario: Scenario, actor: (id: string) => number, relationBase: Float64Array, start: number, months: number,
+): { changes: BaselineChange[]; starts: Int32Array } {
+  const n = scenario.actors.length;
+  const changes: BaselineChange[] = [];
+  for (const r of scenario.rivalries) {
+    const [x, y] = r.between.map(actor);
+    const from = Math.max(0, monthIndex(r.from) - start);
+    const to = r.to === undefined ? months : monthIndex(r.to) - start + 1;
+    if (from >= months || to <= 0) continue;
+    for (const d of [x * n + y, y * n + x]) {
+      changes.push({ month: from, dyad: d, value: -r.level });
+      if (to < months) changes.push({ month: to, dyad: d, value: relationBase[d] });
+    }
+  }
+  changes.sort((p, q) => p.month - q.month);
+  return { changes, starts: bucketStarts(changes.map((c) => c.month), months) };
+}
+
+/** Each member slot's stated stakes (position, denial, cohesion), 0 where none is stated. */
+function stakesOf(scenario: Scenario, actor: (id: string) => number): Float64Array {
+  const out = new Float64Array(scenario.alliances.length * 6);
+  scenario.alliances.forEach((al, a) => {
+    for (const st of al.stakes ?? []) {
+      const side = actor(st.member) === actor(al.members[0]) ? 0 : 1;
+      out.set([st.position, st.denial, st.cohesion], (a * 2 + side) * 3);
+    }
+  });
+  return out;
+}
+
+/** Per alliance and month, member a's mean share of the pair's military spending and personnel, NaN where either is missing. */
+function militaryShares(scenario: Scenario, actor: (id: string) => number, start: number, months: number): Float64Array {
+  const out = new Float64Array(scenario.alliances.length * months).fill(Number.NaN);
+  const series = (id: string, which: 'milex' | 'milper') => {
+    const m = scenario.actors[actor(id)].capability.military;
+    const x = new Float64Array(months).fill(Number.NaN);
+    if (m) fillWithin(x, m[which], start, months);
+    return x;
+  };
+  scenario.alliances.forEach((al, a) => {
+    const [ea, eb, pa, pb] = [series(al.members[0], 'milex'), series(al.members[1], 'milex'), series(al.members[0], 'milper'), series(al.members[1], 'milper')];
+    for (let t = 0; t < months; t++) {
+      const ex = ea[t] / (ea[t] + eb[t]);
+      const px = pa[t] / (pa[t] + pb[t]);
+      out[a * months + t] = (ex + px) / 2;
+    }
+  });
+  return out;
+}
+
+/** A yearly series made monthly, linear between Januaries, NaN before its first year and after its last. */
+function fillWithin(out: Float64Array, series: Record<string, number>, start: number, months: number): void {
+  const years = Object.keys(series).map(Number).sort((a, b) => a - b);
+  if (years.length === 0) return;
+  const first = years[0] * 12;
+  const last = years[years.length - 1] * 12 + 11;
+  const monthly = new Float64Array(months);
+  fillCapability(monthly, 0, series, start, months);
+  for (let t = 0; t < months; t++) if (start + t >= first && start + t <= last) out[t] = monthly[t];
 }

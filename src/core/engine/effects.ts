@@ -20,7 +20,8 @@ export function applyEffect(model: Model, state: RunState, e: CompiledEffect): v
   switch (e.op) {
     case OP.capability: state.capFactor[e.a] *= e.v; break;
     case OP.aid: state.aid[e.a * n + e.b] = e.v; break;
-    case OP.threat: state.rel[e.a * n + e.b] = -e.v; break;
+    // A threat shifts the relation toward hostility; it does not set it, so an easing later can lower hostility again.
+    case OP.threat: state.rel[e.a * n + e.b] = clamp(state.rel[e.a * n + e.b] - e.v, -1, 1); break;
     case OP.relation: state.rel[e.a * n + e.b] = clamp(state.rel[e.a * n + e.b] + e.v, -1, 1); break;
     case OP.position: {
       const d = e.a * K + e.k;

@@ -51,6 +51,13 @@ export interface ScheduledPosition {
   salience: number;
 }
 
+/** A change of a directed relation's baseline from month `month` on: a rivalry starting or ending (dyad = from * n + to). */
+export interface BaselineChange {
+  month: number;
+  dyad: number;
+  value: number;
+}
+
 /** An alliance pair, by actor index. */
 export interface CompiledAlliance {
   id: string;
@@ -82,6 +89,16 @@ export interface Model {
   relation0: Float64Array;
   /** The level each directed relation drifts back to without acts (the scenario's baseline, else 0). */
   relationBase: Float64Array;
+  /** Rivalries starting and ending, sorted by month; those of month t are baselineChanges[baselineStart[t]] .. [baselineStart[t+1]-1]. */
+  baselineChanges: BaselineChange[];
+  baselineStart: Int32Array;
+  /** Stated stakes per member slot (slot * 3 + 0 position, 1 denial, 2 cohesion), 0 where the scenario states none. */
+  stakes: Float64Array;
+  /**
+   * Per alliance and month (alliance * months + t): member a's share of the pair's military spending and personnel, averaged, or
+   * NaN where either member lacks them; the loop averages it with the CINC share (which capability effects move).
+   */
+  militaryShare: Float64Array;
   statusQuo: Float64Array;
   positions: ScheduledPosition[];
   /** Positions starting at month t are positions[positionStart[t]] .. positions[positionStart[t+1]-1]. */

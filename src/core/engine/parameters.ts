@@ -23,7 +23,7 @@ export interface MechanismSpec {
 
 const p = (value: number, min: number, max: number, judgement: string): ParamSpec => ({ value, min, max, judgement });
 
-/** The mechanisms that make up an ally's alliance value, each a term of its own. */
+/** The mechanisms that make up an ally's alliance value, each a term of its own: what the member gains by being allied rather than not. */
 export const MECHANISMS: Record<string, MechanismSpec> = {
   security: {
     title: 'Security against a third power',
@@ -47,14 +47,15 @@ export const MECHANISMS: Record<string, MechanismSpec> = {
       resentment: p(1, 0, 2, 'Judgement: the junior partner\'s resentment of a hierarchy it did not make, at parity, equals a full unit of value.'),
       prestige: p(0.3, 0, 1, 'Judgement: leading a bloc is worth less to the senior partner than subordination costs the junior.'),
       challenge: p(0.5, 0, 2, 'Judgement: a rising, ambitious partner costs the leader half a unit of value at parity.'),
-      exponent: p(1, 0.5, 3, 'Judgement: dissatisfaction grows linearly with the capability ratio (Organski & Kugler give no functional form).'),
+      exponent: p(1, 0.5, 3, 'Judgement: dissatisfaction grows linearly with the power ratio (Organski & Kugler give no functional form).'),
     },
   },
   autonomy: {
     title: 'Sovereignty given up or gained',
     theory: 'Morrow (1991) security-autonomy trade-off',
     params: {
-      growth: p(1, 0, 2, 'Judgement: as the junior partner nears parity it values autonomy more, one-for-one with the capability ratio (Morrow 1991).'),
+      weight: p(1, 0, 2, 'Judgement: a sovereignty issue moved the whole 0-100 scale from where it would stand without the alliance is worth one unit at full salience, as for the other issue terms.'),
+      growth: p(1, 0, 3, 'Judgement: at parity the junior weighs each concession twice what it weighs it as a minor ally (Morrow 1991: a weak partner that gains capability values autonomy more); linear in the power ratio, as Morrow gives no functional form.'),
     },
   },
   ideology: {
@@ -69,7 +70,7 @@ export const MECHANISMS: Record<string, MechanismSpec> = {
     title: 'Gains and losses on contested issues',
     theory: 'Bueno de Mesquita (1994); Powell (1999)',
     params: {
-      weight: p(1, 0, 2, 'Judgement: an issue settled at one\'s own position is worth one unit, weighted by salience.'),
+      weight: p(1, 0, 2, 'Judgement: an issue moved the whole 0-100 scale toward one\'s position from where it would stand without the alliance is worth one unit at full salience.'),
       foresight: p(0, 0, 1, 'Judgement: 0 values issues as they stand; 1 values them at the settlement the bargaining model (BDM, src/core/bargaining/settle.ts) forecasts from the stances held now. By default 0: allies react to the outcomes conceded so far rather than to a settlement a model anticipates (the essay\'s bargaining is a sequence of concessions made), and a forecast in every month costs several times a run; open to fitting.'),
     },
   },
@@ -94,39 +95,53 @@ export const MECHANISMS: Record<string, MechanismSpec> = {
     theory: 'Lewis & Xue (1988); Shen & Xia (2012)',
     interest: 'security',
     params: {
-      help: p(1, 0, 2, 'Judgement: nuclear issues settled at one\'s own position are worth one unit, as for other issues, weighted by salience.'),
+      help: p(1, 0, 2, 'Judgement: nuclear issues are worth what other issues are: one unit for the whole scale at full salience.'),
       fear: p(0.5, 0, 2, 'Judgement: a senior ally\'s fear of a nuclear-minded, risk-taking junior costs half a unit at full salience and full risk (Mao\'s 1957 remarks, A56).'),
+    },
+  },
+  stakes: {
+    title: 'A patron\'s stakes in its ally: position, denial, cohesion',
+    theory: 'Snyder (1997) Alliance Politics; Morrow (1991)',
+    interest: 'security',
+    params: {
+      weight: p(1, 0, 2, 'Judgement: a stake judged at its full scale (1) is worth one unit, as an issue moved its whole scale is, weighted by the security interest (position and denial are security goods; cohesion is counted with them rather than split off).'),
+    },
+  },
+  commitment: {
+    title: 'Shifting power: today\'s terms discounted by the rising member',
+    theory: 'Powell (2006) war as a commitment problem; Fearon (1995)',
+    interest: 'bargaining',
+    params: {
+      weight: p(2, 0, 6, 'Judgement: each point of pair power share a member expects to gain over the horizon costs it two points of value, since a bargain struck at today\'s share forgoes the gain for the rest of the horizon and beyond (Powell 2006 gives the logic, not a size).'),
+      horizon: p(5, 1, 10, 'Judgement: a member looks five years ahead, the span of a five-year plan.'),
+      window: p(5, 2, 10, 'Judgement: the trend is read from the last five years of the power share.'),
     },
   },
 };
 
-/** Parameters of the decision rule, reciprocity, outside option and status thresholds. */
+/** Parameters of the decision rule, reciprocity, outside option, the third power and status thresholds. */
 export const RULES: Record<string, ParamSpec> = {
   activity: p(0.35, 0.05, 1, 'Judgement: an ally takes a noteworthy act toward its partner in about one month in three.'),
-  marginScale: p(0.25, 0.05, 1, 'Judgement: a margin of a quarter of a unit over the outside option counts as one step of the decision scale.'),
-  reciprocity: p(1, 0, 3, 'Judgement: the partner\'s recent conduct weighs as much as one step of margin (Goldstein & Freeman 1990).'),
-  noise: p(0.6, 0.05, 2, 'Judgement: unmodelled politics adds noise of about half a decision step, scaled by the leader\'s risk.'),
-  cooperateCut: p(0.4, 0, 2, 'Judgement: decision-scale cut-points are spaced half a step apart from cooperation down to force.'),
-  demandCut: p(-0.1, -1, 1, 'Judgement: a slightly negative latent turns an ally to demands.'),
-  criticiseCut: p(-0.6, -2, 0, 'Judgement: see cooperateCut.'),
-  withholdCut: p(-1.1, -3, 0, 'Judgement: see cooperateCut.'),
-  defectCut: p(-1.6, -4, 0, 'Judgement: see cooperateCut.'),
-  forceCut: p(-2.1, -5, 0, 'Judgement: see cooperateCut.'),
+  reciprocity: p(0.2, 0, 1, 'Judgement: a partner that is fully friendly (relation +1) makes a cooperative answer worth 0.2 more, and a hostile one a hostile answer, the order of one issue term at middling salience (Goldstein & Freeman 1990).'),
+  noise: p(0.03, 0, 0.5, 'Judgement: unmodelled politics perturbs each act\'s score by a Gumbel draw of scale 0.03, scaled by 0.5 + the leader\'s risk: enough to choose between acts whose scores are close, far too little to turn a content ally into a defector.'),
+  patience: p(12, 1, 48, 'Judgement: a member breaks with its partner only after its smoothed margin has stayed below its outside option for a year (one budget and planning cycle).'),
+  restoreMargin: p(0.05, 0, 0.5, 'Judgement (hysteresis): a broken alliance is restored when both members\' smoothed margins have stood 0.05 above their outside options for `patience` months: the same rule as breaking, a little harder, because a restored alliance must overcome the memory of the break.'),
   forceRelation: p(-0.5, -1, 0, 'Judgement: force is used only once the relation is already hostile.'),
   responsiveness: p(0.08, 0.01, 0.5, 'Judgement: one act of Goldstein weight 10 moves a directed relation by 0.08 of the way to its bound.'),
-  memory: p(0.02, 0, 0.2, 'Judgement: without acts to renew them, relations drift back toward their baseline (indifference unless the scenario says otherwise) with a half-life of about three years.'),
+  memory: p(0.02, 0, 0.2, 'Judgement: without acts to renew them, relations drift back toward their baseline (indifference, or a rivalry\'s hostility while it lasts) with a half-life of about three years.'),
   aidStep: p(0.1, 0, 0.5, 'Judgement: an aid agreement raises the aid flow by a tenth of its full scale.'),
   aidCut: p(0.3, 0, 1, 'Judgement: withholding aid cuts a third of the flow at once.'),
   concessionStep: p(15, 0, 50, 'Judgement: a concession moves an issue 15 points of its 0-100 scale toward the demander.'),
   polarisation: p(2, 0, 10, 'Judgement: each criticism moves the critic\'s doctrine 2 points away from its partner (polemics entrench).'),
   hierarchyErosion: p(0.03, 0, 0.2, 'Judgement: each challenge by the junior partner erodes the senior\'s leadership of the bloc by 0.03.'),
   outsideBase: p(-0.1, -1, 1, 'Judgement: for an actor that states none, going it alone is slightly worse than indifference.'),
-  selfReliance: p(0.6, 0, 2, 'Judgement: an ally\'s outside option rises with its share of the pair\'s capability (Powell 1999).'),
+  courtship: p(0.1, 0, 1, 'Judgement: a third power that courts an ally moves its inducement a tenth of the way to the alliance\'s strain each month it acts (Crawford 2011 gives the logic, not a pace).'),
+  wedgeStrain: p(0.2, 0, 1, 'Judgement: a third power turns from pressure to inducements once the allies\' mutual relations have fallen 0.2 below indifference on average, i.e. once the alliance is visibly strained (Crawford 2011: accommodation pays only where the target can be pried loose).'),
   statusMemory: p(0.15, 0.01, 1, 'Judgement: status looks at the margin smoothed over about half a year.'),
   strainedMargin: p(0, -1, 1, 'Judgement: an alliance is strained when a member values it below its outside option.'),
-  brokenMargin: p(-0.3, -2, 0, 'Judgement: it is broken when a member values it well below its outside option.'),
+  brokenMargin: p(-0.3, -2, 0, 'Judgement: it is broken without an act when a member values it well below its outside option.'),
   hostileRelation: p(-0.6, -1, 0, 'Judgement: a pair is hostile when both directed relations are deep in conflict.'),
-  defectionMemory: p(24, 1, 120, 'Judgement: a defection keeps an alliance broken for two years.'),
+  defectionMemory: p(24, 1, 120, 'Judgement: a defection keeps an alliance broken for at least two years before it can be restored.'),
   forceMemory: p(12, 1, 60, 'Judgement: a use of force keeps a pair hostile for a year.'),
 };
 

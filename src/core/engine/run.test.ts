@@ -8,7 +8,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { compile } from './compile.js';
 import { MECHANISM_IDS } from './parameters.js';
 import { runModel } from './run.js';
-import { simulate } from './simulate.js';
+import { simulate, simulateModel } from './simulate.js';
 
 const file = 'test/fixtures/minimal.yaml';
 const scenario = loadScenarioText(readFileSync(file, 'utf8'), file);
@@ -70,6 +70,16 @@ test('a drivers-only run never reads a record event beyond its role', () => {
   assert.throws(() => compile(trapped, { mode: 'replay' }), /record event E2 was read/);
 });
 
+test('a drivers-only run of the reference scenario never reads a record event beyond its role either', () => {
+  const file = 'scenarios/sino-soviet.yaml';
+  const reference = withTrappedRecord(loadScenarioText(readFileSync(file, 'utf8'), file));
+  assert.ok(reference.events.filter((e) => e.role === 'record').length >= 60);
+  for (const id of ['A104', 'A106', 'A107', 'A109']) assert.equal(reference.events.find((e) => e.role !== 'record' && e.id === id), undefined, `${id} is record`);
+  const summary = runModel(compile(reference, { mode: 'predict' }), runStream(3, 0));
+  assert.ok(summary.acts > 0);
+  assert.throws(() => compile(reference, { mode: 'replay' }), /record event \S+ was read/);
+});
+
 test('replay applies the record and takes no simulated acts', () => {
   const r = simulate(scenario, { seed: 1, mode: 'replay' });
   assert.equal(r.summary.acts, 0);
@@ -96,11 +106,53 @@ test('a parameter override reaches the run, and an unknown one is refused', () =
   assert.throws(() => compile(scenario, { params: { 'rules.nonsense': 1 } }), /unknown parameter/);
 });
 
-test('a falling margin moves the pair from allied through broken', () => {
-  const gloomy = compile(scenario, { params: { 'rules.outsideBase': 2, 'rules.activity': 0 } });
-  const summary = runModel(gloomy, runStream(1, 0));
-  assert.equal(summary.initial[0], 'broken');
-  const happy = runModel(compile(scenario, { params: { 'rules.outsideBase': -2, 'rules.activity': 0 } }), runStream(1, 0));
-  assert.equal(happy.initial[0], 'allied');
-  assert.equal(happy.firstBreak[0], -1);
+/** The fixture with one change: in mid-1951 a driver hands the junior's base to the senior, on an issue the junior weighs most. */
+function losingTheBase(): Scenario {
+  const issues = scenario.issues.map((i) => (i.id === 'BASE' ? { ...i, statusQuo: { ...i.statusQuo, value: 100 } } : i));
+  const actors = scenario.actors.map((a) => (a.id === 'SMALL' ? { ...a, interests: { ...a.interests, autonomy: 6 } } : a));
+  const handover = {
+    ...scenario.events[0], id: 'E9', date: '1951-06', from: 'SMALL', to: undefined, category: 'sovereignty' as const, weis: undefined,
+    intensity: 0, description: 'the base is handed over',
+    effects: [{ type: 'concession' as const, by: 'SMALL', issue: 'BASE', to: 0 }, { type: 'salience' as const, actor: 'SMALL', issue: 'BASE', to: 1 }],
+  };
+  return { ...scenario, issues, actors, events: [...scenario.events, handover] };
+}
+
+test('a falling margin moves the pair from allied through strained to broken, and the status names the margin as the reason', () => {
+  const model = compile(losingTheBase(), { params: { 'rules.activity': 0 } });
+  const r = simulateModel(model, 1);
+  const T = model.months;
+  const handover = 17; // 1951-06
+  const small = 1; // SMALL is the alliance's second member: slot 1
+  assert.equal(r.summary.initial[0], 'allied');
+  assert.ok(r.margin[small * T + handover - 1] > 0, 'the junior valued the alliance above going alone before the handover');
+  assert.ok(r.margin[small * T + handover] < r.margin[small * T + handover - 1] - 0.3, 'the handover costs it more than 0.3');
+  const path = r.summary.changes.map((c) => [c.to, c.reason]);
+  assert.deepEqual(path.slice(0, 2), [['strained', 'margin'], ['broken', 'margin']]);
+  assert.ok(r.summary.changes[0].month >= handover);
+  assert.equal(r.summary.firstBreakReason[0], 'margin');
+  assert.equal(r.summary.firstBreakBelow[0], true);
+  // Without the handover nothing falls and the pair stays allied.
+  const calm = runModel(compile(scenario, { params: { 'rules.activity': 0 } }), runStream(1, 0));
+  assert.equal(calm.initial[0], 'allied');
+  assert.equal(calm.firstBreak[0], -1);
+});
+
+test('a member whose margin stays below its outside option defects only after `patience` months, and the break is restored when margins recover', () => {
+  const model = compile(losingTheBase(), { params: { 'rules.activity': 1, 'rules.brokenMargin': -2 } });
+  const r = simulateModel(model, 1);
+  const defect = r.log.find((e) => e.type === 'simulated' && e.act === 'defect');
+  assert.ok(defect && defect.type === 'simulated', 'the junior defects');
+  assert.equal(model.actorIds[defect.from], 'SMALL');
+  const T = model.months;
+  let below = 0;
+  for (let t = 0; t < defect.month; t++) below = r.margin[T + t] < 0 ? below + 1 : below;
+  assert.ok(below >= model.params.rules.patience, `${below} months below before defecting`);
+  assert.equal(r.summary.firstBreakReason[0], 'defection');
+  assert.equal(r.summary.firstBreakBelow[0], true);
+  // Restoration follows the same rule the other way: a lower bar (both margins above restoreMargin) restores at once.
+  const lenient = simulateModel(compile(losingTheBase(), { params: { 'rules.activity': 1, 'rules.brokenMargin': -2, 'rules.restoreMargin': -2, 'rules.defectionMemory': 1 } }), 1);
+  const broke = lenient.summary.changes.findIndex((c) => c.reason === 'defection');
+  assert.ok(broke >= 0);
+  assert.ok(lenient.summary.changes.slice(broke + 1).some((c) => c.from === 'broken' && c.reason !== 'defection'), 'the break is undone');
 });

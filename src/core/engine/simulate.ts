@@ -1,7 +1,7 @@
 // A fully recorded run: every month's values, contributions, relations and statuses, and every event and act, in order.
 import { runStream } from '../random/streams.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { ActKind } from './acts.js';
+import type { ActCategory, ActKind } from './acts.js';
 import { compile, type CompileOptions } from './compile.js';
 import type { Model } from './model.js';
 import { MECHANISM_IDS } from './parameters.js';
@@ -10,7 +10,7 @@ import { runModel, type RunSummary, type Trace } from './run.js';
 /** One line of a run's event log: a scenario event applied, or an act the model chose. */
 export type LogEntry =
   | { month: number; type: 'driver' | 'record'; event: number }
-  | { month: number; type: 'simulated'; alliance: number; from: number; to: number; act: ActKind; issue: number; latent: number };
+  | { month: number; type: 'simulated'; alliance: number; from: number; to: number; act: ActKind; issue: number; latent: number; category: ActCategory };
 
 /** Everything a run produced, month by month. Member slots are `alliance * 2 + side`. */
 export interface RunResult {
@@ -64,8 +64,8 @@ export function simulateModel(model: Model, seed: number, runIndex = 0, choose?:
     event(t, ev) {
       log.push({ month: t, type: model.scenario.events[ev.index].role, event: ev.index });
     },
-    act(t, alliance, from, to, act, issue, latent) {
-      log.push({ month: t, type: 'simulated', alliance, from, to, act, issue, latent });
+    act(t, alliance, from, to, act, issue, latent, category) {
+      log.push({ month: t, type: 'simulated', alliance, from, to, act, issue, latent, category });
     },
     month(t, s) {
       for (let slot = 0; slot < A * 2; slot++) {

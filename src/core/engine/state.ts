@@ -17,6 +17,8 @@ export interface RunState {
   capFactor: Float64Array;
   /** Directed relation, -1 hostile .. +1 close. */
   rel: Float64Array;
+  /** The level each directed relation drifts back to now: its stated baseline, or a rivalry's hostility while it lasts. */
+  relBase: Float64Array;
   aid: Float64Array;
   inducement: Float64Array;
   /** Position (NaN when the actor holds no stance) and salience per actor per issue (`actor * K + issue`). */
@@ -35,6 +37,19 @@ export interface RunState {
   /** Per alliance: month of the last defection and use of force (-1e9 none), current status, smoothed margins of a and b. */
   lastDefect: Int32Array;
   lastForce: Int32Array;
+  /** Per alliance: 1 while a member's defection has broken it and the margins have not yet restored it. */
+  severed: Int8Array;
+  /** Per alliance: the member that last defected or used force (-1 none). */
+  breaker: Int32Array;
+  /** Per member slot: consecutive months its smoothed margin has stood below its outside option. */
+  below: Int32Array;
+  /** Per alliance: consecutive months both smoothed margins have stood `restoreMargin` above the outside options. */
+  above: Int32Array;
+  /** Per alliance and month (alliance * months + t): member a's share of the pair's power, kept to read its trend. */
+  share: Float64Array;
+  /** Per member slot: the power share now and the one expected `horizon` years ahead. */
+  shareNow: Float64Array;
+  shareAhead: Float64Array;
   status: Int8Array;
   smoothed: Float64Array;
   /** Per alliance and member (alliance * 2 + side): contributions per mechanism, value, outside option, margin. */
@@ -64,6 +79,7 @@ export function initialState(model: Model): RunState {
     cap: new Float64Array(n),
     capFactor: new Float64Array(n).fill(1),
     rel: Float64Array.from(model.relation0),
+    relBase: Float64Array.from(model.relationBase),
     aid: new Float64Array(n * n),
     inducement: new Float64Array(n * n),
     pos,
@@ -76,6 +92,13 @@ export function initialState(model: Model): RunState {
     demandMonth: new Int32Array(n * n).fill(NEVER),
     lastDefect: new Int32Array(A).fill(NEVER),
     lastForce: new Int32Array(A).fill(NEVER),
+    severed: new Int8Array(A),
+    breaker: new Int32Array(A).fill(-1),
+    below: new Int32Array(A * 2),
+    above: new Int32Array(A),
+    share: new Float64Array(A * model.months),
+    shareNow: new Float64Array(A * 2),
+    shareAhead: new Float64Array(A * 2),
     status: new Int8Array(A),
     smoothed: new Float64Array(A * 2).fill(Number.NaN),
     contrib: new Float64Array(A * 2 * MECHANISM_IDS.length),

@@ -1,12 +1,14 @@
-// Autonomy: sovereignty given up to the partner (bases, joint companies, special rights), valued more as the junior grows.
+// Autonomy: sovereignty the alliance costs the junior (bases, joint companies, special rights) and the influence it gives the senior.
 import { DIMENSION } from '../engine/model.js';
-import { issueSatisfaction, type PairView } from './pair.js';
+import { issueGain, type PairView } from './pair.js';
 
 /**
- * Satisfaction with the outcomes of sovereignty issues; for the junior partner scaled by 1 + growth*(r - 1/2), because in
- * Morrow's (1991) asymmetric alliance a weak partner that gains capability comes to value autonomy more.
+ * weight times the gain on sovereignty issues against their outcome without the alliance (issueGain): positive for a senior
+ * whose rights on the partner's soil the alliance secures, negative for the junior that concedes them. A junior's loss is
+ * scaled by 1 + growth * r, r its power ratio to the senior: in Morrow's (1991) asymmetric alliance a weak partner that gains
+ * capability needs the security less and prizes the autonomy it gave for it more.
  */
 export function autonomy(v: PairView): number {
-  const sat = issueSatisfaction(v, DIMENSION.sovereignty);
-  return v.junior ? sat * (1 + v.params.growth * (v.ratio - 0.5)) : sat;
+  const g = v.params.weight * issueGain(v, DIMENSION.sovereignty);
+  return v.junior && g < 0 ? g * (1 + v.params.growth * v.ratio) : g;
 }

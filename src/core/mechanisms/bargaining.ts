@@ -3,23 +3,24 @@
 import { forecastSettlements } from '../bargaining/settle.js';
 import { DIMENSION } from '../engine/model.js';
 import type { RunState } from '../engine/state.js';
-import { issueSatisfaction, type PairView } from './pair.js';
+import { issueGain, type PairView } from './pair.js';
 
 /**
- * weight times the salience-weighted satisfaction with the material issues both members hold a stance on: with the
- * outcomes as they stand, blended (by foresight) with the outcomes the bargaining model forecasts.
+ * weight times the gain on the material issues both members hold a stance on, against their outcome without the alliance
+ * (issueGain: summed over issues, so a partner's new demand adds nothing until an outcome moves): with the outcomes as they
+ * stand, blended (by foresight) with the outcomes the bargaining model forecasts.
  */
 export function bargaining(v: PairView): number {
-  const now = issueSatisfaction(v, DIMENSION.material);
+  const now = issueGain(v, DIMENSION.material);
   const f = v.params.foresight ?? 0;
-  return v.params.weight * (f > 0 ? (1 - f) * now + f * settledSatisfaction(v) : now);
+  return v.params.weight * (f > 0 ? (1 - f) * now + f * settledGain(v) : now);
 }
 
 // One forecast per run state, redone only when a material stance changes (a reopened dispute) or a new year brings new
 // capabilities: the engine's issue version also moves with doctrine polemics, which do not bear on these issues.
 const settled = new WeakMap<RunState, { key: Float64Array; year: number; outcome: Float64Array }>();
 
-function settledSatisfaction(v: PairView): number {
+function settledGain(v: PairView): number {
   const { state, model } = v;
   const year = Math.floor(state.month / 12);
   const issues = model.issuesOf[DIMENSION.material];
@@ -37,17 +38,14 @@ function settledSatisfaction(v: PairView): number {
     settled.set(state, memo);
   }
   const K = state.K;
-  let num = 0;
-  let den = 0;
+  let sum = 0;
   for (const k of model.issuesOf[DIMENSION.material]) {
     const x = state.pos[v.i * K + k];
     const y = memo.outcome[k];
     if (x !== x || state.pos[v.j * K + k] !== state.pos[v.j * K + k] || y !== y) continue;
-    const s = state.sal[v.i * K + k];
-    num += s * (1 - (2 * Math.abs(x - y)) / 100);
-    den += s;
+    sum += (state.sal[v.i * K + k] * (Math.abs(x - model.statusQuo[k]) - Math.abs(x - y))) / 100;
   }
-  return den > 0 ? num / den : 0;
+  return sum;
 }
 
 function sameStances(a: Float64Array, b: Float64Array): boolean {

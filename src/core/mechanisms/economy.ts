@@ -1,4 +1,4 @@
-// Economy: aid received is worth its benefit to the receiver; aid given costs the giver.
+// Economy: aid received is worth its benefit to the receiver; aid given costs the giver. Without the alliance neither flows.
 import type { PairView } from './pair.js';
 
 /** Aid flow from the partner times its benefit, less aid flow to the partner times its cost. */

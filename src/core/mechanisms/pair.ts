@@ -13,12 +13,16 @@ export interface PairView {
   slot: number;
   i: number;
   j: number;
+  /** CINC capabilities this month (what aggregates against third powers). */
   ci: number;
   cj: number;
-  /** Whether i is the weaker member this month. */
+  /** Whether i is the weaker member of the pair by power share this month. */
   junior: boolean;
-  /** Capability ratio of the weaker to the stronger member, in (0, 1]. */
+  /** Power ratio of the weaker to the stronger member, in (0, 1]: CINC, with military spending and personnel where given. */
   ratio: number;
+  /** i's share of the pair's power this month, and the share it expects `horizon` years ahead from the recent trend. */
+  share: number;
+  forecast: number;
   traitsI: Traits;
   traitsJ: Traits;
   /** The mechanism's own parameters. */
@@ -35,11 +39,13 @@ export function currentTraits(model: Model, state: RunState, actor: number): Tra
 }
 
 /**
- * How well the outcomes of the issues of one dimension that both members hold a stance on suit i: salience-weighted, +1 all at
- * i's position, -1 all 100 points away, 0 when there is no such issue.
+ * What the alliance gains i on the issues of one dimension that both members hold a stance on: per issue, i's salience times how
+ * much nearer the outcome stands to i's position than the outcome without the alliance would, on the 0-100 scale; summed, not
+ * averaged, so that a partner's new demand adds nothing until an outcome moves. The outcome without the alliance is the issue's
+ * stated status quo (the period's first month), the point the scenario judges the issue would rest at with no alliance bargain.
  */
-export function issueSatisfaction(v: PairView, dimension: number): number {
-  return memo(v, dimension, satisfaction);
+export function issueGain(v: PairView, dimension: number): number {
+  return memo(v, dimension, gain);
 }
 
 /**
@@ -80,19 +86,16 @@ function distance(v: PairView): number {
   return den > 0 ? num / den : -1;
 }
 
-function satisfaction(v: PairView, dimension: number): number {
+function gain(v: PairView, dimension: number): number {
   const { state, model } = v;
   const K = state.K;
   const issues = model.issuesOf[dimension];
-  let num = 0;
-  let den = 0;
+  let sum = 0;
   for (let q = 0; q < issues.length; q++) {
     const k = issues[q];
     const x = state.pos[v.i * K + k];
     if (x !== x || state.pos[v.j * K + k] !== state.pos[v.j * K + k]) continue;
-    const s = state.sal[v.i * K + k];
-    num += s * (1 - (2 * Math.abs(x - state.outcome[k])) / 100);
-    den += s;
+    sum += (state.sal[v.i * K + k] * (Math.abs(x - model.statusQuo[k]) - Math.abs(x - state.outcome[k]))) / 100;
   }
-  return den > 0 ? num / den : 0;
+  return sum;
 }

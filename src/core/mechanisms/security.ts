@@ -1,15 +1,16 @@
-// Security: protection an ally gives against third powers' threats, less the risk of entrapment in the ally's own quarrels.
+// Security: how much less a third power threatens an ally with its partner beside it than alone, less the risk of entrapment.
 import type { PairView } from './pair.js';
 
 /**
- * Walt's threat (a third power's hostility times its capability relative to i) met by the partner's share of the pair's
- * capability and the credibility of its support (Morrow 1991; Snyder 1984), minus entrapment: the partner's enemies that are not i's.
+ * Walt's (1987) threat of each third power k to i (its hostility h_ki = max(0, -rho_ki)) times the fall in k's relative
+ * capability that the partner's credible support brings: c_k/(c_k+c_i) alone against c_k/(c_k+c_i+cred*c_j) allied, with
+ * cred = (1+rho_ji)/2 (Morrow 1991; Snyder 1984 on abandonment). Less entrapment: the partner's enemies that are not i's,
+ * h_kj * (1 - h_ki), weighted by what a war beside the partner would pit against the pair, c_k/(c_k+c_i+c_j).
  */
 export function security(v: PairView): number {
   const { rel, cap, n } = v.state;
   const { i, j, ci, cj } = v;
-  const credibility = (1 + rel[j * n + i]) / 2;
-  const share = cj / (ci + cj);
+  const support = ((1 + rel[j * n + i]) / 2) * cj;
   let protection = 0;
   let entrapment = 0;
   for (let k = 0; k < n; k++) {
@@ -18,8 +19,8 @@ export function security(v: PairView): number {
     if (ck <= 0) continue;
     const hostileToI = Math.max(0, -rel[k * n + i]);
     const hostileToJ = Math.max(0, -rel[k * n + j]);
-    protection += hostileToI * (ck / (ck + ci)) * share * credibility;
-    entrapment += hostileToJ * (1 - hostileToI) * (ck / (ck + cj));
+    protection += hostileToI * (ck / (ck + ci) - ck / (ck + ci + support));
+    entrapment += hostileToJ * (1 - hostileToI) * (ck / (ck + ci + cj));
   }
   return protection - v.params.entrapment * entrapment;
 }

@@ -30,7 +30,7 @@ function view(i: 0 | 1, mechanism: keyof typeof MECHANISMS, risk = 0.5) {
   const state = initialState(model);
   state.cap.set([0.2, 0.1, 0.3]);
   const v: PairView = {
-    model, state, alliance: 0, slot: -1, i, j: 1 - i, ci: state.cap[i], cj: state.cap[1 - i], junior: i === 1, ratio: 0.5,
+    model, state, alliance: 0, slot: -1, i, j: 1 - i, ci: state.cap[i], cj: state.cap[1 - i], junior: i === 1, ratio: 0.5, share: i === 1 ? 1 / 3 : 2 / 3, forecast: i === 1 ? 1 / 3 : 2 / 3,
     traitsI: NEUTRAL_TRAITS, traitsJ: { ...NEUTRAL_TRAITS, risk }, params: model.params.mechanisms[mechanism],
   };
   return { v, state, n: 3 };
@@ -51,23 +51,25 @@ test('wedge: an inducement to i costs the alliance its full value; pressure coun
   assert.ok(Math.abs(wedge(v) - -0.4) < 1e-12, '1 x 0.8 x 1.0 / 2');
 });
 
-test('nuclear: help on the bomb is worth its salience-weighted satisfaction; the senior fears a risk-taking, nuclear-minded junior', () => {
+test('nuclear: help on the bomb is a gain against no help, as any issue; the senior fears a risk-taking, nuclear-minded junior', () => {
   const junior = view(1, 'nuclear');
   junior.state.pos.set([NaN, NaN, NaN]);
   junior.state.pos[0] = 10; // S wants to give little
   junior.state.pos[1] = 100; // J wants full help
   junior.state.sal[1] = 0.8;
   junior.state.sal[0] = 0.3;
-  assert.ok(Math.abs(nuclear(junior.v) - -1) < 1e-12, 'outcome 0, J at 100: -1');
+  assert.equal(nuclear(junior.v), 0, 'no help given: what J would have without the alliance');
   junior.state.outcome[0] = 80;
-  assert.ok(Math.abs(nuclear(junior.v) - 0.6) < 1e-12, 'outcome 80: 1 - 2 x 20/100');
+  assert.ok(Math.abs(nuclear(junior.v) - 0.64) < 1e-12, 'help at 80: 0.8 x (100 - 20) / 100');
   const senior = view(0, 'nuclear', 0.9);
   senior.state.pos[0] = 10;
   senior.state.pos[1] = 100;
   senior.state.sal[0] = 0.3;
   senior.state.sal[1] = 0.8;
-  // S at 10, outcome 0: 1 - 2 x 10/100 = 0.8; fear 0.5 x salience 0.8 x risk 0.9 = 0.36
-  assert.ok(Math.abs(nuclear(senior.v) - (0.8 - 0.36)) < 1e-12);
+  // S at 10, outcome 0 = no help: no gain; fear 0.5 x salience 0.8 x risk 0.9 = 0.36
+  assert.ok(Math.abs(nuclear(senior.v) - -0.36) < 1e-12);
+  senior.state.outcome[0] = 80;
+  assert.ok(nuclear(senior.v) < -0.36, 'help given beyond what S wanted costs it too');
 });
 
 test('both are mechanisms like the others: listed, bounded, weighted, switchable', () => {

@@ -1,5 +1,5 @@
 // The files of an ensemble: per-run rows (runs.csv, cooperation.csv) and the summaries computed from streamed counts.
-import type { EnsembleStats } from '../analysis/ensembles/ensemble-stats.js';
+import { BREAK_CAUSES, type EnsembleStats } from '../analysis/ensembles/ensemble-stats.js';
 import { degenerateWarnings } from '../analysis/ensembles/degenerate.js';
 import { binCentre, COOPERATION_BINS, quantileBin } from '../analysis/ensembles/histogram.js';
 import { RUN_FIELDS, type ChunkResult } from '../analysis/ensembles/ensemble-chunk.js';
@@ -119,6 +119,19 @@ export function dateDistribution(counts: ArrayLike<number>, offset: number, star
   };
 }
 
+/** Among the runs whose alliance `a` broke: the share of each cause of the first break, and the share that broke below the outside option. */
+function breakCauses(stats: EnsembleStats, a: number): Record<string, number | null> {
+  const C = BREAK_CAUSES.length;
+  let broke = 0;
+  for (let c = 0; c < C; c++) broke += stats.breakCause[a * C + c];
+  const share = (x: number) => (broke ? Number(formatNumber(x / broke)) : null);
+  return {
+    runs: broke,
+    ...Object.fromEntries(BREAK_CAUSES.map((cause, c) => [cause, share(stats.breakCause[a * C + c])])),
+    belowOutside: share(stats.breakBelow[a]),
+  };
+}
+
 /** summary.json: per alliance, the distribution of the first break and first hostility, final statuses, mean changes and acts. */
 export function ensembleSummary(stats: EnsembleStats, shape: DigestShape): Record<string, unknown> {
   const T = shape.months;
@@ -130,12 +143,14 @@ export function ensembleSummary(stats: EnsembleStats, shape: DigestShape): Recor
       id,
       firstBroken: dateDistribution(stats.firstBroken, a * (T + 1), shape.start, T, n),
       firstHostile: dateDistribution(stats.firstHostile, a * (T + 1), shape.start, T, n),
+      firstBreakCause: breakCauses(stats, a),
       finalStatus: Object.fromEntries(STATUSES.map((s, i) => [s, mean(stats.finalStatus[a * STATUSES.length + i])])),
       meanStatusChanges: mean(stats.changes[a]),
       meanActs: mean(stats.acts[a]),
     })),
     warnings: degenerateWarnings(stats, shape, n, COOPERATION_BINS.bins),
     notes: [
+      'firstBreakCause: among runs that broke, the share whose first break was set by the margins (status rule), by an act (a defection), by force or by relations deep in conflict; belowOutside is the share that broke while the breaking member (the defector, the user of force, else the member with the lower smoothed margin) valued the alliance below its outside option.',
       'Dates are the first month with status broken or hostile (firstBroken) and hostile (firstHostile); runs that never got there count as later than every month, so a quantile beyond the period is null.',
       `Cooperation bands (cooperation-bands.csv) are quantiles of each run's yearly mean monthly cooperation, read from fixed bins ${COOPERATION_BINS.width} wide centred on multiples of ${COOPERATION_BINS.width} from ${COOPERATION_BINS.lo} to ${-COOPERATION_BINS.lo}; means are exact.`,
     ],

@@ -42,7 +42,7 @@ export function describeEntry(r: RunResult, e: LogEntry, ordinal: number): Descr
       goldstein: act.goldstein,
       intensity: act.goldstein,
       issues: issue,
-      description: `${model.actorIds[e.from]} ${act.label}${issue ? ` (${issue})` : ''}`,
+      description: `${model.actorIds[e.from]} ${act.label} [${e.category}]${issue ? ` (${issue})` : ''}`,
       sources: ['model'],
     };
   }

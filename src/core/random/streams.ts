@@ -32,3 +32,9 @@ export function logisticNoise(rng: RandomStream): number {
   const u = ((rng.next() >>> 0) + 0.5) / 4294967296;
   return Math.log(u / (1 - u)) * 0.5513288954217921;
 }
+
+/** A standard Gumbel draw: adding one to each alternative's score and taking the best is a logit choice among them. */
+export function gumbel(rng: RandomStream): number {
+  const u = ((rng.next() >>> 0) + 0.5) / 4294967296;
+  return -Math.log(-Math.log(u));
+}

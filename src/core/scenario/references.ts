@@ -53,6 +53,7 @@ export function checkReferences(s: Scenario): ReferenceProblem[] {
 
   s.actors.forEach((a, i) => {
     cite(a.capability.sources, ['actors', i, 'capability', 'sources']);
+    if (a.capability.military) cite(a.capability.military.sources, ['actors', i, 'capability', 'military', 'sources']);
     const leaders = ids(a.leaders, `actors[${i}].leaders`);
     void leaders;
     a.leaders.forEach((l, j) => cite(l.sources, ['actors', i, 'leaders', j, 'sources']));
@@ -78,6 +79,17 @@ export function checkReferences(s: Scenario): ReferenceProblem[] {
       if (j > 0 && monthIndex(st.from) <= monthIndex(statuses[j - 1].from)) add(['alliances', i, 'statuses', j, 'from'], 'ref.date', 'declared statuses are listed in date order, one per month at most');
       cite(st.sources, ['alliances', i, 'statuses', j, 'sources']);
     });
+    (al.stakes ?? []).forEach((st, j) => {
+      if (!al.members.includes(st.member)) add(['alliances', i, 'stakes', j, 'member'], 'ref.alliance', `"${st.member}" is not a member of ${al.id}`);
+      cite(st.sources, ['alliances', i, 'stakes', j, 'sources']);
+    });
+  });
+
+  s.rivalries.forEach((r, i) => {
+    r.between.forEach((a, j) => actor(a, ['rivalries', i, 'between', j]));
+    if (r.between[0] === r.between[1]) add(['rivalries', i, 'between'], 'ref.actor', 'a rivalry needs two different actors');
+    if (r.to !== undefined && monthIndex(r.to) < monthIndex(r.from)) add(['rivalries', i, 'to'], 'ref.date', 'the rivalry ends before it starts');
+    cite(r.sources, ['rivalries', i, 'sources']);
   });
 
   s.relations.forEach((r, i) => {

@@ -61,6 +61,9 @@ export const Source = z.strictObject({
   note: z.string().optional(),
 });
 
+/** A yearly series: YYYY to a non-negative, bounded number. */
+const YearSeries = z.record(z.string().regex(/^\d{4}$/, 'years are written YYYY'), z.number().min(0).max(CAPABILITY_MAX));
+
 export const Capability = z.strictObject({
   sources: SourceRefs.describe('where the series comes from, e.g. the COW NMC dataset'),
   measure: z.string().default('cinc').describe('what the numbers are, e.g. COW CINC share of world capability'),
@@ -71,6 +74,15 @@ export const Capability = z.strictObject({
       z.number().positive('a capability is above 0: a state with none cannot be in an alliance, and shares of nothing are undefined').max(CAPABILITY_MAX),
     )
     .refine((s) => Object.keys(s).length > 0, 'the capability series needs at least one year'),
+  military: z
+    .strictObject({
+      sources: SourceRefs,
+      note: z.string().optional(),
+      milex: YearSeries.describe('military expenditure (COW NMC milex, thousands of current US dollars)'),
+      milper: YearSeries.describe('military personnel (COW NMC milper, thousands)'),
+    })
+    .optional()
+    .describe('military spending and personnel beside CINC; where given for both allies, the pair\'s power share averages them with CINC'),
 });
 
 export const Interests = z.strictObject({
@@ -155,11 +167,33 @@ export const Alliance = z.strictObject({
     .strictObject({ value: unit, judgement: Judgement })
     .optional()
     .describe('how far the senior member leads the bloc at the start (0 equals, 1 unquestioned leader)'),
+  stakes: z
+    .array(
+      z.strictObject({
+        member: Id.describe('the member that holds these stakes in its partner (usually the patron)'),
+        position: unit.default(0).describe('bases, access and position the partner gives (0 none .. 1 vital)'),
+        denial: unit.default(0).describe('worth of denying the partner to a rival, counted while a rival threatens the member'),
+        cohesion: unit.default(0).describe('worth of the bloc\'s cohesion and the member\'s claim to lead it, times the hierarchy'),
+        judgement: Judgement,
+        sources: SourceRefs,
+      }),
+    )
+    .optional()
+    .describe('what a member values in its partner beyond capability (Snyder 1997; Morrow 1991); none when absent'),
   sources: SourceRefs,
   statuses: z
     .array(DeclaredStatus)
     .optional()
     .describe('the status the record gives the alliance, period by period: what happened, shown beside the model\'s statuses'),
+});
+
+export const Rivalry = z.strictObject({
+  between: z.array(Id).length(2),
+  from: EventDate,
+  to: EventDate.optional(),
+  level: unit.describe('hostility the rivalry holds both directed relations to as their baseline: the baseline is -level'),
+  sources: SourceRefs,
+  judgement: Judgement.describe('why this level and these dates'),
 });
 
 export const Relation = z.strictObject({
@@ -178,7 +212,7 @@ export const Relation = z.strictObject({
 const Effect = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('capability'), actor: Id, factor: z.number().min(1e-3).max(1e3) }),
   z.strictObject({ type: z.literal('aid'), from: Id, to: Id, level: unit }),
-  z.strictObject({ type: z.literal('threat'), from: Id, to: Id, level: unit }),
+  z.strictObject({ type: z.literal('threat'), from: Id, to: Id, level: unit.describe('how far the act shifts the from->to relation toward hostility') }),
   z.strictObject({ type: z.literal('relation'), from: Id, to: Id, delta: z.number().min(-2).max(2) }),
   z.strictObject({ type: z.literal('position'), actor: Id, issue: Id, to: scale100.optional(), by: z.number().min(-100).max(100).optional() }),
   z.strictObject({ type: z.literal('salience'), actor: Id, issue: Id, to: unit.optional(), by: z.number().min(-1).max(1).optional() }),
@@ -315,6 +349,10 @@ export const Scenario = z.strictObject({
   issues: z.array(Issue).default([]),
   alliances: z.array(Alliance).default([]).describe('the pairs whose alliance the engine runs; a bargaining-only scenario may have none'),
   relations: z.array(Relation).default([]),
+  rivalries: z
+    .array(Rivalry)
+    .default([])
+    .describe('lasting rivalries (e.g. Thompson & Dreyer 2012): while one lasts, both directed relations drift back to its hostility, not to their baseline'),
   events: z.array(Event).default([]),
   mechanisms: z.record(RecordKey, MechanismSetting).default({}),
   rules: z.record(RecordKey, ParamSetting).default({}).describe('parameters of the decision rule, reciprocity and status thresholds'),
@@ -345,3 +383,4 @@ export type DeclaredStatus = z.infer<typeof DeclaredStatus>;
 export type PlayRoleSetting = z.infer<typeof PlayRole>;
 export type TurningPointDeclaration = z.infer<typeof TurningPoint>;
 export type ReplayCodeTable = z.infer<typeof ReplayCodes>;
+export type Rivalry = z.infer<typeof Rivalry>;

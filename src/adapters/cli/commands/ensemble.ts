@@ -68,9 +68,13 @@ export function registerEnsemble(program: Command): void {
     }
     const range = shardRange(runs, shard);
     const lines = [`${scenario.meta.title}: ${range.to - range.from} runs (${range.from}..${range.to - 1} of ${runs}), seed ${seed}${result.resumedAt ? `, resumed after ${result.resumedAt}` : ''}`];
-    for (const a of result.summary.alliances as { id: string; firstBroken: { share: number; quantiles: Record<string, string | null> } }[]) {
+    type Line = { id: string; firstBroken: { share: number; quantiles: Record<string, string | null> }; firstBreakCause: Record<string, number | null> };
+    const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
+    for (const a of result.summary.alliances as Line[]) {
       const q = a.firstBroken.quantiles;
+      const c = a.firstBreakCause;
       lines.push(`  ${a.id}: broken or worse within the period in ${(a.firstBroken.share * 100).toFixed(1)}% of runs; first break p05 ${q.p05 ?? 'after the period'}, median ${q.p50 ?? 'after the period'}, p95 ${q.p95 ?? 'after the period'}`);
+      lines.push(`    first breaks by cause: margin ${pct(c.margin)}, act ${pct(c.act)}, force ${pct(c.force)}, relations ${pct(c.relations)}; breaking member below its outside option ${pct(c.belowOutside)}`);
     }
     lines.push(`  outputs in ${flags.out}/`);
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -8,7 +8,7 @@ import { BreakDistribution } from './break-distribution.js';
 const start = monthIndex('1950-01');
 
 function brokeAt(month: number | null): RunSummary {
-  if (month === null) return { initial: ['allied'], changes: [], firstBreak: [-1], firstHostile: [-1], acts: 0 };
+  if (month === null) return { initial: ['allied'], changes: [], firstBreak: [-1], firstBreakReason: [''], firstBreakBelow: [false], firstHostile: [-1], acts: 0 };
   return {
     initial: ['allied'],
     changes: [
@@ -16,6 +16,8 @@ function brokeAt(month: number | null): RunSummary {
       { month, alliance: 0, from: 'strained', to: 'broken', reason: 'margin' },
     ] as RunSummary['changes'],
     firstBreak: [month],
+    firstBreakReason: ['margin'],
+    firstBreakBelow: [true],
     firstHostile: [-1],
     acts: 3,
   };

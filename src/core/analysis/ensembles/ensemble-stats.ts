@@ -12,6 +12,10 @@ export interface EnsembleStats {
   /** Per alliance, months 0..T-1 then "never": `[alliance * (T + 1) + month]`. */
   firstBroken: Float64Array;
   firstHostile: Float64Array;
+  /** Per alliance and cause of the first break (BREAK_CAUSES order): `[alliance * BREAK_CAUSES.length + cause]`. */
+  breakCause: Float64Array;
+  /** Per alliance: runs whose first break came while the breaking member's smoothed margin was below its outside option. */
+  breakBelow: Float64Array;
   /** Per alliance and final status: `[alliance * 4 + status]`. */
   finalStatus: Float64Array;
   /** Per alliance: summed status changes and acts. */
@@ -22,6 +26,13 @@ export interface EnsembleStats {
   coopHist: Float64Array;
 }
 
+/**
+ * What set a first break, as the ensemble reports it: the members' margins (the status rule), an act (a defection), force, or
+ * both relations deep in conflict.
+ */
+export const BREAK_CAUSES = ['margin', 'act', 'force', 'relations'] as const;
+const CAUSE_OF: Record<string, number> = { margin: 0, defection: 1, force: 2, relations: 3 };
+
 /** The stats of no runs, laid out for a shape. */
 export function emptyStats(shape: DigestShape): EnsembleStats {
   const A = shape.alliances.length;
@@ -30,6 +41,8 @@ export function emptyStats(shape: DigestShape): EnsembleStats {
     runs: 0,
     firstBroken: new Float64Array(A * (shape.months + 1)),
     firstHostile: new Float64Array(A * (shape.months + 1)),
+    breakCause: new Float64Array(A * BREAK_CAUSES.length),
+    breakBelow: new Float64Array(A),
     finalStatus: new Float64Array(A * STATUSES.length),
     changes: new Float64Array(A),
     acts: new Float64Array(A),
@@ -57,6 +70,10 @@ export function addDigest(stats: EnsembleStats, shape: DigestShape, d: RunDigest
     const fh = d.summary.firstHostile[a];
     stats.firstBroken[a * (T + 1) + (fb < 0 ? T : fb)]++;
     stats.firstHostile[a * (T + 1) + (fh < 0 ? T : fh)]++;
+    if (fb >= 0) {
+      stats.breakCause[a * BREAK_CAUSES.length + CAUSE_OF[d.summary.firstBreakReason[a]]]++;
+      if (d.summary.firstBreakBelow[a]) stats.breakBelow[a]++;
+    }
     stats.finalStatus[a * STATUSES.length + final[a]]++;
     stats.acts[a] += d.acts[a];
   }
@@ -73,6 +90,8 @@ export function mergeStats(a: EnsembleStats, b: EnsembleStats): void {
   a.runs += b.runs;
   addCounts(a.firstBroken, b.firstBroken);
   addCounts(a.firstHostile, b.firstHostile);
+  addCounts(a.breakCause, b.breakCause);
+  addCounts(a.breakBelow, b.breakBelow);
   addCounts(a.finalStatus, b.finalStatus);
   addCounts(a.changes, b.changes);
   addCounts(a.acts, b.acts);
@@ -85,6 +104,8 @@ export interface StatsJson {
   runs: number;
   firstBroken: [number, number][];
   firstHostile: [number, number][];
+  breakCause: number[];
+  breakBelow: number[];
   finalStatus: number[];
   changes: number[];
   acts: number[];
@@ -98,6 +119,8 @@ export function statsToJson(s: EnsembleStats): StatsJson {
     runs: s.runs,
     firstBroken: sparseCounts(s.firstBroken),
     firstHostile: sparseCounts(s.firstHostile),
+    breakCause: [...s.breakCause],
+    breakBelow: [...s.breakBelow],
     finalStatus: [...s.finalStatus],
     changes: [...s.changes],
     acts: [...s.acts],
@@ -117,6 +140,8 @@ export function statsFromJson(j: StatsJson, shape: DigestShape): EnsembleStats {
   s.runs = j.runs;
   s.firstBroken.set(denseCounts(j.firstBroken, s.firstBroken.length));
   s.firstHostile.set(denseCounts(j.firstHostile, s.firstHostile.length));
+  dense(j.breakCause, s.breakCause, 'breakCause');
+  dense(j.breakBelow, s.breakBelow, 'breakBelow');
   dense(j.finalStatus, s.finalStatus, 'finalStatus');
   dense(j.changes, s.changes, 'changes');
   dense(j.acts, s.acts, 'acts');

@@ -63,7 +63,7 @@ export function digestShape(model: Model): DigestShape {
 /** An empty digest to be filled run after run (reused, so that a chunk of runs allocates once). */
 export function emptyDigest(shape: DigestShape): RunDigest {
   return {
-    summary: { initial: [], changes: [], firstBreak: [], firstHostile: [], acts: 0 },
+    summary: { initial: [], changes: [], firstBreak: [], firstBreakReason: [], firstBreakBelow: [], firstHostile: [], acts: 0 },
     acts: new Int32Array(shape.alliances.length),
     cooperation: new Float64Array(shape.dyads.length * shape.years.length),
   };

@@ -14,10 +14,11 @@ export interface FreeParameter {
 }
 
 /**
- * Rules every fit moves by default: how often allies act, how a margin maps to acts, reciprocity, noise, how fast acts move
- * relations, and self-reliance. The cut-points stay fixed, because they define the scale the others are measured on.
+ * Rules every fit moves by default: how often allies act, reciprocity, noise, how fast acts move relations, and how long a
+ * member bears a margin below its outside option before it breaks. The status thresholds stay fixed: they define what the
+ * statuses mean.
  */
-export const DEFAULT_FIT_RULES = ['activity', 'marginScale', 'reciprocity', 'noise', 'responsiveness', 'selfReliance'];
+export const DEFAULT_FIT_RULES = ['activity', 'reciprocity', 'noise', 'responsiveness', 'patience'];
 
 const priorOf = (s: ParamSetting | undefined) => (s !== undefined && typeof s !== 'number' ? s.prior : undefined);
 

@@ -1,0 +1,55 @@
+// What a run reports: the observer hooks of the month loop, and the summary every run returns however fast.
+import type { ActCategory, ActKind } from './acts.js';
+import type { CompiledEvent } from './model.js';
+import type { RunState, STATUSES } from './state.js';
+
+/** Observes a run as it goes; every method is optional so that fast runs pay nothing. */
+export interface Trace {
+  /** A scenario event was applied in month t. */
+  event?(t: number, event: CompiledEvent): void;
+  /**
+   * Actor `from` took an act toward `to` within alliance `alliance` (an ally toward its partner, or a third power toward an ally);
+   * `issue` is the issue index or -1; `latent` the score that chose it; `category` what the act concerns.
+   */
+  act?(t: number, alliance: number, from: number, to: number, kind: ActKind, issue: number, latent: number, category: ActCategory): void;
+  /** The month is over; the state holds its values, contributions and statuses. */
+  month?(t: number, state: RunState): void;
+  /**
+   * Lets a caller take an ally's decisions (play mode). When present it is asked at every decision of every ally, whether or
+   * not the activity draw made the ally act (`active`); `proposed` is the act the rule's scores point to and `latent` its
+   * score. Return undefined to keep the rule's choice (the proposed act if active, else none), null for no act, or the act to
+   * take instead.
+   */
+  choose?(t: number, alliance: number, from: number, to: number, proposed: ActKind, issue: number, latent: number, active: boolean): ActKind | null | undefined;
+}
+
+/** What set a status: a recent use of force, both relations deep in conflict, a defection not yet undone, or the smoothed margins. */
+export type StatusReason = 'force' | 'relations' | 'defection' | 'margin';
+
+/** A change of an alliance's status, and what set the new one. */
+export interface StatusChange {
+  month: number;
+  alliance: number;
+  from: (typeof STATUSES)[number];
+  to: (typeof STATUSES)[number];
+  reason: StatusReason;
+}
+
+/** What every run reports, however fast: status changes, the first break and its cause, and how many acts the allies took. */
+export interface RunSummary {
+  /** Per alliance: the status in the first month. */
+  initial: (typeof STATUSES)[number][];
+  changes: StatusChange[];
+  /** Per alliance: first month (index from the period start) with status broken or hostile, or -1. */
+  firstBreak: number[];
+  /** Per alliance: what set the first break (a reason as above), or '' when it never broke. */
+  firstBreakReason: (StatusReason | '')[];
+  /**
+   * Per alliance: whether the member that broke it (the defector, the user of force, else the member with the lower smoothed
+   * margin) valued the alliance below its outside option, by its smoothed margin, in the month of the first break.
+   */
+  firstBreakBelow: boolean[];
+  /** Per alliance: first month with status hostile, or -1. */
+  firstHostile: number[];
+  acts: number;
+}
