@@ -5,6 +5,9 @@ export const ACT_KINDS = ['aid', 'agree', 'concede', 'consult', 'demand', 'criti
 /** An act kind by name. */
 export type ActKind = (typeof ACT_KINDS)[number];
 
+/** The acts an ally can take toward its partner (the decision rule's and a player's menu); the rest are the third power's. */
+export const ALLY_ACT_KINDS = ACT_KINDS.slice(0, 10) as readonly ActKind[];
+
 /** Each act kind's small integer, the form the loop and the decision rule use. */
 export const ACT = {
   aid: 0, agree: 1, concede: 2, consult: 3, demand: 4, criticise: 5, withhold: 6, reduce: 7, defect: 8, force: 9, induce: 10, pressure: 11,

@@ -1,5 +1,5 @@
 // Checks what a schema cannot: that every id a scenario uses resolves, ids are unique and dates fall in the period.
-import { ACT_KINDS } from '../engine/acts.js';
+import { ALLY_ACT_KINDS } from '../engine/acts.js';
 import { MECHANISMS, RULES } from '../engine/parameters.js';
 import { monthIndex } from '../time/month.js';
 import type { Scenario } from './schema.js';
@@ -161,7 +161,7 @@ export function checkReferences(s: Scenario): ReferenceProblem[] {
     });
     cite(x.sources, ['explanations', i, 'sources']);
   });
-  const choices = new Set<string>([...ACT_KINDS, 'none']);
+  const choices = new Set<string>([...ALLY_ACT_KINDS, 'none']);
   (s.roles ?? []).forEach((r, i) => {
     actor(r.actor, ['roles', i, 'actor']);
     if (actors.has(r.actor) && !s.alliances.some((al) => al.members.includes(r.actor))) add(['roles', i, 'actor'], 'ref.role', `${r.actor} is in no alliance of the scenario`);

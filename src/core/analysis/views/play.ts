@@ -1,5 +1,5 @@
 // Play mode: a person takes one ally's decisions over a window while the rule plays everyone else, then sees their path beside history and the rule.
-import { ACT_KINDS, ACTS, type ActKind } from '../../engine/acts.js';
+import { ACTS, ALLY_ACT_KINDS, type ActKind } from '../../engine/acts.js';
 import type { Model } from '../../engine/model.js';
 import { MECHANISM_IDS, MECHANISMS } from '../../engine/parameters.js';
 import { STATUSES } from '../../engine/state.js';
@@ -15,7 +15,7 @@ export type PlayRole = PlayRoleSetting;
 /** A choice at a decision point: an act kind, or no act this month. */
 export type Choice = ActKind | 'none';
 /** Every choice a player has, most cooperative first. */
-export const CHOICES: Choice[] = [...ACT_KINDS, 'none'];
+export const CHOICES: Choice[] = [...ALLY_ACT_KINDS, 'none'];
 
 /** A role placed in a compiled model: actor, partner and alliance indices, and the window as month indices from the period start. */
 export interface ResolvedRole {
@@ -140,8 +140,8 @@ function decisionPoint(
 
 /** The act kind whose Goldstein weight is nearest a recorded act's weight: how a record event reads on the player's menu. */
 export function nearestAct(goldstein: number): ActKind {
-  let best: ActKind = ACT_KINDS[0];
-  for (const k of ACT_KINDS) if (Math.abs(ACTS[k].goldstein - goldstein) < Math.abs(ACTS[best].goldstein - goldstein)) best = k;
+  let best: ActKind = ALLY_ACT_KINDS[0];
+  for (const k of ALLY_ACT_KINDS) if (Math.abs(ACTS[k].goldstein - goldstein) < Math.abs(ACTS[best].goldstein - goldstein)) best = k;
   return best;
 }
 
