@@ -1,5 +1,5 @@
 // Checks what a schema cannot: that every id a scenario uses resolves, ids are unique and dates fall in the period.
-import { ALLY_ACT_KINDS } from '../engine/acts.js';
+import { ACT_KINDS, ALLY_ACT_KINDS } from '../engine/acts.js';
 import { MECHANISMS, RULES } from '../engine/parameters.js';
 import { monthIndex } from '../time/month.js';
 import type { Scenario } from './schema.js';
