@@ -1,9 +1,10 @@
-// The options that describe a counterfactual world (--without, --set, --add, --base), shared by ensemble and counterfactual.
+// The options that describe a counterfactual world (--without, --set, --add, --base, --params), shared by ensemble and counterfactual.
 import type { Command } from 'commander';
 import { buildWorld, type World } from '../../core/analysis/counterfactuals/counterfactual-world.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { basesOf, readVariant, type VariantFile } from '../files/read-variant.js';
 import { UsageError } from './exit.js';
+import { addParamsOption, applyParamsOption } from './params-option.js';
 
 /** The raw world flags as commander collects them. */
 export interface WorldFlags {
@@ -11,12 +12,13 @@ export interface WorldFlags {
   set?: string[];
   add?: string[];
   base?: string[];
+  params?: string;
 }
 
-/** Adds --without, --set, --add and --base to a command; each takes one or more values, and may be repeated. */
+/** Adds --without, --set, --add and --base (each takes one or more values, and may be repeated) and --params to a command. */
 export function addWorldOptions(command: Command): Command {
   // Variadic, so `--without A47 A48` works as a user expects; repeating the flag adds to the list.
-  return command
+  return addParamsOption(command)
     .option('--without <event...>', 'leave out driver events (several ids may follow: --without A47 A48)')
     .option('--set <param=value...>', 'set parameters: mechanism.param or rules.param, or mechanism.enabled=false (several may follow)')
     .option('--add <file...>', 'apply variant files: added drivers, record acts taken as given or moved, removals, settings (several may follow)')
@@ -33,7 +35,9 @@ export interface Worlds {
 }
 
 /** Builds the worlds the flags describe, turning flag problems into UsageErrors (exit 2) and printing warnings. */
-export async function readWorlds(scenario: Scenario, flags: WorldFlags): Promise<Worlds> {
+export async function readWorlds(written: Scenario, flags: WorldFlags): Promise<Worlds> {
+  // A fit's parameters become the scenario's own settings, beneath every variant and --set.
+  const scenario = await applyParamsOption(written, flags.params);
   const wrap = <T>(f: () => T): T => {
     try {
       return f();

@@ -29,6 +29,8 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** Where one-line notices of refused requests go (default stderr). */
   log?: (line: string) => void;
+  /** A fit's parameters (serve --params): every run and ensemble starts from them; a request's own mechanisms and params win. */
+  parameters?: { mechanisms: Record<string, boolean>; params: Record<string, number> };
 }
 
 /** The name user-supplied scenario text goes by in diagnostics. */
@@ -64,8 +66,8 @@ export function createApp(options: AppOptions): { app: Hono; jobs: JobStore; lim
     seed: b.seed,
     mode: b.mode,
     until: b.until,
-    mechanisms: b.mechanisms as Record<string, boolean> | undefined,
-    params: b.params as Record<string, number> | undefined,
+    mechanisms: { ...options.parameters?.mechanisms, ...(b.mechanisms as Record<string, boolean> | undefined) },
+    params: { ...options.parameters?.params, ...(b.params as Record<string, number> | undefined) },
     without: b.without,
     maxMonths: limits.months,
   });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
+import { createApp, type AppOptions } from './app.js';
 import { loadCatalogue, type Catalogue } from './catalogue.js';
 import { ComputePool } from './compute-pool.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
@@ -20,6 +20,8 @@ export interface ServeOptions {
   workers?: number;
   /** Host names to answer to besides IP addresses, localhost and `host` itself (the Host allow-list). */
   allowedHosts?: readonly string[];
+  /** A fit's parameters every run starts from (serve --params). */
+  parameters?: AppOptions['parameters'];
 }
 
 /** A running server. */
@@ -38,7 +40,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   pool.warm();
   const webRoot = join(options.root, 'dist', 'web');
   const allowedHosts = [...(options.allowedHosts ?? []), options.host];
-  const { app } = createApp({ catalogue, pool, limits, webRoot, allowedHosts });
+  const { app } = createApp({ catalogue, pool, limits, webRoot, allowedHosts, parameters: options.parameters });
   let server: ReturnType<typeof serve>;
   try {
     server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -23,6 +23,7 @@ import { readScenario } from '../../files/read-scenario.js';
 import { basesOf, readVariant, type VariantFile } from '../../files/read-variant.js';
 import { renderChart } from '../../report/render-chart.js';
 import { integerOption, UsageError } from '../exit.js';
+import { addParamsOption, applyParamsOption } from '../params-option.js';
 
 interface ReportFlags {
   out: string;
@@ -30,6 +31,7 @@ interface ReportFlags {
   runs: string;
   decompositionRuns: string;
   fit?: string;
+  params?: string;
   compare?: string;
   compareEvaluations: string;
   sensitivity?: string;
@@ -44,7 +46,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 /** Registers the report command. */
 export function registerReport(program: Command): void {
-  program
+  const command = program
     .command('report')
     .argument('<file>', 'scenario file (YAML or JSON)')
     .description('write one offline HTML page with SVG charts: cooperation vs the record and independent data, the value decomposition, the explanations, counterfactual fans, sensitivity')
@@ -60,13 +62,14 @@ export function registerReport(program: Command): void {
     .option('--counterfactual <file>', 'a variant file to show as a counterfactual (repeatable)', collect)
     .option('--counterfactuals <dir>', 'a folder of variant files (default: counterfactuals/<scenario name>/ beside the scenario)')
     .option('--data <dir>', 'folder of the independent series', DATA_DIR)
-    .option('--quiet', 'no progress messages')
+    .option('--quiet', 'no progress messages');
+  addParamsOption(command)
     .action(async (file: string, flags: ReportFlags) => {
       const say = (s: string) => flags.quiet || process.stderr.write(`${s}\n`);
       const runs = integerOption('--runs', flags.runs);
       const decoRuns = integerOption('--decomposition-runs', flags.decompositionRuns);
       if (runs < 1 || decoRuns < 1) throw new UsageError('--runs and --decomposition-runs must be at least 1');
-      const { scenario } = await readScenario(file);
+      const scenario = await applyParamsOption((await readScenario(file)).scenario, flags.params);
       const seed = flags.seed === undefined ? scenario.meta.seed : integerOption('--seed', flags.seed);
       const fit = flags.fit ? await readJson<{ fit: FitResult }>(join(flags.fit, 'fit.json'), '--fit') : null;
       const settings = fit ? fitSettings(fit.fit) : { mechanisms: {}, params: {} };
@@ -79,7 +82,7 @@ export function registerReport(program: Command): void {
       sections.push({
         id: 'record', heading: 'Simulated cooperation against the record and independent data',
         paragraphs: [
-          fit ? `Simulated with the parameters fitted on ${fit.fit.train} (${fit.fit.mechanisms.join(', ')}); predictions from drivers only, the record never read.` : 'Simulated with the scenario\'s own parameter values (no --fit given); predictions from drivers only, the record never read.',
+          fit ? `Simulated with the parameters fitted on ${fit.fit.train} (${fit.fit.mechanisms.join(', ')}); predictions from drivers only, the record never read.` : flags.params ? `Simulated with the parameters of ${flags.params} (--params); predictions from drivers only, the record never read.` : 'Simulated with the scenario\'s own parameter values (no --fit or --params given); predictions from drivers only, the record never read.',
           'The judged intensities encode the consensus story, so the record\'s agreement with independent data (COPDAB, MIE, the rivalry onset, the formal alliance years) is reported separately below.',
         ],
         charts: [cooperationChart(coop), copdabChart(coop.agreement), mieChart(coop.agreement)].filter((c) => c !== null).map(renderChart),

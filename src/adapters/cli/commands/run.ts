@@ -12,6 +12,7 @@ import { monthLabel } from '../../../core/time/month.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readScenario } from '../../files/read-scenario.js';
 import { integerOption, UsageError } from '../exit.js';
+import { addParamsOption, applyParamsOption } from '../params-option.js';
 
 interface RunFlags {
   seed?: string;
@@ -19,11 +20,13 @@ interface RunFlags {
   replay?: boolean;
   until?: string;
   story?: boolean;
+  params?: string;
+  runIndex?: string;
 }
 
 /** Registers the run command. */
 export function registerRun(program: Command): void {
-  program
+  const command = program
     .command('run')
     .argument('<file>', 'scenario file (YAML or JSON)')
     .description('run a scenario once (drivers only unless --replay) and write its outputs')
@@ -32,13 +35,18 @@ export function registerRun(program: Command): void {
     .option('--replay', 'also apply record events: an annotated retelling, not a prediction')
     .option('--until <date>', 'stop after this month (YYYY-MM or YYYY-MM-DD)')
     .option('--story', 'print story.md after the summary')
+    .option('--run-index <n>', 'the run of an ensemble to reproduce: run n of `schism ensemble` with the same seed (default 0)');
+  addParamsOption(command)
     .action(async (file: string, flags: RunFlags) => {
+      const runIndex = flags.runIndex === undefined ? 0 : integerOption('--run-index', flags.runIndex);
       const seed = flags.seed === undefined ? undefined : integerOption('--seed', flags.seed);
       if (flags.until !== undefined && !EventDate.safeParse(flags.until).success) throw new UsageError(`--until takes YYYY-MM or YYYY-MM-DD, not "${flags.until}"`);
-      const { scenario, text } = await readScenario(file);
+      const read = await readScenario(file);
+      const text = read.text;
+      const scenario = await applyParamsOption(read.scenario, flags.params);
       let result;
       try {
-        result = simulate(scenario, { seed, mode: flags.replay ? 'replay' : 'predict', until: flags.until });
+        result = simulate(scenario, { seed, runIndex, mode: flags.replay ? 'replay' : 'predict', until: flags.until });
       } catch (err) {
         if (err instanceof RangeError) throw new UsageError(err.message);
         throw err;
@@ -56,7 +64,7 @@ export function registerRun(program: Command): void {
 
 function summaryText(r: ReturnType<typeof simulate>, out: string): string {
   const m = r.model;
-  const lines = [`${m.scenario.meta.title}: ${m.mode === 'predict' ? 'prediction from drivers only' : 'replay with the record'}, seed ${r.seed}`];
+  const lines = [`${m.scenario.meta.title}: ${m.mode === 'predict' ? 'prediction from drivers only' : 'replay with the record'}, seed ${r.seed}${r.runIndex ? `, run ${r.runIndex}` : ''}`];
   m.alliances.forEach((al, a) => {
     const path = [`${monthLabel(m.start)} ${r.summary.initial[a]}`];
     for (const c of r.summary.changes.filter((x) => x.alliance === a)) path.push(`${monthLabel(m.start + c.month)} ${c.to}`);

@@ -1,6 +1,7 @@
 // `schism serve`: serves the web app and the HTTP API on loopback (or --host), with the reference scenario loaded.
 import type { Command } from 'commander';
 import { packageRoot } from '../../files/package-root.js';
+import { readFitParameters } from '../../files/read-fit-parameters.js';
 import { startServer } from '../../server/serve.js';
 import { integerOption, UsageError } from '../exit.js';
 
@@ -8,6 +9,7 @@ interface ServeFlags {
   port?: string;
   host?: string;
   allowHost: string[];
+  params?: string;
 }
 
 /** Registers the serve command. */
@@ -18,7 +20,9 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on (0 picks a free one)')
     .option('--host <address>', 'address to listen on')
     .option('--allow-host <name>', 'a host name the server answers to besides IP addresses, localhost and --host (repeatable; also SCHISM_ALLOWED_HOSTS, comma-separated); other Host headers get 403', (v: string, all: string[]) => [...all, v], [])
+    .option('--params <dir|file>', 'start every run of the API from a fit\'s parameters: a `schism fit` output folder or its fit.json')
     .action(async (flags: ServeFlags) => {
+      const parameters = flags.params === undefined ? undefined : await readFitParameters(flags.params);
       const portName = flags.port !== undefined ? '--port' : 'PORT';
       const port = integerOption(portName, flags.port ?? process.env.PORT ?? '8080');
       if (port > 65535) throw new UsageError(`${portName} takes 0 to 65535, not ${port}`);
@@ -26,7 +30,7 @@ export function registerServe(program: Command): void {
       let server;
       try {
         const allowedHosts = [...flags.allowHost, ...(process.env.SCHISM_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)];
-        server = await startServer({ root: packageRoot(), port, host, allowedHosts });
+        server = await startServer({ root: packageRoot(), port, host, allowedHosts, parameters });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is in use; pick another with --port or PORT`);
