@@ -250,7 +250,8 @@ export class App {
       this.cf.scenario === 'custom' ? h('option', { value: 'custom', selected: true }, 'custom (from the editor)') : null,
     );
     const seed = h('input', {
-      type: 'number', min: 0, step: 1, value: this.cf.seed, 'aria-label': 'Seed', class: 'seed',
+      type: 'number', min: 0, step: 1, value: this.cf.seed, 'aria-label': 'Seed (which chance: the same seed gives the same run)', class: 'seed',
+      title: 'The number that fixes chance in the run: the same seed always gives the same run; another seed, another possible world.',
       onchange: (e: Event) => {
         const v = Number((e.target as HTMLInputElement).value);
         if (Number.isInteger(v) && v >= 0) this.setCf({ seed: v });
@@ -258,9 +259,9 @@ export class App {
     });
     const mode = h(
       'select',
-      { 'aria-label': 'Mode', onchange: (e: Event) => this.setCf({ mode: (e.target as HTMLSelectElement).value as Counterfactual['mode'] }) },
-      h('option', { value: 'predict', selected: this.cf.mode === 'predict' }, 'predict (drivers only)'),
-      h('option', { value: 'replay', selected: this.cf.mode === 'replay' }, 'replay (drivers and record)'),
+      { 'aria-label': 'Mode', title: 'Predict: the model gets only the outside events and must make the allies\' acts itself. Replay: it gets the allies\' recorded acts too (a retelling, not a prediction).', onchange: (e: Event) => this.setCf({ mode: (e.target as HTMLSelectElement).value as Counterfactual['mode'] }) },
+      h('option', { value: 'predict', selected: this.cf.mode === 'predict' }, 'predict: the model makes the allies\' acts (drivers only)'),
+      h('option', { value: 'replay', selected: this.cf.mode === 'replay' }, 'replay: the record\'s acts are given too'),
     );
     const header = h(
       'header',
@@ -269,10 +270,11 @@ export class App {
       h('p', { class: 'scenario-title' }, this.scenario.title, ` · ${this.scenario.start} to ${this.scenario.end}`),
       h('div', { class: 'controls' },
         h('label', {}, 'Scenario ', picker),
-        h('label', {}, 'Seed ', seed),
+        h('label', {}, 'Seed (chance) ', seed),
         h('label', {}, 'Mode ', mode),
         h('button', { type: 'button', onclick: () => void this.copyLink() }, 'Copy link'),
         h('button', { type: 'button', onclick: () => this.reset() }, 'Reset to the scenario'),
+        h('button', { type: 'button', class: 'link', onclick: () => this.setCf({ tab: 'guide' }) }, 'Guide for teachers and glossary'),
       ),
       this.status,
       this.alert,

@@ -4,6 +4,7 @@ import { bargainingView } from './views/bargaining.js';
 import { counterfactualView } from './views/counterfactual.js';
 import { editorView } from './views/editor.js';
 import { explanationsView } from './views/explanations.js';
+import { guideView } from './views/guide.js';
 import { playView } from './views/play.js';
 import { timelineView } from './views/timeline.js';
 import { triangleView } from './views/triangle.js';
@@ -12,7 +13,7 @@ import './style.css';
 
 const root = document.getElementById('app');
 if (root) {
-  const app = new App(root, [timelineView(), whyView(), triangleView(), explanationsView(), counterfactualView(), bargainingView(), editorView(), playView()]);
+  const app = new App(root, [timelineView(), whyView(), triangleView(), explanationsView(), counterfactualView(), bargainingView(), editorView(), playView(), guideView()]);
   app.start().catch((err: unknown) => {
     root.textContent = `schism could not start: ${err instanceof Error ? err.message : String(err)}`;
   });

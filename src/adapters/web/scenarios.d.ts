@@ -16,3 +16,9 @@ declare module '*.csv?raw' {
   const text: string;
   export default text;
 }
+
+/** A document bundled as text by Vite (`?raw`). */
+declare module '*.md?raw' {
+  const text: string;
+  export default text;
+}

@@ -3,6 +3,8 @@ import * as Plot from '@observablehq/plot';
 import type { App, View } from '../app.js';
 import { fmt, h, replace } from '../dom.js';
 import type { FanView, ParamView } from '../worker/protocol.js';
+import { modelNotice } from './model-notice.js';
+import { paramWords } from './plain-words.js';
 import { chartWithText } from './text-alternative.js';
 
 /** The counterfactual tab. */
@@ -28,7 +30,7 @@ export function counterfactualView(): View {
     });
     sliders.set(p.key, { input, output, spec: p });
     return h('div', { class: 'param' },
-      h('label', { for: `param-${p.key}` }, p.name),
+      h('label', { for: `param-${p.key}` }, paramWords(p.key, p.judgement), h('span', { class: 'param-id' }, p.key)),
       input, output,
       h('button', { type: 'button', class: 'small', onclick: () => setParam(p, p.value), 'aria-label': `Reset ${p.key}` }, 'reset'),
       h('p', { id: `judgement-${p.key}`, class: 'judgement' }, `${p.judgement} Default ${fmt(p.value, 3)}, bounds ${fmt(p.min, 2)} to ${fmt(p.max, 2)}.`),
@@ -48,7 +50,7 @@ export function counterfactualView(): View {
     for (const m of cf.off) items.push(h('li', {}, `Mechanism ${m} switched off `, undo(() => app.setCf({ off: cf.off.filter((x) => x !== m) }))));
     for (const [k, v] of Object.entries(cf.params)) {
       const spec = sliders.get(k)?.spec;
-      items.push(h('li', {}, `${k} = ${v}${spec ? ` (default ${fmt(spec.value, 3)})` : ''} `, undo(() => { const p = { ...cf.params }; delete p[k]; app.setCf({ params: p }); })));
+      items.push(h('li', {}, `${spec ? paramWords(k, spec.judgement) : k} (${k}) = ${v}${spec ? ` (default ${fmt(spec.value, 3)})` : ''} `, undo(() => { const p = { ...cf.params }; delete p[k]; app.setCf({ params: p }); })));
     }
     for (const id of cf.without) items.push(h('li', {}, `Event ${id} removed `, undo(() => app.toggleEvent(id, false))));
     for (const [id, month] of Object.entries(cf.moved)) items.push(h('li', {}, `Event ${id} moved to ${month} `, undo(() => { const m = { ...cf.moved }; delete m[id]; app.setCf({ moved: m }); })));
@@ -79,6 +81,7 @@ export function counterfactualView(): View {
     const share = (f: FanView['alliances'][number] | undefined, runs: number) => (f ? `${Math.round((f.broke / runs) * 100)}%` : '–');
     replace(
       results,
+      modelNotice(app),
       h('dl', { class: 'numbers' },
         h('dt', {}, 'First break, this run'), h('dd', { 'data-testid': 'first-break' }, al.firstBreak ?? 'never'), h('dd', { class: 'muted' }, `as written: ${base?.alliances[0]?.firstBreak ?? 'never'}`),
         h('dt', {}, 'Median first break over a fan of runs'), h('dd', {}, pending ? '…' : fan?.median ?? 'after the period'), h('dd', { class: 'muted' }, `as written: ${base ? bfan?.median ?? 'after the period' : '…'}`),
@@ -138,9 +141,9 @@ export function counterfactualView(): View {
         h('h3', {}, 'Your changes'),
         changes,
         h('h3', {}, 'Parameters'),
-        h('p', { class: 'muted' }, 'Each slider spans the parameter\'s stated bounds (its prior for fitting); the text under it is the judgement behind its default.'),
+        h('p', { class: 'muted' }, 'Each slider has a plain name, with the parameter\'s id beneath it (as the command line and the scenario file write it). It spans the parameter\'s stated bounds (its prior for fitting); the text under it is the judgement behind its default. See the glossary in the Guide tab.'),
         groups.map((g) => h('details', { class: 'param-group', open: g === 'rules' },
-          h('summary', {}, g === 'rules' ? 'Decision rule, reciprocity and statuses' : `Mechanism: ${g}`),
+          h('summary', {}, g === 'rules' ? 'How states decide, answer each other, and when the alliance counts as strained or broken (rules)' : `${app.scenario.mechanisms.find((m) => m.id === g)?.title ?? g} (mechanism ${g})`),
           app.scenario.params.filter((p) => p.group === g).map(paramControl))),
         h('h3', {}, 'Events'),
         eventsTable(),

@@ -3,6 +3,7 @@ import type { App, View } from '../app.js';
 import { fmt, h, replace } from '../dom.js';
 import { toHash } from '../state/counterfactual.js';
 import type { ComparisonView, ExplanationScore } from '../worker/protocol.js';
+import { modelNotice } from './model-notice.js';
 
 /** Recorded runs per set for the fit; the break date uses five times as many fast runs. */
 const SEEDS = 10;
@@ -16,6 +17,7 @@ export function explanationsView(): View {
   let table: HTMLElement;
   let scoredFor = '';
   let heldOut: HTMLElement;
+  let notice: HTMLElement;
   const boxes = new Map<string, HTMLInputElement>();
 
   function drawSwitches(): void {
@@ -66,7 +68,7 @@ export function explanationsView(): View {
       table,
       h('table', { class: 'data-table scores' },
         h('caption', {}, `Fit against the record (lower RMSE is better; a model that never acts scores ${fmt(scores[0]?.nullRmse ?? 0)}) and predicted first break of the alliance.`),
-        h('thead', {}, h('tr', {}, ['Set', 'Mechanisms', 'RMSE', 'Median first break', 'Runs that break'].map((x) => h('th', { scope: 'col' }, x)))),
+        h('thead', {}, h('tr', {}, ['Set', 'Mechanisms', 'Miss (RMSE, lower is closer)', 'Median first break', 'Runs that break'].map((x) => h('th', { scope: 'col' }, x)))),
         h('tbody', {}, scores.map((s) =>
           h('tr', { class: s.rmse === best ? 'best' : '' },
             h('th', { scope: 'row' }, s.name),
@@ -90,7 +92,7 @@ export function explanationsView(): View {
       heldOut,
       h('table', { class: 'data-table scores' },
         h('caption', {}, `Trained on ${c.train}, tested on ${c.test} (${c.every}ly ${c.measure} sums, both directions of the alliance). Best first by held-out log score; weight is the evidence weight over the explanations. Took ${(c.ms / 1000).toFixed(0)} s.`),
-        h('thead', {}, h('tr', {}, ['Rank', 'Explanation', 'Mechanisms', 'Held-out RMSE', 'Correlation', 'Log score', 'Weight'].map((x) => h('th', { scope: 'col' }, x)))),
+        h('thead', {}, h('tr', {}, ['Rank', 'Explanation', 'Mechanisms', 'Miss on unseen years (RMSE)', 'Correlation', 'Log score (higher is better)', 'Evidence weight'].map((x) => h('th', { scope: 'col' }, x)))),
         h('tbody', {},
           c.rows.map((r) => h('tr', { class: r.rank === 1 ? 'best' : '' }, h('td', {}, String(r.rank)), h('th', { scope: 'row' }, r.name), h('td', {}, r.mechanisms.join(', ')), h('td', {}, fmt(r.rmse)), h('td', {}, num(r.correlation)), h('td', {}, fmt(r.logScore)), h('td', {}, fmt(r.weight, 3)))),
           c.baselines.map((b) => h('tr', { class: 'baseline' }, h('td', {}, '–'), h('th', { scope: 'row' }, b.name), h('td', {}, 'no model'), h('td', {}, fmt(b.rmse)), h('td', {}, num(b.correlation)), h('td', {}, '–'), h('td', {}, '–'))),
@@ -124,10 +126,13 @@ export function explanationsView(): View {
       switches = h('div');
       table = h('div');
       heldOut = h('div', { 'aria-live': 'polite' });
+      notice = h('div');
       replace(
         el,
         h('h2', {}, 'Rival explanations'),
-        h('p', { class: 'lede' }, `Each explanation is a set of mechanisms. Fit: the root mean square error between the model's and the record's cooperation, summed by calendar year, over both directions of each alliance, averaged over ${SEEDS} runs in predict mode (the record is never an input). Break: the median first month broken or hostile over ${SEEDS * 5} runs; "after the period" when fewer than half break. Other changes of your counterfactual (parameters, events) apply to every set.`),
+        h('p', { class: 'lede' }, 'Which reasons explain the split best? Historians give rival answers (the scenario lists them). Each answer is a set of reasons, the model\'s mechanisms. Switch them on and off and see how close the model comes to the record: the miss is the typical size of its error each year, so lower is closer.'),
+        notice,
+        h('p', { class: 'muted' }, `In detail: each explanation is a set of mechanisms. Fit: the root mean square error between the model's and the record's cooperation, summed by calendar year, over both directions of each alliance, averaged over ${SEEDS} runs in predict mode (the record is never an input). Break: the median first month broken or hostile over ${SEEDS * 5} runs; "after the period" when fewer than half break. Other changes of your counterfactual (parameters, events) apply to every set.`),
         switches,
         table,
         h('h3', {}, 'Held-out test of the declared explanations'),
@@ -141,6 +146,7 @@ export function explanationsView(): View {
       if (!app) return;
       for (const [id, box] of boxes) box.checked = !app.cf.off.includes(id);
       if (table.closest('[hidden]')) return;
+      replace(notice, modelNotice(app));
       void score();
     },
   };

@@ -8,7 +8,9 @@ import { modelNotice } from './model-notice.js';
 
 /** What a choice is called on the buttons and in the tables. */
 export function choiceLabel(c: Choice): string {
-  return c === 'none' ? 'no act this month' : `${ACTS[c].label} (${c}, ${ACTS[c].goldstein > 0 ? '+' : ''}${ACTS[c].goldstein})`;
+  if (c === 'none') return 'no act this month';
+  const g = ACTS[c].goldstein;
+  return `${ACTS[c].label} (${g > 0 ? 'friendly' : 'hostile'}, ${g > 0 ? '+' : '−'}${Math.abs(g)} of 10)`;
 }
 
 /** The play tab. */
@@ -59,7 +61,8 @@ export function playView(): View {
   /** The scenario's events of that month that involve the player's state or its ally: what really happened. */
   function realEvents(g: PlayView, date: string): EventView[] {
     const who = new Set([g.actorId, g.partnerId]);
-    return app.scenario.events.filter((e) => e.date.slice(0, 7) === date && (who.has(e.from) || who.has(e.to)));
+    // An event that spans months (a mission, a visit) belongs to every month it covers.
+    return app.scenario.events.filter((e) => e.date.slice(0, 7) <= date && (e.end || e.date).slice(0, 7) >= date && (who.has(e.from) || who.has(e.to)));
   }
 
   function history(g: PlayView, date: string): HTMLElement {
@@ -68,7 +71,7 @@ export function playView(): View {
       h('h4', {}, `What really happened in ${date}`),
       events.length
         ? h('ul', {}, events.map((e) => h('li', {},
-            `${e.date} ${e.from}${e.to ? ` → ${e.to}` : ''}: ${e.description} `,
+            `${e.date}${e.end ? ` to ${e.end}` : ''} ${e.from}${e.to ? ` → ${e.to}` : ''}: ${e.description} `,
             h('span', { class: 'muted' }, `(${e.role === 'record' ? 'an act of the allies, which the model has to find on its own' : 'an outside event, given to the model'}; sources: ${e.sources.join('; ')})`))))
         : h('p', { class: 'muted' }, 'The scenario records no event involving you or your ally this month.'),
     );

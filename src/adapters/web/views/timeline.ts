@@ -4,6 +4,7 @@ import { h, replace, svg } from '../dom.js';
 import type { EventView } from '../worker/protocol.js';
 import { monthIndex } from '../../../core/time/month.js';
 import { cooperationColor } from './colors.js';
+import { modelNotice } from './model-notice.js';
 import { dataTable } from './text-alternative.js';
 
 const W = 1000;
@@ -21,6 +22,7 @@ export function timelineView(): View {
   let hi = 1;
   let figure: HTMLElement;
   let details: HTMLElement;
+  let notice: HTMLElement;
   let listing: HTMLElement;
   let range: HTMLElement;
   let app: App;
@@ -169,7 +171,7 @@ export function timelineView(): View {
       h('dl', {},
         h('dt', {}, 'Role'), h('dd', {}, e.role === 'driver' ? 'driver: an input from outside the alliance\'s choices' : 'record: the allies\' own act, which the model must generate'),
         h('dt', {}, 'Actors'), h('dd', {}, `${e.from}${e.to ? ` → ${e.to}` : ' (internal)'}`),
-        h('dt', {}, 'Category'), h('dd', {}, `${e.category}${e.weis ? `, WEIS ${e.weis}` : ''}, intensity ${e.intensity}`),
+        h('dt', {}, 'Category'), h('dd', {}, `${e.category}${e.weis ? `, WEIS code ${e.weis} (the kind of act, in the World Event/Interaction Survey)` : ''}; judged intensity ${e.intensity} (−10 war to +10 closest cooperation)`),
         h('dt', {}, 'Effects'), h('dd', {}, e.effects.length ? h('ul', {}, e.effects.map((f) => h('li', {}, f))) : 'none on the model\'s state (counts as an act only)'),
         h('dt', {}, 'Sources'), h('dd', {}, h('ul', {}, e.sources.map((s) => h('li', {}, s)))),
         e.note ? h('dt', {}, 'Note') : null, e.note ? h('dd', {}, e.note) : null,
@@ -205,13 +207,15 @@ export function timelineView(): View {
       lo = 0;
       hi = app.scenario.months;
       figure = h('div', { class: 'timeline-figure' });
+      notice = h('div');
       details = h('div', { class: 'event-details', 'aria-live': 'polite' });
       listing = h('div');
       range = h('p', { class: 'range' });
       replace(
         el,
         h('h2', {}, 'Timeline'),
-        h('p', { class: 'lede' }, 'Every event of the scenario. Drivers are inputs from outside the alliance\'s choices; the record is what the allies did, which the model must generate on its own (third lane). Colour: blue cooperative, red hostile.'),
+        h('p', { class: 'lede' }, 'Every event of the scenario. Drivers are inputs from outside the alliance\'s choices; the record is what the allies did, which the model must generate on its own. The third lane is the model\'s own acts in this run: the model, not history. Colour: blue cooperative, red hostile.'),
+        notice,
         h('div', { class: 'toolbar' },
           h('button', { type: 'button', onclick: () => zoom(0.5) }, 'Zoom in'),
           h('button', { type: 'button', onclick: () => zoom(2) }, 'Zoom out'),
@@ -226,7 +230,9 @@ export function timelineView(): View {
       draw();
     },
     update() {
-      if (app) draw();
+      if (!app) return;
+      replace(notice, modelNotice(app));
+      draw();
     },
   };
 }

@@ -12,6 +12,8 @@ import type { Counterfactual } from '../state/counterfactual.js';
 export interface EventView {
   id: string;
   date: string;
+  /** The last date of an event that spans months, or ''. */
+  end: string;
   month: number;
   role: 'driver' | 'record';
   from: string;

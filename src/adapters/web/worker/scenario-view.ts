@@ -20,6 +20,7 @@ export function scenarioView(id: string, s: Scenario): ScenarioView {
     .map((e) => ({
       id: e.id,
       date: e.date,
+      end: e.end ?? '',
       month: monthIndex(e.date) - start,
       role: e.role,
       from: e.from,
