@@ -1,7 +1,7 @@
-// validate-cases and fit across cases end to end: files written, the same bytes for any worker count or sharding, exit 2.
+// validate-cases, fit across cases and recover end to end: files written, the same bytes for any worker count or sharding, exit 2.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -54,4 +54,19 @@ test('fit with several files fits one shared parameter set, the same bytes with 
   assert.equal(rows.length, 4);
   assert.match(rows[1], /^endures\.yaml,1950-01\.\.1951-12,/);
   assert.equal(schism('fit', ...CASES, ...args, '--params', 'rules.noise', '--out', join(dir, 'bad')).code, 2);
+});
+
+test('recover writes the confusion matrix and recovery table, the same bytes with one or two workers; exit 2 without explanations', () => {
+  const dir = tmp();
+  const args = ['--runs', '1', '--densities', '1,10', '--train', '1950-1952', '--evaluations', '6', '--seeds', '2', '--score-runs', '3'];
+  const fixture = join(dir, 'explained.yaml');
+  writeFileSync(fixture, readFileSync('test/fixtures/minimal.yaml', 'utf8') + 'explanations:\n  - { id: doctrine, name: Doctrine, mechanisms: [ideology], description: doctrinal distance }\n  - { id: status, name: Status, mechanisms: [standing, autonomy], description: rising junior }\n');
+  const one = schism('recover', fixture, ...args, '--workers', '1', '--out', join(dir, 'one'));
+  assert.equal(one.code, 0, one.err);
+  assert.match(one.out, /recovered the generating explanation in [\d.]+ of records at 1x and [\d.]+ at 10x/);
+  assert.equal(schism('recover', fixture, ...args, '--workers', '2', '--out', join(dir, 'two')).code, 0);
+  for (const f of ['recovery.json', 'confusion.csv', 'recovery.csv', 'jobs.csv', 'README.md']) assert.ok(readFileSync(join(dir, 'one', f)).equals(readFileSync(join(dir, 'two', f))), f);
+  assert.equal(readFileSync(join(dir, 'one', 'confusion.csv'), 'utf8').trim().split('\n').length, 1 + 2 * 2 * 2);
+  assert.equal(schism('recover', 'test/fixtures/minimal.yaml', ...args, '--out', join(dir, 'bad')).code, 2);
+  assert.equal(schism('recover', fixture, ...args, '--densities', '1,x', '--out', join(dir, 'bad')).code, 2);
 });

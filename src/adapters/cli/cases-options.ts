@@ -104,17 +104,17 @@ export function progress(what: string, total: number, quiet = false): (done: num
  * The results of every job, in job order: read from the shard folders given with --from, or computed on the workers. With
  * --shard, only that shard's jobs are computed and written to --out/jobs.json, and the result is null (nothing to assemble).
  */
-export async function jobResults(
+export async function jobResults<R extends CasesJobResult>(
   what: string, cases: Case[], options: CasesJobOptions, jobs: CasesJob[], flags: CasesFlags & { from?: string[] }, budget: ReturnType<typeof casesBudgetOf>,
-): Promise<CasesJobResult[] | null> {
+): Promise<R[] | null> {
   if (flags.from) {
-    const results: CasesJobResult[] = [];
-    for (const dir of flags.from) results.push(...(JSON.parse(await readFile(join(dir, 'jobs.json'), 'utf8')) as { results: CasesJobResult[] }).results);
+    const results: R[] = [];
+    for (const dir of flags.from) results.push(...(JSON.parse(await readFile(join(dir, 'jobs.json'), 'utf8')) as { results: R[] }).results);
     if (results.length !== jobs.length) throw new UsageError(`the shards hold ${results.length} jobs, the ${what} has ${jobs.length}: give every shard, in order`);
     return results;
   }
   const { jobs: mine, from } = shardJobs(jobs, budget.shard);
-  const results = await casesJobsOnWorkers(cases, options, mine, budget.workers, progress(what, mine.length, flags.quiet));
+  const results = (await casesJobsOnWorkers(cases, options, mine, budget.workers, progress(what, mine.length, flags.quiet))) as R[];
   if (!budget.shard) return results;
   await writeFolderAtomic(flags.out, { 'jobs.json': stableJson({ shard: `${budget.shard.index}/${budget.shard.count}`, from, results }) });
   process.stdout.write(`shard ${budget.shard.index}/${budget.shard.count}: jobs ${from}..${from + mine.length - 1} of ${jobs.length} in ${flags.out}/jobs.json\n`);

@@ -19,8 +19,8 @@ export interface CommandEntry {
  */
 export const COMMANDS: Record<string, CommandEntry> = {
   validate: {
-    usage: '<file>',
-    about: 'check a scenario file; exit 0 when valid, 2 listing every error',
+    usage: '[options] <file>',
+    about: 'check a scenario file; exit 0 when valid (printing any warnings with their locations), 2 listing every error',
     load: async () => (await import('./commands/validate.js')).registerValidate,
   },
   init: {
@@ -47,6 +47,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     usage: '[options] <files...>',
     about: 'leave-one-case-out: fit one model on all cases but one, predict the held-out case from its drivers only, score break and series against baselines',
     load: async () => (await import('./commands/validate-cases.js')).registerValidateCases,
+  },
+  recover: {
+    usage: '[options] <file>',
+    about: 'simulate records from each explanation with known parameters at the real record\'s sparsity and denser, fit every explanation to each, report the confusion matrix and parameter recovery error',
+    load: async () => (await import('./commands/recover.js')).registerRecover,
   },
   compare: {
     usage: '[options] <file>',

@@ -1,18 +1,29 @@
-// The jobs a cases pool runs, by kind: a restart of a fit shared across cases, or a leave-one-case-out fold's restart.
+// The jobs a cases pool runs, by kind: a restart of a fit shared across cases, a leave-one-case-out fold's restart, or
+// one simulated record of a recovery study (on the first case) with every explanation fitted to it.
 import type { CmaesResult } from '../../core/analysis/fitting/cmaes.js';
 import { runCasesFitRestart, type Case, type CasesFitOptions } from '../../core/analysis/fitting/fit-cases.js';
 import { runLooJob, type LooJob, type LooOptions } from '../../core/analysis/validation/leave-one-case-out.js';
+import { runRecoveryJob, type RecoveryJob, type RecoveryJobResult, type RecoveryOptions } from '../../core/analysis/validation/recovery.js';
 
 /** The options every job of one analysis shares. */
-export type CasesJobOptions = CasesFitOptions & LooOptions;
+export type CasesJobOptions = CasesFitOptions & LooOptions & { recovery?: RecoveryOptions };
 
 /** One job. */
-export type CasesJob = { kind: 'fit'; restart: number } | ({ kind: 'loo' } & LooJob);
+export type CasesJob = { kind: 'fit'; restart: number } | ({ kind: 'loo' } & LooJob) | ({ kind: 'recover' } & RecoveryJob);
 
 /** A job's result. */
-export type CasesJobResult = CmaesResult;
+export type CasesJobResult = CmaesResult | RecoveryJobResult;
 
 /** Runs one job in this thread. */
 export function runCasesJob(cases: Case[], options: CasesJobOptions, job: CasesJob): CasesJobResult {
-  return job.kind === 'fit' ? runCasesFitRestart(cases, options, job.restart) : runLooJob(cases, options, job);
+  switch (job.kind) {
+    case 'fit':
+      return runCasesFitRestart(cases, options, job.restart);
+    case 'loo':
+      return runLooJob(cases, options, job);
+    case 'recover': {
+      const { kind: _, ...rest } = job;
+      return runRecoveryJob(cases[0].scenario, options.recovery ?? {}, rest);
+    }
+  }
 }

@@ -8,6 +8,7 @@ import { casesFitOutOfSampleCsv, casesFitSummary, casesOutOfSampleSummary } from
 import { parametersCsv } from '../../../core/output/fit-report.js';
 import { formatNumber } from '../../../core/output/number.js';
 import { stableJson } from '../../../core/output/stable-json.js';
+import type { CmaesResult } from '../../../core/analysis/fitting/cmaes.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { asUsage, fitOptionsOf, type AnalysisFlags } from '../analysis-options.js';
 import { casesBudgetOf, jobResults, readCases, type CasesFlags } from '../cases-options.js';
@@ -22,7 +23,7 @@ export async function fitAcrossCases(files: string[], flags: AnalysisFlags & Cas
   const cases = await readCases(files);
   const options: CasesFitOptions = { window: 'training', every: o.every, measure: o.measure, seed: b.seed, seeds: b.seeds, restarts: b.restarts, evaluations: b.evaluations };
   asUsage(() => checkCases(cases, options));
-  const results = await jobResults('fit', cases, options, casesFitJobs(options).map((restart) => ({ kind: 'fit' as const, restart })), flags, b);
+  const results = await jobResults<CmaesResult>('fit', cases, options, casesFitJobs(options).map((restart) => ({ kind: 'fit' as const, restart })), flags, b);
   if (!results) return;
   const fit = assembleCasesFit(cases, options, results);
   const settings = { mechanisms: mechanismSwitches(fit.mechanisms), params: Object.fromEntries(fit.parameters.map((p) => [p.key, p.fitted])) };

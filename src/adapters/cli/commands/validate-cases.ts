@@ -5,6 +5,7 @@ import { assembleLoo, looJobs, type LooOptions } from '../../../core/analysis/va
 import { looCsv, looReport, looSummaryCsv } from '../../../core/output/cases-report.js';
 import { formatNumber } from '../../../core/output/number.js';
 import { stableJson } from '../../../core/output/stable-json.js';
+import type { CmaesResult } from '../../../core/analysis/fitting/cmaes.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readRegimes } from '../../files/read-regimes.js';
 import { asUsage } from '../analysis-options.js';
@@ -26,7 +27,7 @@ export function registerValidateCases(program: Command): void {
     asUsage(() => checkCases(cases, { ...options, window: 'whole' }));
     const jobs = asUsage(() => looJobs(cases, options)).map((j) => ({ kind: 'loo' as const, ...j }));
     const started = Date.now();
-    const results = await jobResults('validate-cases', cases, options, jobs, flags, b);
+    const results = await jobResults<CmaesResult>('validate-cases', cases, options, jobs, flags, b);
     if (!results) return;
     const study = assembleLoo(cases, options, results);
     await writeFolderAtomic(flags.out, {

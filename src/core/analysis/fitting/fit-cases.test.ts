@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { loadScenarioText } from '../../scenario/parse.js';
 import { monthIndex } from '../../time/month.js';
-import { assembleCasesFit, caseWindow, casesFitJobs, defaultTrainingWindow, fitCases, runCasesFitRestart, type Case } from './fit-cases.js';
+import { assembleCasesFit, caseWindow, casesFitJobs, fitCases, runCasesFitRestart, type Case } from './fit-cases.js';
 
 const file = 'test/fixtures/minimal.yaml';
 const base = loadScenarioText(readFileSync(file, 'utf8'), file);
@@ -14,11 +14,9 @@ const cases: Case[] = [
 ];
 const tiny = { restarts: 2, evaluations: 16, seeds: 2, every: 'year' as const };
 
-test('the default training window is the first third of the period, at least a year', () => {
-  assert.deepEqual(defaultTrainingWindow(base), { first: monthIndex('1950-01'), last: monthIndex('1951-12') });
-  assert.deepEqual(defaultTrainingWindow(cases[1].scenario), { first: monthIndex('1950-01'), last: monthIndex('1951-04') }, '16 of 48 months');
-  const short = { ...base, meta: { ...base.meta, period: { start: '1950-01', end: '1951-06' } } };
-  assert.equal(defaultTrainingWindow(short).last, monthIndex('1950-12'), 'at least a year');
+test('a case is fitted on its training window (the first third of its period) or on its whole period', () => {
+  assert.deepEqual(caseWindow(base, 'training'), { first: monthIndex('1950-01'), last: monthIndex('1951-12') });
+  assert.deepEqual(caseWindow(cases[1].scenario, 'training'), { first: monthIndex('1950-01'), last: monthIndex('1951-04') }, '16 of 48 months');
   assert.deepEqual(caseWindow(base, 'whole'), { first: monthIndex('1950-01'), last: monthIndex('1955-12') });
 });
 

@@ -11,7 +11,7 @@ import type { Scenario } from '../../scenario/schema.js';
 import { monthIndex, monthLabel } from '../../time/month.js';
 import type { Every } from '../record/periods.js';
 import { recordSeries } from '../record/record.js';
-import { checkWindow, formatWindow, type Window } from '../record/window.js';
+import { formatWindow, trainingWindow, type Window } from '../record/window.js';
 import { combineRestarts, minimiseRestart, type CmaesResult, type MinimiseOptions } from './cmaes.js';
 import { mechanismSwitches, type FittedParameter } from './fit.js';
 import { loss, target, type Measure, type Target } from './loss.js';
@@ -25,7 +25,7 @@ export interface Case {
 
 /** How to fit across cases. Every field has a default. */
 export interface CasesFitOptions {
-  /** Which part of each case's record to fit: its training window (default: the first third of its period) or its whole period. */
+  /** Which part of each case's record to fit: its training window (declared, else the first third of its period) or its whole period. */
   window?: 'training' | 'whole';
   every?: Every;
   measure?: Measure;
@@ -58,22 +58,10 @@ export function casesFitDefaults(options: CasesFitOptions): Required<Omit<CasesF
   return { window: 'training', every: 'quarter', measure: 'goldstein', seed: 1, seeds: 4, restarts: 2, evaluations: 400, ...options };
 }
 
-/**
- * The default training window of a scenario: the first third of its period in whole months (at least one year), so that
- * every case, whatever its dates, has one.
- * @example defaultTrainingWindow(scenario) // { first, last }
- */
-export function defaultTrainingWindow(scenario: Scenario): Window {
-  const start = monthIndex(scenario.meta.period.start);
-  const end = monthIndex(scenario.meta.period.end);
-  const last = Math.min(end, start + Math.max(12, Math.floor((end - start + 1) / 3)) - 1);
-  return { first: start, last };
-}
-
-/** A case's fitting window: its training window or its whole period. */
+/** A case's fitting window: its training window (declared, else the first third of its period) or its whole period. */
 export function caseWindow(scenario: Scenario, which: 'training' | 'whole'): Window {
   if (which === 'whole') return { first: monthIndex(scenario.meta.period.start), last: monthIndex(scenario.meta.period.end) };
-  return checkWindow(scenario, defaultTrainingWindow(scenario), 'the training window');
+  return trainingWindow(scenario);
 }
 
 /** The mechanisms a shared fit switches on: the requested ones, or every mechanism some case enables. */

@@ -13,7 +13,7 @@ import { minimise } from './cmaes.js';
 import { loss, target, type Measure } from './loss.js';
 import { DEFAULT_FIT_RULES, defaultFreeKeys, freeParameters, fromUnit, toUnit } from './parameter-space.js';
 import type { Every } from '../record/periods.js';
-import { recordSeries } from '../record/record.js';
+import { recordSeries, type RecordSeries } from '../record/record.js';
 import { checkWindow, formatWindow, parseWindow, trainingWindow } from '../record/window.js';
 
 /** How to fit. Every field has a default. */
@@ -39,6 +39,8 @@ export interface FitOptions {
   parameters?: string[];
   /** Fixed parameter overrides applied before fitting (not fitted), e.g. a perturbation study's setting. */
   fixed?: Record<string, number>;
+  /** The record to fit (default: the scenario's own); a recovery study passes one simulated from known parameters. */
+  record?: RecordSeries;
   /** Told after each loss evaluation how many were made and the most the budget allows (restarts stop early, so fewer may come). */
   onProgress?: (evaluations: number, budget: number) => void;
 }
@@ -92,7 +94,7 @@ export function fitScenario(scenario: Scenario, options: FitOptions = {}): FitRe
   const enabled = options.mechanisms ?? MECHANISM_IDS.filter((m) => scenario.mechanisms[m]?.enabled ?? true);
   const mechanisms = mechanismSwitches(enabled);
   const space = freeParameters(scenario, options.parameters ?? defaultFreeKeys(enabled, options.rules ?? DEFAULT_FIT_RULES));
-  const t = target(scenario, recordSeries(scenario), train, every, measure);
+  const t = target(scenario, options.record ?? recordSeries(scenario), train, every, measure);
   const fixed = options.fixed ?? {};
   const until = formatWindow(train).slice(-7);
   const budget = 1 + (options.restarts ?? 3) * (options.evaluations ?? 2000);
