@@ -101,7 +101,7 @@ export function createApp(options: AppOptions): { app: Hono; jobs: JobStore; lim
     const source = scenarioOf({ scenario, name });
     // The bargaining reader tells scenarios from CSV by the name's extension; a shipped scenario keeps its own name.
     const file = scenario !== undefined ? (format === 'csv' ? 'request.csv' : 'request.yaml') : source.file;
-    return c.json(await compute(c, { kind: 'bargain', text: source.text, file, options }));
+    return c.json(await compute(c, { kind: 'bargain', text: source.text, file, options, maxActors: limits.bargainActors }));
   });
 
   app.post('/api/ensembles', async (c) => {

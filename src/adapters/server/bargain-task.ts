@@ -11,12 +11,14 @@ export interface BargainTask {
   text: string;
   file: string;
   options: Omit<BargainRequest, 'scenario' | 'name' | 'format'>;
+  /** Most actors an issue may have (a bound on compute: a round costs about actors squared, the SMP actors cubed). */
+  maxActors?: number;
 }
 
 const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 || 0 : x);
 
 /** Runs the model on every issue of the input; unusable input is the client's error with its diagnostics. */
-export function bargain({ text, file, options: o }: BargainTask): BargainResponse {
+export function bargain({ text, file, options: o, maxActors = Number.POSITIVE_INFINITY }: BargainTask): BargainResponse {
   let input;
   try {
     input = parseBargainingInput(text, file, { date: o.date, salienceScale: o.salienceScale, allowMissingSalience: o.model === 'bdm' && o.shock >= 1 });
@@ -24,6 +26,11 @@ export function bargain({ text, file, options: o }: BargainTask): BargainRespons
     if (err instanceof InputError) throw new ApiError('invalid_scenario', `${file} cannot be read for bargaining`, { diagnostics: err.diagnostics });
     if (err instanceof RangeError) throw new ApiError('unsuitable_input', err.message, { problems: [err.message] });
     throw err;
+  }
+  const crowded = input.issues.filter((i) => (i.problem?.actors.length ?? 0) > maxActors);
+  if (crowded.length) {
+    const message = `${crowded[0].issue} has ${crowded[0].problem!.actors.length} actors; the server bargains over at most ${maxActors}`;
+    throw new ApiError('unsuitable_input', message, { problems: [message], limit: maxActors });
   }
   const located = input.issues.flatMap((i) => (i.problem ? modelDiagnostics(o.model, i.problem, file).map((d) => ({ ...d, message: `${i.issue}: ${d.message}` })) : []));
   if (located.length) throw new ApiError('unsuitable_input', `the ${o.model} model cannot take this input`, { problems: located.map((d) => d.message), diagnostics: located });

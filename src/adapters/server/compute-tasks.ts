@@ -10,7 +10,9 @@ import { simulateModel, type RunResult } from '../../core/engine/simulate.js';
 import { STATUSES } from '../../core/engine/state.js';
 import { reportedDyads } from '../../core/output/series.js';
 import { runStream } from '../../core/random/streams.js';
-import { parseScenario, type ParseResult } from '../../core/scenario/parse.js';
+import { NonFiniteState } from '../../core/engine/finite.js';
+import { formatPath } from '../../core/scenario/diagnostic.js';
+import { parseScenario, scenarioLocation, type ParseResult } from '../../core/scenario/parse.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { monthLabel } from '../../core/time/month.js';
 import { ApiError } from './api-error.js';
@@ -42,6 +44,13 @@ export type Task =
 
 /** Reports how many of an ensemble's runs are done. */
 export type Progress = (done: number, total: number) => void;
+
+/** The client's error for what a task threw: a run gone non-finite is the scenario's fault, located at the input most likely behind it. */
+export function clientError(err: unknown): unknown {
+  if (!(err instanceof NonFiniteState)) return err;
+  const at = err.scenario ? scenarioLocation(err.scenario, err.path) : { file: 'request', line: 1, column: 1 };
+  return new ApiError('invalid_scenario', err.message, { diagnostics: [{ ...at, path: formatPath(err.path), code: 'run.non_finite', message: err.message }] });
+}
 
 /** Does one task; throws ApiError for anything the client got wrong. */
 export function performTask(task: Task, progress: Progress = () => {}): unknown {

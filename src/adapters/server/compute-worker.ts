@@ -1,10 +1,7 @@
 // A compute worker thread: does the tasks the pool sends it, one at a time, and reports progress and results.
 import { parentPort } from 'node:worker_threads';
-import { NonFiniteState } from '../../core/engine/finite.js';
-import { formatPath } from '../../core/scenario/diagnostic.js';
-import { scenarioLocation } from '../../core/scenario/parse.js';
 import { ApiError } from './api-error.js';
-import { performTask, type Task } from './compute-tasks.js';
+import { clientError, performTask, type Task } from './compute-tasks.js';
 
 /** A message from the pool: a task to do. */
 export interface TaskMessage {
@@ -26,12 +23,8 @@ if (port) {
     try {
       const value = performTask(task, (done, total) => port.postMessage({ id, progress: { done, total } } satisfies WorkerReply));
       reply = { id, ok: true, value };
-    } catch (err) {
-      if (err instanceof NonFiniteState) {
-        // A run gone non-finite is the scenario's fault, located at the input most likely behind it.
-        const diagnostic = { ...(err.scenario ? scenarioLocation(err.scenario, err.path) : { file: 'request', line: 1, column: 1 }), path: formatPath(err.path), code: 'run.non_finite', message: err.message };
-        err = new ApiError('invalid_scenario', err.message, { diagnostics: [diagnostic] });
-      }
+    } catch (caught) {
+      const err = clientError(caught);
       reply =
         err instanceof ApiError
           ? { id, ok: false, error: { code: err.code, message: err.message, details: err.details } }

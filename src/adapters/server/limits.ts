@@ -32,6 +32,8 @@ export interface ServerLimits {
   storedJobs: number;
   /** Most compute tasks waiting for a worker before new ones are refused. */
   queueLength: number;
+  /** Most actors in one bargaining issue (POST /api/bargain): bounds its compute before it starts. */
+  bargainActors: number;
 }
 
 /** The defaults: generous for a scholar's scenario, small enough that one client cannot take the machine. */
@@ -51,4 +53,5 @@ export const DEFAULT_LIMITS: ServerLimits = {
   jobTtlMs: 15 * 60_000,
   storedJobs: 200,
   queueLength: 64,
+  bargainActors: 300,
 };

@@ -67,7 +67,10 @@ export function actorTableFromRows(rows: CsvRow[], file: string, options: ActorT
     }
     const c = numberCell(file, row, col.capability, label(col.capability), out);
     if (Number.isFinite(c) && c < 0) out.push(cellDiagnostic(file, row, col.capability, label(col.capability), 'csv.out_of_range', `capability ${c} is negative`));
+    // Bounds far beyond any real table, so that sums and squares of them stay finite (the finiteness contract).
+    else checkRange(file, row, col.capability, label(col.capability), c, 0, 1e8, 'capability', out);
     const x = numberCell(file, row, col.position, label(col.position), out);
+    checkRange(file, row, col.position, label(col.position), x, -1e9, 1e9, 'position', out);
     let s = 1;
     if (col.salience >= 0) {
       s = numberCell(file, row, col.salience, label(col.salience), out);
