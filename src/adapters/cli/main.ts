@@ -2,7 +2,6 @@
 import { Command, CommanderError } from 'commander';
 import { NON_FINITE, NonFiniteState } from '../../core/engine/finite.js';
 import { formatDiagnostic, formatPath, InputError } from '../../core/scenario/diagnostic.js';
-import { scenarioLocation } from '../../core/scenario/parse.js';
 import { SCHISM_VERSION } from '../../core/version.js';
 import { COMMANDS, listCommands } from './command-list.js';
 import { EXIT, UsageError } from './exit.js';
@@ -22,10 +21,10 @@ else if (asked !== '--version' && asked !== '-V') listCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  process.exitCode = exitCodeFor(err);
+  process.exitCode = await exitCodeFor(err);
 }
 
-function exitCodeFor(err: unknown): number {
+async function exitCodeFor(err: unknown): Promise<number> {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
     return EXIT.input;
@@ -37,6 +36,8 @@ function exitCodeFor(err: unknown): number {
   }
   if (err instanceof NonFiniteState) {
     // A run that went non-finite is bad input: located at the scenario value most likely behind it.
+    // The parser loads only here: start-up of every command stays free of YAML and zod.
+    const { scenarioLocation } = await import('../../core/scenario/parse.js');
     const at = err.scenario ? scenarioLocation(err.scenario, err.path) : { file: '(scenario)', line: 1, column: 1 };
     process.stderr.write(`${formatDiagnostic({ ...at, path: err.path.length ? formatPath(err.path) : '(document)', code: 'run.non_finite', message: err.message })}\n`);
     return EXIT.input;

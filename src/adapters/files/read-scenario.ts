@@ -1,6 +1,7 @@
 // Reads a scenario file from disk and checks it; the only place the CLI touches scenario files.
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../../core/scenario/diagnostic.js';
+import { originOf, pathKey, rememberOrigin, type TextLocation } from '../../core/scenario/origin.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { cachedScenario, storeScenario } from './scenario-cache.js';
 
@@ -11,11 +12,28 @@ import { cachedScenario, storeScenario } from './scenario-cache.js';
 export async function readScenario(file: string): Promise<{ scenario: Scenario; text: string }> {
   const text = await readInputText(file);
   const cached = cachedScenario(text);
-  if (cached) return { scenario: cached, text };
+  if (cached) {
+    rememberOrigin(cached.scenario, { text, file, known: new Map(Object.entries(cached.locations)) });
+    return { scenario: cached.scenario, text };
+  }
   const { loadScenarioText } = await import('../../core/scenario/parse.js');
   const scenario = loadScenarioText(text, file);
   storeScenario(text, scenario);
   return { scenario, text };
+}
+
+/**
+ * Locates paths of a scenario that readScenario returned. Paths located before come from the cache; the others parse
+ * the text once, and their locations are added to the cache for next time.
+ * @example const [at] = await locateInScenario(scenario, [['events', 51, 'role']]);
+ */
+export async function locateInScenario(scenario: Scenario, paths: readonly (readonly (string | number)[])[]): Promise<({ file: string } & TextLocation)[]> {
+  const origin = originOf(scenario);
+  if (origin && paths.every((p) => origin.known?.has(pathKey(p)))) return paths.map((p) => ({ file: origin.file, ...origin.known!.get(pathKey(p))! }));
+  const { scenarioLocation } = await import('../../core/scenario/parse.js');
+  const found = paths.map((p) => scenarioLocation(scenario, p));
+  if (origin?.known) storeScenario(origin.text, scenario, Object.fromEntries(origin.known));
+  return found;
 }
 
 /** Reads an input file as UTF-8, turning a missing or unreadable file into an InputError. */

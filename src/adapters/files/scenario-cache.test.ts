@@ -14,8 +14,10 @@ test('a stored scenario comes back deep-equal for the same text, and not for any
   const dir = mkdtempSync(join(tmpdir(), 'schism-cache-'));
   try {
     assert.equal(cachedScenario(text, dir), undefined);
-    storeScenario(text, scenario, dir);
-    assert.deepEqual(cachedScenario(text, dir), scenario);
+    storeScenario(text, scenario, {}, dir);
+    assert.deepEqual(cachedScenario(text, dir), { scenario, locations: {} });
+    storeScenario(text, scenario, { '["events",0]': { line: 3, column: 5 } }, dir);
+    assert.deepEqual(cachedScenario(text, dir)?.locations, { '["events",0]': { line: 3, column: 5 } });
     assert.equal(cachedScenario(`${text}\n# edited\n`, dir), undefined);
     assert.deepEqual(readdirSync(dir).filter((n) => !n.endsWith('.json')), [], 'no temporary file left behind');
   } finally {
@@ -26,7 +28,7 @@ test('a stored scenario comes back deep-equal for the same text, and not for any
 test('a damaged or foreign entry is a miss, not an error', () => {
   const dir = mkdtempSync(join(tmpdir(), 'schism-cache-'));
   try {
-    storeScenario(text, scenario, dir);
+    storeScenario(text, scenario, {}, dir);
     const [entry] = readdirSync(dir);
     writeFileSync(join(dir, entry), '{"key": "trunc');
     assert.equal(cachedScenario(text, dir), undefined);
@@ -40,7 +42,7 @@ test('a damaged or foreign entry is a miss, not an error', () => {
 test('an unwritable cache folder is ignored, and SCHISM_NO_CACHE=1 turns the cache off', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'schism-cache-')), 'not-a-folder');
   writeFileSync(file, '');
-  storeScenario(text, scenario, join(file, 'sub'));
+  storeScenario(text, scenario, {}, join(file, 'sub'));
   assert.equal(cachedScenario(text, join(file, 'sub')), undefined);
   assert.equal(cacheDir({ SCHISM_NO_CACHE: '1' }), undefined);
   assert.equal(cacheDir({ XDG_CACHE_HOME: '/x' }), join('/x', 'schism'));

@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import type { TextLocation } from '../../core/scenario/origin.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { packageRoot } from './package-root.js';
 
@@ -61,16 +62,22 @@ function keyOf(text: string): string {
   return createHash('sha256').update(codeFingerprint()).update('\0').update(text).digest('hex');
 }
 
+/** A cache entry: the checked scenario, and locations of paths in its text found so far (for located warnings). */
+export interface CachedScenario {
+  scenario: Scenario;
+  locations: Record<string, TextLocation>;
+}
+
 /**
  * The checked scenario stored for exactly this text and this code, or undefined (no entry, caching off, or anything
  * unreadable).
  */
-export function cachedScenario(text: string, dir = cacheDir()): Scenario | undefined {
+export function cachedScenario(text: string, dir = cacheDir()): CachedScenario | undefined {
   if (!dir) return undefined;
   try {
     const key = keyOf(text);
-    const entry = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as { key?: string; scenario?: Scenario };
-    return entry.key === key && entry.scenario ? entry.scenario : undefined;
+    const entry = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as { key?: string } & Partial<CachedScenario>;
+    return entry.key === key && entry.scenario ? { scenario: entry.scenario, locations: entry.locations ?? {} } : undefined;
   } catch {
     return undefined;
   }
@@ -80,11 +87,11 @@ export function cachedScenario(text: string, dir = cacheDir()): Scenario | undef
  * Stores a scenario that checked valid, written to a temporary file and renamed into place so that a reader never sees
  * half an entry. A scenario that JSON would not give back exactly is not stored. Failures are ignored.
  */
-export function storeScenario(text: string, scenario: Scenario, dir = cacheDir()): void {
+export function storeScenario(text: string, scenario: Scenario, locations: Record<string, TextLocation> = {}, dir = cacheDir()): void {
   if (!dir) return;
   try {
     const key = keyOf(text);
-    const body = JSON.stringify({ key, scenario });
+    const body = JSON.stringify({ key, scenario, locations });
     if (!isDeepStrictEqual(JSON.parse(body).scenario, scenario)) return;
     mkdirSync(dir, { recursive: true });
     const tmp = join(dir, `.${key}.${process.pid}.tmp`);

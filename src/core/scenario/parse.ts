@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { formatPath, InputError, type Diagnostic } from './diagnostic.js';
 import { capDiagnostics, readDocument } from './document.js';
+import { originOf, pathKey, rememberOrigin, type TextLocation } from './origin.js';
 import { checkReferences } from './references.js';
 import { Scenario } from './schema.js';
 import type { SourceMap } from './source-map.js';
@@ -33,7 +34,7 @@ export function parseScenario(text: string, file: string): ParseResult {
       diagnostics: capDiagnostics(problems.map((p) => ({ file, ...map.locate(p.path), path: formatPath(p.path), code: p.code, message: p.message }))),
     };
   }
-  origins.set(parsed.data, { text, file });
+  rememberOrigin(parsed.data, { text, file, locate: (path) => map.locate(path) });
   return { ok: true, scenario: parsed.data };
 }
 
@@ -44,18 +45,24 @@ export function loadScenarioText(text: string, file: string): Scenario {
   return result.scenario;
 }
 
-/** The text each parsed scenario came from, so that a problem found later (a run gone non-finite) can be located in it. */
-const origins = new WeakMap<Scenario, { text: string; file: string }>();
-
 /**
- * Locates a path of a parsed scenario in the text it was read from; a scenario built otherwise is located at line 1.
+ * Locates a path of a parsed scenario in the text it was read from (remembering the answer in its origin); a scenario
+ * built otherwise is located at line 1.
  * @example scenarioLocation(scenario, ['actors', 0, 'capability']) // { file: 'x.yaml', line: 12, column: 5 }
  */
-export function scenarioLocation(scenario: Scenario, path: readonly (string | number)[]): { file: string; line: number; column: number } {
-  const origin = origins.get(scenario);
+export function scenarioLocation(scenario: Scenario, path: readonly (string | number)[]): { file: string } & TextLocation {
+  const origin = originOf(scenario);
   if (!origin) return { file: '(scenario)', line: 1, column: 1 };
-  const read = readDocument(origin.text, origin.file);
-  return read.ok ? { file: origin.file, ...read.map.locate(path) } : { file: origin.file, line: 1, column: 1 };
+  const known = origin.known?.get(pathKey(path));
+  if (known) return { file: origin.file, ...known };
+  let at: TextLocation;
+  if (origin.locate) at = origin.locate(path);
+  else {
+    const read = readDocument(origin.text, origin.file);
+    at = read.ok ? read.map.locate(path) : { line: 1, column: 1 };
+  }
+  (origin.known ??= new Map()).set(pathKey(path), at);
+  return { file: origin.file, ...at };
 }
 
 function zodDiagnostics(issues: z.core.$ZodIssue[], file: string, map: SourceMap): Diagnostic[] {

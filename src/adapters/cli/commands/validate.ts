@@ -1,9 +1,8 @@
 // `schism validate FILE`: checks a scenario and lists every problem as file:line:column: path: message, then its warnings.
 import type { Command } from 'commander';
 import { formatDiagnostic, formatPath } from '../../../core/scenario/diagnostic.js';
-import { scenarioLocation } from '../../../core/scenario/parse.js';
 import { scenarioWarnings } from '../../../core/scenario/warnings.js';
-import { readScenario } from '../../files/read-scenario.js';
+import { locateInScenario, readScenario } from '../../files/read-scenario.js';
 import { DATA_DIR, loadGoldsteinTable } from '../../files/read-state-data.js';
 
 /** Registers the validate command. */
@@ -16,8 +15,9 @@ export function registerValidate(program: Command): void {
     .action(async (file: string, flags: { data: string }) => {
       const { scenario } = await readScenario(file);
       const warnings = scenarioWarnings(scenario, await loadGoldsteinTable(flags.data));
-      for (const w of warnings) {
-        const d = { ...scenarioLocation(scenario, w.path), path: formatPath(w.path), code: w.code, message: `warning: ${w.message}` };
+      const places = await locateInScenario(scenario, warnings.map((w) => w.path));
+      for (const [i, w] of warnings.entries()) {
+        const d = { ...places[i], path: formatPath(w.path), code: w.code, message: `warning: ${w.message}` };
         process.stderr.write(`${formatDiagnostic(d)}\n`);
       }
       process.stdout.write(

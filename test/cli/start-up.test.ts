@@ -1,0 +1,54 @@
+// What the command loads at start-up: --version and --help load no command and no parser; a cached validate no YAML or zod.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+/** The URLs of the modules `schism ARGS` loads (from source, as the tests run it), and its exit code. */
+function loads(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; urls: string[]; err: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'schism-loads-'));
+  try {
+    const log = join(dir, 'loads.txt');
+    const r = spawnSync(process.execPath, ['--import', './test/fixtures/record-loads.mjs', 'bin/schism.js', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env, SCHISM_LOAD_LOG: log },
+    });
+    let urls: string[] = [];
+    try {
+      urls = readFileSync(log, 'utf8').trim().split('\n');
+    } catch {
+      // No module resolved through the hook: nothing to list.
+    }
+    return { code: r.status, urls, err: r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const heavy = (urls: string[]) => urls.filter((u) => /\/cli\/commands\/|\/node_modules\/(yaml|zod|jsdom|@observablehq|piscina|hono)\/|\/scenario\/parse\./.test(u));
+
+test('--version and --help load no command module, parser, YAML, zod, jsdom or Plot', () => {
+  for (const args of [['--version'], ['--help']]) {
+    const r = loads(args);
+    assert.equal(r.code, 0, r.err);
+    assert.ok(r.urls.some((u) => u.includes('/cli/main.')), `the hook saw the CLI load (${args})`);
+    assert.deepEqual(heavy(r.urls), [], `${args.join(' ')} loaded them`);
+  }
+});
+
+test('a validate served from the scenario cache loads no YAML, zod or parser', () => {
+  const cache = mkdtempSync(join(tmpdir(), 'schism-cache-'));
+  try {
+    const env = { XDG_CACHE_HOME: cache };
+    const first = loads(['validate', 'test/fixtures/minimal.yaml'], env);
+    assert.equal(first.code, 0, first.err);
+    assert.ok(first.urls.some((u) => u.includes('/node_modules/yaml/')), 'the first validate parses');
+    const again = loads(['validate', 'test/fixtures/minimal.yaml'], env);
+    assert.equal(again.code, 0, again.err);
+    assert.deepEqual(heavy(again.urls).filter((u) => !u.includes('/commands/validate.')), []);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+});
