@@ -140,6 +140,8 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
     issuesOf,
     capability,
     relation0,
+    aid0: flowsOf(scenario, 'aid', actor),
+    inducement0: flowsOf(scenario, 'inducement', actor),
     relationBase,
     baselineChanges,
     baselineStart,
@@ -155,6 +157,8 @@ export function compile(scenario: Scenario, options: CompileOptions = {}): Model
       a: actor(a.members[0]),
       b: actor(a.members[1]),
       hierarchy: a.hierarchy?.value ?? 0.5,
+      // The alliance exists from the month of its signature to the month of its end (or as `inForce` states), clipped to the run.
+      ...inForceMonths(a.inForce?.from ?? a.signed, a.inForce ? a.inForce.to : a.ended, start, months),
     })),
     weights,
     outsideBase: Float64Array.from(scenario.actors.map((a) => a.outsideOption?.base ?? params.rules.outsideBase)),
@@ -319,4 +323,20 @@ function fillWithin(out: Float64Array, series: Record<string, number>, start: nu
   const monthly = new Float64Array(months);
   fillCapability(monthly, 0, series, start, months);
   for (let t = 0; t < months; t++) if (start + t >= first && start + t <= last) out[t] = monthly[t];
+}
+
+/** The stated starting level of aid or inducement per directed dyad (the scenario's `initial`), 0 where none is stated. */
+function flowsOf(scenario: Scenario, type: 'aid' | 'inducement', actor: (id: string) => number): Float64Array {
+  const n = scenario.actors.length;
+  const out = new Float64Array(n * n);
+  for (const f of scenario.initial) if (f.type === type) out[actor(f.from) * n + actor(f.to)] = f.level;
+  return out;
+}
+
+/** The first and last month (run offsets) of an alliance that exists from `from` to `to` (either open), clipped to the run. */
+function inForceMonths(from: string | undefined, to: string | undefined, start: number, months: number): { from: number; to: number } {
+  return {
+    from: from === undefined ? 0 : Math.max(0, monthIndex(from) - start),
+    to: to === undefined ? months - 1 : Math.min(months - 1, monthIndex(to) - start),
+  };
 }

@@ -64,6 +64,9 @@ export interface CompiledAlliance {
   a: number;
   b: number;
   hierarchy: number;
+  /** First and last month (run offsets, inclusive) the alliance exists: from its signature to its end, within the run. */
+  from: number;
+  to: number;
 }
 
 /** Resolved parameter values, by mechanism and by rule. */
@@ -87,6 +90,9 @@ export interface Model {
   /** Base capability per actor per month (actor * months + t). */
   capability: Float64Array;
   relation0: Float64Array;
+  /** Aid and inducement flowing at the start (the scenario's `initial`), per directed dyad `from * n + to`. */
+  aid0: Float64Array;
+  inducement0: Float64Array;
   /** The level each directed relation drifts back to without acts (the scenario's baseline, else 0). */
   relationBase: Float64Array;
   /** Rivalries starting and ending, sorted by month; those of month t are baselineChanges[baselineStart[t]] .. [baselineStart[t+1]-1]. */

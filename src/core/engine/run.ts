@@ -53,21 +53,28 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
     for (let a = 0; a < n; a++) cap[a] = capability[a * months + t] * capFactor[a];
 
     for (let al = 0; al < A; al++) {
-      const { a, b } = model.alliances[al];
+      const { a, b, from, to } = model.alliances[al];
+      // Shares are kept every month, so that the trend a new alliance reads starts from real history.
       updatePowerShares(model, state, al, t);
+      if (t < from || t > to) {
+        clearValuation(state, al);
+        continue;
+      }
       valueAlliance(model, state, view, al, 0, a, b, enabled, mechParams);
       valueAlliance(model, state, view, al, 1, b, a, enabled, mechParams);
     }
     if (simulate) {
       for (let al = 0; al < A; al++) {
-        const { a, b } = model.alliances[al];
+        const { a, b, from, to } = model.alliances[al];
+        // Before its signature and after its end there is no alliance to act in.
+        if (t < from || t > to) continue;
         summary.acts += decide(model, state, rng, scratch, al, 0, a, b, trace);
         summary.acts += decide(model, state, rng, scratch, al, 1, b, a, trace);
         thirdPowersAct(model, state, rng, al, trace);
       }
     }
     for (let d = 0; d < n * n; d++) rel[d] += memory * (relBase[d] - rel[d]);
-    for (let al = 0; al < A; al++) updateStatus(model, state, al, t, summary);
+    for (let al = 0; al < A; al++) if (t >= model.alliances[al].from && t <= model.alliances[al].to) updateStatus(model, state, al, t, summary);
     // Outputs never hold NaN: a run that goes non-finite stops here, naming the input behind it.
     checkFinite(model, state, t);
     trace.month?.(t, state);
@@ -94,4 +101,15 @@ function applyEvent(model: Model, state: RunState, ev: CompiledEvent, t: number,
   }
   for (const f of ev.effects) applyEffect(model, state, f);
   trace.event?.(t, ev);
+}
+
+/** Zeroes an alliance's valuation while it does not exist, so that its outputs show no value rather than a stale one. */
+function clearValuation(state: RunState, al: number): void {
+  const M = MECHANISM_IDS.length;
+  for (const slot of [al * 2, al * 2 + 1]) {
+    state.value[slot] = 0;
+    state.outside[slot] = 0;
+    state.margin[slot] = 0;
+    state.contrib.fill(0, slot * M, (slot + 1) * M);
+  }
 }

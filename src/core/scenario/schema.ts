@@ -163,6 +163,10 @@ export const Alliance = z.strictObject({
   treaty: z.string().optional(),
   signed: EventDate.optional(),
   ended: EventDate.optional(),
+  inForce: z
+    .strictObject({ from: EventDate, to: EventDate.optional(), judgement: Judgement })
+    .optional()
+    .describe('when the alliance as modelled exists, where that is not from its signature to its end (e.g. an alignment before the treaty); a judgement'),
   hierarchy: z
     .strictObject({ value: unit, judgement: Judgement })
     .optional()
