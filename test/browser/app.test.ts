@@ -63,7 +63,10 @@ test('loading draws the reference scenario: every event on the timeline, charts 
   await page.waitForSelector('.tri-cell');
   assert.equal(await page.locator('.tri-cell').count(), 28, 'one triangle per year, 1945-1972');
   const configs = await page.locator('.tri-config').allInnerTexts();
-  assert.ok(configs.every((c) => /ménage à trois|romantic triangle|stable marriage|unit veto/.test(c)));
+  assert.ok(configs.every((c) => /ménage à trois|romantic triangle|stable marriage|unit veto|too few events to tell/.test(c)));
+  assert.equal(await page.locator('.tri-cell .tri-shape.model').count(), 28, 'the model\'s triangle in every year');
+  assert.equal(await page.locator('.tri-cell .tri-shape.record').count(), 28, 'and the one the scenario\'s events give beside it');
+  assert.match(await page.locator('.panel-triangle .agreement').innerText(), /same shape: \d+ of the \d+ years/);
   assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), []);
   await page.close();
 });
@@ -75,7 +78,7 @@ test('a counterfactual lives in the URL: a slider moved by keyboard updates it, 
   await slider.focus();
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => /p=rules\.activity:0\.45/.test(location.hash), undefined, { timeout: 10_000 });
-  await page.waitForFunction(() => document.querySelector('.panel-counterfactual')?.textContent?.includes('rules.activity = 0.45'));
+  await page.waitForFunction(() => document.querySelector('.panel-counterfactual')?.textContent?.includes('(rules.activity) = 0.45'));
   const after = await page.locator('[data-testid="first-break"]').innerText();
   const link = page.url();
   await page.reload();
@@ -83,10 +86,10 @@ test('a counterfactual lives in the URL: a slider moved by keyboard updates it, 
   assert.equal(page.url(), link);
   assert.equal(await page.locator('input[data-key="rules.activity"]').inputValue(), '0.45');
   assert.equal(await page.locator('[data-testid="first-break"]').innerText(), after, 'the same counterfactual runs to the same result');
-  assert.match(await page.locator('.panel-counterfactual').innerText(), /rules\.activity = 0\.45/);
+  assert.match(await page.locator('.panel-counterfactual').innerText(), /\(rules\.activity\) = 0\.45/);
   // Removing an event is part of the state too.
   await page.locator('.events-cf summary').click();
-  const first = page.locator('.events-cf input[type="checkbox"]').first();
+  const first = page.locator('.events-cf input[type="checkbox"][data-role="driver"]').first();
   const id = await first.getAttribute('data-event');
   await first.uncheck();
   await page.waitForFunction((e) => location.hash.includes(`without=${e}`), id);
@@ -124,7 +127,7 @@ test('the editor shows a schema error inline at its line and column, and a valid
 
 test('play mode: Mao in Moscow chooses three acts and sees his path beside history and the model\'s choice', { skip, timeout: 60_000 }, async () => {
   const { page } = await open('#tab=play');
-  await page.getByRole('button', { name: /Play Mao/ }).click();
+  await page.locator('[data-role="mao-moscow"] button.primary').click();
   await page.waitForSelector('.choices');
   assert.match(await page.locator('.progress').innerText(), /Decision 1 of 3: 1949-12/);
   for (const c of ['demand', 'agree', 'consult']) {
@@ -136,7 +139,8 @@ test('play mode: Mao in Moscow chooses three acts and sees his path beside histo
   const table = await page.locator('.play-table').innerText();
   assert.match(table, /makes a demand/);
   assert.match(table, /margin/);
-  assert.match(await page.locator('.verdict').innerText(), /decision rule would have in \d of 3 months/);
+  assert.match(await page.locator('.verdict').innerText(), /rule would have in \d of 3 months/);
+  assert.match(await page.locator('.outcomes').innerText(), /What happened/);
   assert.ok(await distinctColours(page, await page.screenshot({ fullPage: true })) > 30);
   // The game is in the link: reloading it brings back the same comparison.
   assert.match(page.url(), /play=mao-moscow:demand\.agree\.consult/);
@@ -156,6 +160,10 @@ test('served by `schism serve` under its security headers, the app draws the ref
     await page.waitForSelector('body[data-fan="true"]', { timeout: 30_000 });
     assert.ok(await page.locator('svg.timeline circle.event').count() >= 100);
     assert.deepEqual(errors, []);
+    // The API beside it refuses a change that cannot affect a prediction: no silent 200.
+    const moot = await page.request.post(`${server.url}api/run`, { data: { name: 'sino-soviet', without: ['A62'] } });
+    assert.equal(moot.status(), 422);
+    assert.match(await moot.text(), /no_effect.*A62.*record event/);
     await page.close();
   } finally {
     await server.close();

@@ -110,7 +110,7 @@ export function counterfactualView(): View {
           });
           return h('tr', {},
             h('td', {}, h('input', {
-              type: 'checkbox', checked: !app.cf.without.includes(e.id), 'aria-label': `Keep ${e.id}`, 'data-event': e.id,
+              type: 'checkbox', checked: !app.cf.without.includes(e.id), 'aria-label': `Keep ${e.id}`, 'data-event': e.id, 'data-role': e.role,
               onchange: (ev: Event) => {
                 const box = ev.target as HTMLInputElement;
                 if (!app.toggleEvent(e.id, !box.checked)) box.checked = true;

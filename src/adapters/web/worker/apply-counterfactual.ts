@@ -17,7 +17,8 @@ export function mootRemovals(scenario: Scenario, cf: Counterfactual): string[] {
       buildWorld(scenario, { without: [id] });
       return [];
     } catch (err) {
-      if (err instanceof RangeError) return [err.message.replace(/^--without /, '')];
+      // The command line's words, with its flags turned into what the app offers.
+      if (err instanceof RangeError) return [err.message.replace(/^--without [^:]+: /, '').replace(/with --add\b/, 'in the editor')];
       throw err;
     }
   });

@@ -6,7 +6,7 @@ import { compile } from '../../../core/engine/compile.js';
 import { simulateModel } from '../../../core/engine/simulate.js';
 import { loadScenarioText } from '../../../core/scenario/parse.js';
 import { baseline } from '../state/counterfactual.js';
-import { applyCounterfactual, isParameter } from './apply-counterfactual.js';
+import { applyCounterfactual, isParameter, mootRemovals } from './apply-counterfactual.js';
 import { rmse, scoreExplanations, yearly } from './explain.js';
 import { recordedCooperation } from './recorded.js';
 import { fanOfRuns, runView } from './run-view.js';
@@ -90,4 +90,14 @@ test('a classroom scenario: its teacher\'s role can be played, its declared hist
   assert.equal(a.months, 72);
   const same = run.alliances[0].status.filter((s, t) => s === h.declared[t]).length;
   assert.equal(a.same, same);
+});
+
+test('removals that cannot change a prediction are named in predict mode (record events), not in replay; moved record events become drivers', () => {
+  const cf = { ...baseline('minimal', 3), without: ['E1', 'E2'] };
+  const [moot, ...rest] = mootRemovals(scenario, cf);
+  assert.equal(rest.length, 0, 'E1 is a driver: leaving it out counts');
+  assert.match(moot, /^event "E2" is a record event.*changes nothing.*in the editor/);
+  assert.deepEqual(mootRemovals(scenario, { ...cf, mode: 'replay' }), []);
+  const { scenario: moved } = applyCounterfactual(scenario, { ...baseline('minimal', 3), moved: { E2: '1951-03' } });
+  assert.deepEqual(moved.events.filter((e) => e.id === 'E2').map((e) => [e.date, e.role]), [['1951-03', 'driver']]);
 });
