@@ -1,37 +1,11 @@
 // End to end in Debian's Chromium: the reference scenario drawn, a counterfactual kept in the URL, the editor's located errors, a round of play.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { distinctColours, ensureBuilt, launch, serve, serveWithSchism, watchErrors } from './harness.js';
+import { test } from 'node:test';
+import { browserSuite, distinctColours, serveWithSchism, SKIP_WITHOUT_CHROMIUM, watchErrors } from './harness.js';
 
-const skip = existsSync('/usr/bin/chromium') ? false : 'no /usr/bin/chromium (apt-get install -y chromium)';
-let url = '';
-let context: BrowserContext;
-const closers: (() => Promise<void>)[] = [];
-
-before(async () => {
-  if (skip) return;
-  ensureBuilt();
-  const server = await serve();
-  url = server.url;
-  closers.push(server.close);
-  const browser = await launch();
-  context = browser.context;
-  closers.unshift(browser.close);
-}, { timeout: 120_000 });
-
-after(async () => {
-  for (const close of closers) await close();
-});
-
-async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${url}${hash}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
-  return { page, errors };
-}
+const skip = SKIP_WITHOUT_CHROMIUM;
+const suite = browserSuite();
+const open = suite.open;
 
 test('loading draws the reference scenario: every event on the timeline, charts with text alternatives, no errors under the CSP', { skip, timeout: 60_000 }, async () => {
   const { page, errors } = await open();
@@ -153,7 +127,7 @@ test('play mode: Mao in Moscow chooses three acts and sees his path beside histo
 test('served by `schism serve` under its security headers, the app draws the reference scenario with no error', { skip, timeout: 90_000 }, async () => {
   const server = await serveWithSchism();
   try {
-    const page = await context.newPage();
+    const page = await suite.context().newPage();
     const errors = watchErrors(page);
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });

@@ -1,10 +1,11 @@
 // Browser-test harness: builds the web bundle when missing or stale, serves it on loopback with the app's CSP, drives Debian's Chromium.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -124,5 +125,42 @@ export async function serveWithSchism(): Promise<{ url: string; close: () => Pro
       child.once('exit', () => ok());
       child.kill('SIGTERM');
     }),
+  };
+}
+
+/** Why a browser test file is skipped (no Chromium), or false. */
+export const SKIP_WITHOUT_CHROMIUM: string | false = existsSync('/usr/bin/chromium') ? false : 'no /usr/bin/chromium (apt-get install -y chromium)';
+
+/**
+ * Registers a test file's before and after hooks: the bundle built, served on loopback and a fresh Chromium launched
+ * once for the file; `open` loads the app at a hash and waits until it has drawn.
+ */
+export function browserSuite(): { open: (hash?: string) => Promise<{ page: Page; errors: string[] }>; url: () => string; context: () => BrowserContext } {
+  let url = '';
+  let context: BrowserContext;
+  const closers: (() => Promise<void>)[] = [];
+  before(async () => {
+    if (SKIP_WITHOUT_CHROMIUM) return;
+    ensureBuilt();
+    const server = await serve();
+    url = server.url;
+    closers.push(server.close);
+    const browser = await launch();
+    context = browser.context;
+    closers.unshift(browser.close);
+  }, { timeout: 120_000 });
+  after(async () => {
+    for (const close of closers) await close();
+  });
+  return {
+    url: () => url,
+    context: () => context,
+    async open(hash = '') {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${url}${hash}`);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+      return { page, errors };
+    },
   };
 }

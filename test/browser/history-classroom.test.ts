@@ -1,38 +1,14 @@
 // End to end in Debian's Chromium: history beside the model, a teacher's role played twice, the bargaining table, and a
 // record event refused in predict mode.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { distinctColours, ensureBuilt, launch, serve, watchErrors } from './harness.js';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite, distinctColours, SKIP_WITHOUT_CHROMIUM } from './harness.js';
 
-const skip = existsSync('/usr/bin/chromium') ? false : 'no /usr/bin/chromium (apt-get install -y chromium)';
-let url = '';
-let context: BrowserContext;
-const closers: (() => Promise<void>)[] = [];
-
-before(async () => {
-  if (skip) return;
-  ensureBuilt();
-  const server = await serve();
-  url = server.url;
-  closers.push(server.close);
-  const browser = await launch();
-  context = browser.context;
-  closers.unshift(browser.close);
-}, { timeout: 120_000 });
-
-after(async () => {
-  for (const close of closers) await close();
-});
-
-async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${url}${hash}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
-  return { page, errors };
-}
+const skip = SKIP_WITHOUT_CHROMIUM;
+const suite = browserSuite();
+const open = suite.open;
 
 test('the status chart has the model\'s band and a "what happened" band with its sources, and says how far they agree', { skip, timeout: 60_000 }, async () => {
   const { page, errors } = await open('#tab=why');
@@ -131,7 +107,7 @@ test('removing a record event in predict mode is refused with the reason, and th
   assert.equal(await box.isChecked(), true);
   assert.doesNotMatch(page.url(), /without=/);
   // A link that carries such a removal is warned about, not run as if it were a counterfactual.
-  await page.goto(`${url}#tab=counterfactual&without=A62`);
+  await page.goto(`${suite.url()}#tab=counterfactual&without=A62`);
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForSelector('.alert:not([hidden])');
   assert.match(await page.locator('.alert').innerText(), /Changes nothing: event "A62" is a record event/);
