@@ -6,6 +6,7 @@ import { benchEditor } from './editor.js';
 import { benchEngine } from './engine.js';
 import { benchEnsemble } from './ensemble.js';
 import { benchFit } from './fit.js';
+import { benchHttpAbuse } from './http-abuse.js';
 import { benchHttp } from './http-load.js';
 import { ktabComparison } from './ktab-compare.js';
 
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   browser: benchBrowser,
   editor: benchEditor,
   http: benchHttp,
+  'http-abuse': benchHttpAbuse,
   bargaining: benchBargaining,
   ktab: async () => {
     process.stdout.write(ktabComparison());

@@ -41,6 +41,13 @@ describe('bodies', () => {
     assert.match(lines[0], /body_timeout/);
   });
 
+  test('a body that trickles in is cut once it is plainly slower than 1 KiB/s, long before its deadline', async () => {
+    const { app } = appWith({ bodyMs: 600_000 });
+    const res = await app.request('/api/validate', { method: 'POST', headers: json, body: stalled('{'), duplex: 'half' } as RequestInit);
+    assert.equal(res.status, 408);
+    assert.match(((await res.json()) as { error: { message: string } }).error.message, /slower than 1024 bytes per second/);
+  });
+
   test('a body cut off by the client is a 400 incomplete_body and a log line, not an internal error with a stack', async () => {
     const { app, lines } = appWith();
     const res = await app.request('/api/validate', { method: 'POST', headers: json, body: stalled('{"name":', true), duplex: 'half' } as RequestInit);

@@ -23,8 +23,9 @@ export function bodyOf(request: Request): string | undefined {
 }
 
 /**
- * Reads the whole body of every request that has one: 413 past `bodyBytes`, 408 past `bodyMs` (a timer of ours, so the
- * deadline holds to the millisecond rather than to Node's 30 s check), 400 when the client cuts it, 503/429 past the
+ * Reads the whole body of every request that has one: 413 past `bodyBytes`, 408 past `bodyMs` or when it trickles in
+ * slower than 1 KiB/s after its first 2 s (a timer of ours, so the deadline holds to within 250 ms rather than to Node's
+ * 30 s check), 400 when the client cuts it, 503/429 past the
  * bounds on bodies in flight. Later middleware (the per-client request count) sees only requests whose body has arrived.
  */
 export function bodyReader(bounds: BodyBounds, log: (line: string) => void): MiddlewareHandler {
@@ -69,14 +70,32 @@ function refused(log: (line: string) => void, client: string, err: ApiError): Ap
   return err;
 }
 
-/** The body as UTF-8 text, or an ApiError: body_too_large, body_timeout or incomplete_body. */
+/** A body may take its first SLOW_GRACE_MS at any pace; after that it must average MIN_BYTES_PER_S or be cut. */
+const SLOW_GRACE_MS = 2_000;
+const MIN_BYTES_PER_S = 1024;
+/** How often the deadline and the pace are checked: the deadline holds to within this. */
+const TICK_MS = 250;
+
+/** The body as UTF-8 text, or an ApiError: body_too_large, body_timeout (past the deadline, or a trickle) or incomplete_body. */
 async function readWithin(stream: ReadableStream<Uint8Array>, bounds: BodyBounds): Promise<string> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   let timer: NodeJS.Timeout | undefined;
+  const started = Date.now();
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ApiError('body_timeout', `the request body did not arrive within ${bounds.bodyMs} ms`, { limit: bounds.bodyMs })), bounds.bodyMs);
+    const check = () => {
+      const elapsed = Date.now() - started;
+      if (elapsed >= bounds.bodyMs) {
+        reject(new ApiError('body_timeout', `the request body did not arrive within ${bounds.bodyMs} ms`, { limit: bounds.bodyMs }));
+      } else if (elapsed >= SLOW_GRACE_MS && (size * 1000) / elapsed < MIN_BYTES_PER_S) {
+        // A trickle (one byte a second) would hold its slot until the deadline: cut it once it is plainly not a slow link.
+        reject(new ApiError('body_timeout', `the request body is arriving slower than ${MIN_BYTES_PER_S} bytes per second`, { limit: bounds.bodyMs }));
+      } else {
+        timer = setTimeout(check, Math.min(TICK_MS, bounds.bodyMs - elapsed));
+      }
+    };
+    timer = setTimeout(check, Math.min(TICK_MS, bounds.bodyMs));
   });
   try {
     for (;;) {
