@@ -1,9 +1,9 @@
 // Abuse benchmark of `schism serve` on loopback: slow bodies from many connections, a flood of 200 connections with 1 MB
 // bodies, deep, wide and huge bodies. Reports statuses, p50/p99 latency, when slow bodies are cut, and the server's peak RSS.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { startServer } from './http-load.js';
 
 /** The documented body deadline (src/adapters/server/limits.ts) the slow-body phase checks. */
 const BODY_MS = 10_000;
@@ -18,28 +18,6 @@ function memory(pid: number): { peak: number; now: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
-}
-
-/** Starts the server as a child process on 127.0.0.1 (two workers) and resolves with its address and pid. */
-async function startServer(): Promise<{ url: URL; pid: number; stop: () => void }> {
-  const env = { ...process.env };
-  delete env.HOST;
-  delete env.PORT;
-  const child = spawn(process.execPath, ['bin/schism.js', 'serve', '--host', '127.0.0.1', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-  });
-  if (!url.startsWith('http://127.0.0.1:')) throw new Error(`refusing to load ${url}: not loopback`);
-  return { url: new URL(url), pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 const agent = new Agent({ keepAlive: false, maxSockets: 1000 });
@@ -92,7 +70,8 @@ function line(what: string, answers: Answer[], pid: number): string {
 /** Runs every phase against a fresh server and prints one line each. */
 export async function benchHttpAbuse(): Promise<void> {
   const server = await startServer();
-  const { url, pid } = server;
+  const url = new URL(server.url);
+  const { pid } = server;
   try {
     const minimal = readFileSync('test/fixtures/minimal.yaml', 'utf8');
     process.stdout.write(`server pid ${pid} at ${url.href}; idle RSS ${memory(pid).now.toFixed(0)} MiB\n`);

@@ -24,7 +24,7 @@ function rssMiB(pid: number): number {
 }
 
 /** Starts the server as a child process on 127.0.0.1 with a free port and resolves with its address. */
-async function startServer(): Promise<{ url: string; pid: number; stop: () => void; exited: () => boolean }> {
+export async function startServer(): Promise<{ url: string; pid: number; stop: () => void; exited: () => boolean }> {
   const env = { ...process.env };
   delete env.HOST;
   delete env.PORT;
