@@ -62,7 +62,7 @@ export async function loadStateData(dir: string = DATA_DIR, parts: Part[] = Obje
   const pad = (v: string) => v.padStart(2, '0');
   const data: StateData = {
     states: states?.map((r) => ({ ccode: n(r.ccode), abb: r.stateabb, name: r.statenme, start: `${r.styear}-${pad(r.stmonth)}-${pad(r.stday)}`, end: `${r.endyear}-${pad(r.endmonth)}-${pad(r.endday)}` })),
-    capabilities: capabilities?.map((r) => ({ ccode: n(r.ccode), year: n(r.year), cinc: orNull(r.cinc) })),
+    capabilities: capabilities?.map((r) => ({ ccode: n(r.ccode), year: n(r.year), cinc: orNull(r.cinc), milex: orNull(r.milex), milper: orNull(r.milper) })),
     treaties: treaties?.map((r) => ({ atopid: n(r.atopid), member: n(r.member), entered: r.entered, exited: r.exited, pledges: pledgesOf(r, ATOP_PLEDGES) })),
     allianceSpells: spells,
     disputes: disputes?.map((r) => ({

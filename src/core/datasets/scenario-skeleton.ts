@@ -27,8 +27,8 @@ const WEIS_OF_HOSTILITY: Record<number, string> = { 2: '173', 3: '182', 4: '223'
 const GOLDSTEIN: Record<string, number> = { '173': -7, '182': -7.6, '223': -10 };
 /** A placeholder threat level per hostility level of the third state; a judgement the author reviews. */
 const THREAT_OF_HOSTILITY: Record<number, number> = { 2: 0.3, 3: 0.5, 4: 0.7, 5: 0.9 };
-/** A placeholder relation for a rivalry in force: clearly hostile, short of war. */
-const RIVALRY_RELATION = -0.5;
+/** A placeholder hostility for a rivalry: clearly hostile, short of war. */
+const RIVALRY_LEVEL = 0.5;
 
 /**
  * Builds the skeleton, or throws a RangeError naming what the data lack (a code that is no state in the period, no
@@ -55,7 +55,7 @@ export function scenarioSkeleton(data: StateData, request: SkeletonRequest): Sce
   const ids = new Map(ordered.map((c) => [c, stateOf(c)!.abb]));
 
   const sources: Source[] = [DATASET_SOURCES.nmc, DATASET_SOURCES.states];
-  const actors = ordered.map((c) => actorOf(stateOf(c)!, capabilitySeries(data, c, firstYear, lastYear) ?? { [String(firstYear)]: 0 }, allies.includes(c)));
+  const actors = ordered.map((c) => actorOf(stateOf(c)!, capabilitySeries(data, c, firstYear, lastYear) ?? { [String(firstYear)]: 0 }, allies.includes(c), militarySeries(data, c, firstYear, lastYear)));
 
   const [a, b] = allies.map((c) => ids.get(c)!);
   const alliance = allianceOf(data, allies, [a, b], firstYear, lastYear);
@@ -65,12 +65,11 @@ export function scenarioSkeleton(data: StateData, request: SkeletonRequest): Sce
   const rivalries = (data.rivalries ?? []).filter(
     (r) => ids.has(r.ccode1) && ids.has(r.ccode2) && (allies.includes(r.ccode1) || allies.includes(r.ccode2)) && r.start <= lastYear && r.end >= firstYear,
   );
-  const relations = relationsOf(rivalries, ids, firstYear);
-  for (const r of rivalries) {
-    const src = r.source === 'td2012' ? DATASET_SOURCES.td2012 : DATASET_SOURCES.tss2021;
+  const rivalryEntries = rivalriesOf(rivalries, ids, firstYear, lastYear);
+  for (const r of rivalryEntries) {
+    const src = Object.values(DATASET_SOURCES).find((d) => d.id === r.sources[0])!;
     if (!sources.includes(src)) sources.push(src);
   }
-  const later = rivalries.filter((r) => r.start > firstYear).map((r) => `${r.name} (${r.source} #${r.id}) from ${r.start}`);
 
   const events = disputes
     .filter((d) => ids.has(d.ccode1) && ids.has(d.ccode2))
@@ -82,7 +81,6 @@ export function scenarioSkeleton(data: StateData, request: SkeletonRequest): Sce
     `${REVIEW} every field marked REVIEW is a placeholder, not yet a judgement; replace it with one that says why, or remove it.`,
     'Add the allies\' own acts as record events and the outside shocks as drivers (see docs/writing-a-scenario.md).',
     alliance ? '' : `${REVIEW} ATOP and COW list no alliance of the pair in the period; add one if the alignment was informal, with its source.`,
-    later.length > 0 ? `${REVIEW} rivalries that begin inside the period (not set as baselines, since a relation baseline holds from the start): ${later.join('; ')}.` : '',
   ].filter(Boolean).join(' ');
 
   return {
@@ -91,7 +89,7 @@ export function scenarioSkeleton(data: StateData, request: SkeletonRequest): Sce
     sources,
     actors,
     alliances: alliance ? [alliance.alliance] : [],
-    relations,
+    rivalries: rivalryEntries,
     events,
   };
 }
@@ -101,16 +99,27 @@ function stateIn(states: StateSpell[], code: number, first: string, last: string
   return states.find((s) => s.ccode === code && s.start <= last && s.end >= first);
 }
 
-/** NMC CINC by year inside the period, leaving out COW's missing years; undefined when no year has one. */
-function capabilitySeries(data: StateData, code: number, firstYear: number, lastYear: number): Record<string, number> | undefined {
+/** One NMC component by year inside the period, leaving out COW's missing years; undefined when no year has one. */
+function nmcSeries(data: StateData, code: number, firstYear: number, lastYear: number, pick: 'cinc' | 'milex' | 'milper'): Record<string, number> | undefined {
   const series: Record<string, number> = {};
   for (const r of data.capabilities ?? []) {
-    if (r.ccode === code && r.year >= firstYear && r.year <= lastYear && r.cinc !== null) series[String(r.year)] = r.cinc;
+    const v = r[pick];
+    if (r.ccode === code && r.year >= firstYear && r.year <= lastYear && v !== null) series[String(r.year)] = v;
   }
   return Object.keys(series).length > 0 ? series : undefined;
 }
 
-function actorOf(state: StateSpell, series: Record<string, number>, ally: boolean): ScenarioInput['actors'][number] {
+/** NMC CINC by year inside the period. */
+const capabilitySeries = (data: StateData, code: number, firstYear: number, lastYear: number) => nmcSeries(data, code, firstYear, lastYear, 'cinc');
+
+/** NMC military expenditure and personnel inside the period, when COW has both. */
+function militarySeries(data: StateData, code: number, firstYear: number, lastYear: number) {
+  const milex = nmcSeries(data, code, firstYear, lastYear, 'milex');
+  const milper = nmcSeries(data, code, firstYear, lastYear, 'milper');
+  return milex && milper ? { sources: [DATASET_SOURCES.nmc.id], note: `COW NMC v6 milex and milper of ccode ${code}, as COW gives them (missing years left out).`, milex, milper } : undefined;
+}
+
+function actorOf(state: StateSpell, series: Record<string, number>, ally: boolean, military: ReturnType<typeof militarySeries>): ScenarioInput['actors'][number] {
   const actor: ScenarioInput['actors'][number] = {
     id: state.abb,
     name: state.name,
@@ -120,6 +129,7 @@ function actorOf(state: StateSpell, series: Record<string, number>, ally: boolea
       measure: 'cinc',
       note: `COW NMC v6 CINC of ccode ${state.ccode}, copied for every year of the period COW has (data/cow-nmc-v6/nmc-v6.csv).`,
       series,
+      ...(military ? { military } : {}),
     },
     interests: {
       security: 1, economy: 1, standing: 1, autonomy: 1, ideology: 1, bargaining: 1,
@@ -180,18 +190,24 @@ function allianceOf(
   return { alliance, source: DATASET_SOURCES.cowAlliances };
 }
 
-/** Relations of rivals in force when the period starts, both directions, as initial level and baseline. */
-function relationsOf(rivalries: Rivalry[], ids: Map<number, string>, firstYear: number): NonNullable<ScenarioInput['relations']> {
-  const seen = new Set<string>();
-  const out: NonNullable<ScenarioInput['relations']> = [];
-  for (const r of [...rivalries].sort((x, y) => x.ccode1 - y.ccode1 || x.ccode2 - y.ccode2 || x.source.localeCompare(y.source))) {
-    if (r.start > firstYear || seen.has(dyadKey(r.ccode1, r.ccode2))) continue;
-    seen.add(dyadKey(r.ccode1, r.ccode2));
+/** The rivalries as the format's rivalries: one per dyad (Thompson & Dreyer first, else Thompson et al.), dated within the period. */
+function rivalriesOf(rivalries: Rivalry[], ids: Map<number, string>, firstYear: number, lastYear: number): NonNullable<ScenarioInput['rivalries']> {
+  // One list per dyad, so that the two lists' versions of one rivalry are not counted twice; its spells all kept.
+  const chosen = new Map<string, string>();
+  const out: NonNullable<ScenarioInput['rivalries']> = [];
+  for (const r of [...rivalries].sort((x, y) => x.ccode1 - y.ccode1 || x.ccode2 - y.ccode2 || x.source.localeCompare(y.source) || x.start - y.start)) {
+    const dyad = dyadKey(r.ccode1, r.ccode2);
+    if ((chosen.get(dyad) ?? r.source) !== r.source) continue;
+    chosen.set(dyad, r.source);
     const same = rivalries.filter((x) => dyadKey(x.ccode1, x.ccode2) === dyadKey(r.ccode1, r.ccode2)).map((x) => `${x.source} #${x.id} "${x.name}" ${x.start}-${x.end}`);
-    const judgement = `${REVIEW} a strategic rivalry in force at the start (${same.join('; ')}); ${RIVALRY_RELATION} is a placeholder for a hostile relation short of war.`;
-    for (const [from, to] of [[r.ccode1, r.ccode2], [r.ccode2, r.ccode1]]) {
-      out.push({ from: ids.get(from)!, to: ids.get(to)!, initial: RIVALRY_RELATION, baseline: RIVALRY_RELATION, judgement });
-    }
+    out.push({
+      between: [ids.get(r.ccode1)!, ids.get(r.ccode2)!],
+      from: `${Math.max(r.start, firstYear)}-01`,
+      ...(r.end < lastYear ? { to: `${r.end}-12` } : {}),
+      level: RIVALRY_LEVEL,
+      sources: [r.source === 'td2012' ? DATASET_SOURCES.td2012.id : DATASET_SOURCES.tss2021.id],
+      judgement: `${REVIEW} a strategic rivalry (${same.join('; ')}); level ${RIVALRY_LEVEL} is a placeholder for a hostile relation short of war.`,
+    });
   }
   return out;
 }

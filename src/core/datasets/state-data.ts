@@ -16,6 +16,8 @@ export interface CapabilityYear {
   ccode: number;
   year: number;
   cinc: number | null;
+  milex: number | null;
+  milper: number | null;
 }
 
 /** A state's membership in one ATOP treaty; `exited` is empty while the treaty is in force at the end of ATOP's data. */

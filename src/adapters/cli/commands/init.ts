@@ -47,7 +47,7 @@ export function registerInit(program: Command): void {
       await writeFileAtomic(flags.out, text);
       const events = skeleton.events ?? [];
       process.stdout.write(
-        `${flags.out}: ${skeleton.actors.length} actors, ${skeleton.alliances?.length ?? 0} alliance, ${skeleton.relations?.length ?? 0} rivalry relations, ${events.length} candidate events to review\n`,
+        `${flags.out}: ${skeleton.actors.length} actors, ${skeleton.alliances?.length ?? 0} alliance, ${skeleton.rivalries?.length ?? 0} rivalries, ${events.length} candidate events to review\n`,
       );
     });
 }
