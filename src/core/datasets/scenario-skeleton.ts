@@ -33,7 +33,7 @@ const RIVALRY_LEVEL = 0.5;
 /**
  * Builds the skeleton, or throws a RangeError naming what the data lack (a code that is no state in the period, no
  * capability year). Deterministic: the same data and request give the same scenario.
- * @example scenarioSkeleton(data, { allies: [365, 651], firstYear: 1955, lastYear: 1976 })
+ * @example scenarioSkeleton(data, { allies: [2, 200], firstYear: 1945, lastYear: 1972 })
  */
 export function scenarioSkeleton(data: StateData, request: SkeletonRequest): ScenarioInput {
   const { allies, firstYear, lastYear } = request;

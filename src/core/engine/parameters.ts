@@ -96,7 +96,7 @@ export const MECHANISMS: Record<string, MechanismSpec> = {
     interest: 'security',
     params: {
       help: p(1, 0, 2, 'Judgement: nuclear issues are worth what other issues are: one unit for the whole scale at full salience.'),
-      fear: p(0.5, 0, 2, 'Judgement: a senior ally\'s fear of a nuclear-minded, risk-taking junior costs half a unit at full salience and full risk (Mao\'s 1957 remarks, A56).'),
+      fear: p(0.5, 0, 2, 'Judgement: a senior ally\'s fear of a nuclear-minded, risk-taking junior costs half a unit at full salience and full risk (as in the reference scenario\'s event A56).'),
     },
   },
   stakes: {

@@ -4,7 +4,7 @@ import { issueGain, type PairView } from './pair.js';
 
 /**
  * help * the gain on nuclear issues against no help (issueGain, as for any issue), less, for the senior member only,
- * fear * (the junior's highest salience on a nuclear issue) * (the junior leader's risk): Moscow's worry that it would be
+ * fear * (the junior's highest salience on a nuclear issue) * (the junior leader's risk): the senior's worry that it would be
  * dragged into a nuclear war by an ally who spoke of one lightly (Lewis & Xue 1988; Shen & Xia 2012).
  */
 export function nuclear(v: PairView): number {

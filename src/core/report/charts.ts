@@ -65,7 +65,7 @@ function zScores(xs: number[]): number[] {
   return xs.map((x) => (x - mean) / sd);
 }
 
-/** The record's US-USSR series against COPDAB's, both standardised (their scales differ), per direction. */
+/** The record's series of every dyad COPDAB covers against COPDAB's, both standardised (their scales differ), per direction. */
 export function copdabChart(a: Agreement): ChartSpec | null {
   if (a.copdabYearly.length === 0) return null;
   const rows: { year: number; dyad: string; series: string; z: number }[] = [];
@@ -80,7 +80,7 @@ export function copdabChart(a: Agreement): ChartSpec | null {
     .map((r) => `${r.check.replace(/^COPDAB (\S+): .*\((.*)\)$/, '$1, $2')}: r = ${r.value === null ? 'n/a' : formatNumber(Number(r.value))}`);
   return {
     id: 'copdab',
-    title: 'The record against an independent series: COPDAB, US and USSR',
+    title: 'The record against an independent series: COPDAB',
     summary: `Yearly series standardised to mean 0 and standard deviation 1, because COPDAB's scale differs from Goldstein's. Correlations: ${correlations.join('; ') || 'n/a'}.`,
     options: {
       height: 320,

@@ -1,4 +1,4 @@
-// `schism fit FILE --train 1950-1957 --out DIR`: calibrates the scenario on the training window and tests it out of sample;
+// `schism fit FILE --train 1880-1887 --out DIR`: calibrates the scenario on the training window and tests it out of sample;
 // with several files, one parameter set shared across them (see fit-cases.ts).
 import type { Command } from 'commander';
 import { fitScenario, fitSettings } from '../../../core/analysis/fitting/fit.js';

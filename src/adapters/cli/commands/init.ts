@@ -19,13 +19,13 @@ export function registerInit(program: Command): void {
   program
     .command('init')
     .description('write a scenario skeleton for two allies (COW codes) over a period, from COW, ATOP, MID and rivalry data; every placeholder is marked REVIEW')
-    .requiredOption('--actors <a,b>', 'the two allies\' COW state codes, e.g. 365,651')
+    .requiredOption('--actors <a,b>', 'the two allies\' COW state codes, e.g. 2,200')
     .requiredOption('--period <years>', 'first and last year, YYYY-YYYY')
     .requiredOption('--out <file>', 'the scenario file to write (YAML)')
     .option('--data <dir>', 'folder with the shipped datasets', DATA_DIR)
     .action(async (flags: InitFlags) => {
       const codes = /^(\d+),(\d+)$/.exec(flags.actors.replace(/\s/g, ''));
-      if (!codes) throw new UsageError(`--actors takes two COW codes, e.g. 365,651, not "${flags.actors}"`);
+      if (!codes) throw new UsageError(`--actors takes two COW codes, e.g. 2,200, not "${flags.actors}"`);
       const years = /^(\d{4})-(\d{4})$/.exec(flags.period);
       if (!years) throw new UsageError(`--period takes YYYY-YYYY, not "${flags.period}"`);
       const { data } = await loadStateData(flags.data, ['states', 'capabilities', 'treaties', 'cowSpells', 'disputes', 'rivalries']);

@@ -35,7 +35,7 @@ export interface EnsembleDistribution {
 
 /**
  * Adds run summaries one at a time in constant memory (counts, not runs), then reports shares and quantiles.
- * @example const acc = new BreakDistribution(model.start, model.months, ['SU-PRC']); acc.add(runModel(model, runStream(7, 0))); acc.result();
+ * @example const acc = new BreakDistribution(model.start, model.months, ['A-B']); acc.add(runModel(model, runStream(7, 0))); acc.result();
  */
 export class BreakDistribution {
   private runs = 0;

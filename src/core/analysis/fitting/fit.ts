@@ -2,7 +2,7 @@
 //
 // API:
 //   fitScenario(scenario, options?) -> FitResult
-//     options: { train = '1950-1957', every = 'quarter', measure = 'goldstein', seed = 1, seeds = 8, restarts = 3,
+//     options: { train = '1880-1887', every = 'quarter', measure = 'goldstein', seed = 1, seeds = 8, restarts = 3,
 //                evaluations = 2000 (per restart), mechanisms = the scenario's enabled ones, rules = DEFAULT_FIT_RULES,
 //                parameters = explicit keys instead, fixed = overrides kept fixed }
 //   fitSettings(fit) -> { mechanisms, params }   the compile options that run the fitted model
@@ -83,7 +83,7 @@ export function mechanismSwitches(enabled: string[]): Record<string, boolean> {
 
 /**
  * Fits the scenario's parameters to its record over the training window; deterministic for a given seed.
- * @example const fit = fitScenario(scenario, { train: '1950-1957', restarts: 3 }); fit.parameters[0].fitted;
+ * @example const fit = fitScenario(scenario, { train: '1880-1887', restarts: 3 }); fit.parameters[0].fitted;
  */
 export function fitScenario(scenario: Scenario, options: FitOptions = {}): FitResult {
   const train = trainingWindow(scenario, options.train);

@@ -31,7 +31,7 @@ export interface SeedSet {
 
 /**
  * The recorded series of the scenario's alliance dyads over a window, binned by `every`.
- * @example target(scenario, recordSeries(scenario), parseWindow('1950-1957'), 'quarter', 'goldstein')
+ * @example target(scenario, recordSeries(scenario), parseWindow('1880-1887'), 'quarter', 'goldstein')
  */
 export function target(scenario: Scenario, record: RecordSeries, window: Window, every: Every, measure: Measure): Target {
   const ids = scenario.actors.map((a) => a.id);

@@ -46,7 +46,7 @@ export function isObservedAct(scenario: Scenario, e: ScenarioEvent): boolean {
 /**
  * The record's monthly series per directed dyad. A joint act counts in both directions; an act with an `end` counts once,
  * in its start month.
- * @example const s = recordSeries(scenario); dyadSeries(s, 'PRC', 'USSR')?.intensity
+ * @example const s = recordSeries(scenario); dyadSeries(s, 'B', 'A')?.intensity
  */
 export function recordSeries(scenario: Scenario, options: { rules?: TurningPointRule[] } = {}): RecordSeries {
   const start = monthIndex(scenario.meta.period.start);

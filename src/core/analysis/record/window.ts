@@ -1,4 +1,4 @@
-// Training and test windows written as years (`1950-1957`) or months (`1950-01..1957-06`), checked against the scenario's period.
+// Training and test windows written as years (`1880-1887`) or months (`1880-01..1887-06`), checked against the scenario's period.
 import type { Scenario } from '../../scenario/schema.js';
 import { monthIndex, monthLabel } from '../../time/month.js';
 
@@ -10,7 +10,7 @@ export interface Window {
 
 /**
  * Parses `YYYY-YYYY`, `YYYY` or `YYYY-MM..YYYY-MM`; throws a RangeError that names the bad text.
- * @example parseWindow('1950-1957') // { first: 1950*12, last: 1957*12 + 11 }
+ * @example parseWindow('1880-1887') // { first: 1880*12, last: 1887*12 + 11 }
  */
 export function parseWindow(text: string): Window {
   let m = /^(\d{4})(?:-(\d{4}))?$/.exec(text);
@@ -42,7 +42,7 @@ export function checkWindow(scenario: Scenario, w: Window, what: string): Window
 /**
  * The training window: the one given (e.g. by --train), else the scenario's `meta.training`, else the first third of the
  * period (whole months), so that a scenario of any period can be fitted without naming one.
- * @example trainingWindow(scenario) // 1945-01..1954-04 for a period 1945-01..1972-12
+ * @example trainingWindow(scenario) // 1880-01..1886-12 for a period 1880-01..1900-12
  */
 export function trainingWindow(scenario: Scenario, text?: string): Window {
   if (text !== undefined) return checkWindow(scenario, parseWindow(text), 'the training window');

@@ -69,7 +69,7 @@ export interface BreakScore {
 
 /**
  * Scores a forecast of a case's break against the recorded one; `end` is the period's last month index.
- * @example scoreBreak({ probability: 0.8, month: 1969 * 12 }, { month: null, by: null }, 1972 * 12 + 11)
+ * @example scoreBreak({ probability: 0.8, month: 1889 * 12 }, { month: null, by: null }, 1892 * 12 + 11)
  */
 export function scoreBreak(f: BreakForecast, recorded: RecordedBreak, end: number): BreakScore {
   const censored = end + 1;

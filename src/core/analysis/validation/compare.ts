@@ -180,7 +180,7 @@ export function assembleComparison(scenario: Scenario, options: CompareOptions, 
 
 /**
  * Fits and scores each declared explanation; ranks them by held-out log score; repeats under perturbed intensities.
- * @example const c = compareExplanations(scenario, { train: '1950-1957', perturbations: 3 }); c.ranking[0];
+ * @example const c = compareExplanations(scenario, { train: '1880-1887', perturbations: 3 }); c.ranking[0];
  */
 export function compareExplanations(scenario: Scenario, options: CompareOptions = {}): Comparison {
   return assembleComparison(scenario, options, compareJobs(scenario, options).map((job) => runCompareJob(scenario, options, job)));

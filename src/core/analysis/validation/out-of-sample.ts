@@ -107,7 +107,7 @@ export function defaultTestWindow(scenario: Scenario, train: Window): Window {
 
 /**
  * Predicts the test window from drivers only with the given settings and scores it against the record and the baselines.
- * @example scoreOutOfSample(scenario, fitSettings(fit), { train: '1950-1957' }).model.rmse
+ * @example scoreOutOfSample(scenario, fitSettings(fit), { train: '1880-1887' }).model.rmse
  */
 export function scoreOutOfSample(
   scenario: Scenario,

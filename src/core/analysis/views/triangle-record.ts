@@ -33,7 +33,7 @@ export interface RecordTriangleYear {
  * The triangle of three actors from the scenario's events (drivers and record, both directions): each year's edge is
  * tanh(summed intensity / RECORD_SCALE); a year without events keeps the last value for up to CARRY_YEARS years, and the
  * first year starts from the scenario's stated initial relations (the mean of the two directions).
- * @example recordTriangleByYear(scenario, ['USA', 'USSR', 'PRC'])[0].configuration
+ * @example recordTriangleByYear(scenario, ['T', 'A', 'B'])[0].configuration
  */
 export function recordTriangleByYear(scenario: Scenario, ids: [string, string, string]): RecordTriangleYear[] {
   const start = monthIndex(scenario.meta.period.start);

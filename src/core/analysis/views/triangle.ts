@@ -27,7 +27,7 @@ export interface TriangleShape {
 
 /**
  * Classifies three actors' pairwise relations; `ab` is the relation of a and b, and so on.
- * @example classifyTriangle(['USA', 'USSR', 'PRC'], { ab: -0.4, bc: 0.6, ca: -0.7 }) // stable marriage of USSR and PRC against USA
+ * @example classifyTriangle(['T', 'A', 'B'], { ab: -0.4, bc: 0.6, ca: -0.7 }) // stable marriage of A and B against T
  */
 export function classifyTriangle(ids: [string, string, string], edges: { ab: number; bc: number; ca: number }): TriangleShape {
   const [a, b, c] = ids;
@@ -55,7 +55,7 @@ export interface TriangleYear extends TriangleShape {
 
 /**
  * The triangle of three actors year by year in a recorded run (a year counts if the run covers any of its months).
- * @example triangleByYear(simulate(scenario), ['USA', 'USSR', 'PRC'])
+ * @example triangleByYear(simulate(scenario), ['T', 'A', 'B'])
  */
 export function triangleByYear(r: RunResult, ids: [string, string, string]): TriangleYear[] {
   const { model } = r;
