@@ -1,7 +1,8 @@
 // `npm run bench`: runs every benchmark in turn and prints its table. Benchmarks never run in the tests.
-// Pass names to run only some: `npm run bench -- engine`.
+// Pass names to run only some: `npm run bench -- engine`. Opt-in benchmarks (cases) run only when named.
 import { benchBargaining } from './bargaining.js';
 import { benchBrowser } from './browser.js';
+import { benchCases } from './cases.js';
 import { benchEditor } from './editor.js';
 import { benchEngine } from './engine.js';
 import { benchEnsemble } from './ensemble.js';
@@ -24,9 +25,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
   },
 };
 
+/** Benchmarks that run only when named: `cases` takes up to half an hour. */
+const OPT_IN: Record<string, () => Promise<void>> = { cases: benchCases };
+
 const wanted = process.argv.slice(2);
-for (const [name, run] of Object.entries(BENCHES)) {
-  if (wanted.length && !wanted.includes(name)) continue;
+for (const [name, run] of [...Object.entries(BENCHES), ...Object.entries(OPT_IN)]) {
+  if (wanted.length ? !wanted.includes(name) : name in OPT_IN) continue;
   process.stdout.write(`\n== ${name} ==\n`);
   await run();
 }

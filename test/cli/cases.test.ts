@@ -70,3 +70,16 @@ test('recover writes the confusion matrix and recovery table, the same bytes wit
   assert.equal(schism('recover', 'test/fixtures/minimal.yaml', ...args, '--out', join(dir, 'bad')).code, 2);
   assert.equal(schism('recover', fixture, ...args, '--densities', '1,x', '--out', join(dir, 'bad')).code, 2);
 });
+
+test('compare with several files ranks the explanations across them, the same bytes with one or two workers', () => {
+  const dir = tmp();
+  const fixture = join(dir, 'explained.yaml');
+  writeFileSync(fixture, readFileSync('test/fixtures/minimal.yaml', 'utf8') + 'explanations:\n  - { id: doctrine, name: Doctrine, mechanisms: [ideology], description: doctrinal distance }\n  - { id: status, name: Status, mechanisms: [standing, autonomy], description: rising junior }\n');
+  const args = [fixture, 'test/fixtures/cases/breaks.yaml', '--restarts', '1', '--evaluations', '6', '--seeds', '2', '--runs', '4'];
+  const one = schism('compare', ...args, '--workers', '1', '--out', join(dir, 'one'));
+  assert.equal(one.code, 0, one.err);
+  assert.match(one.out, /ranking across 2 cases by pooled held-out log score: (doctrine > status|status > doctrine)/);
+  assert.equal(schism('compare', ...args, '--workers', '2', '--out', join(dir, 'two')).code, 0);
+  for (const f of ['comparison.json', 'comparison.csv', 'cases.csv', 'README.md']) assert.ok(readFileSync(join(dir, 'one', f)).equals(readFileSync(join(dir, 'two', f))), f);
+  assert.equal(schism('compare', 'test/fixtures/cases/endures.yaml', 'test/fixtures/cases/breaks.yaml', '--out', join(dir, 'bad')).code, 2, 'no explanations declared');
+});

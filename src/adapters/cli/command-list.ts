@@ -54,7 +54,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/recover.js')).registerRecover,
   },
   compare: {
-    usage: '[options] <file>',
+    usage: '[options] <files...>',
     about: 'fit each declared explanation (its mechanisms only) on the training window, score it out of sample, and re-rank under ±1 perturbations of the judged intensities',
     load: async () => (await import('./commands/compare.js')).registerCompare,
   },

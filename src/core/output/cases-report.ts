@@ -1,5 +1,6 @@
 // The files of the cross-case analyses: a shared fit's per-case losses, and the leave-one-case-out table with its baselines.
 import type { CasesFit } from '../analysis/fitting/fit-cases.js';
+import type { CasesComparison } from '../analysis/validation/compare-cases.js';
 import { HAZARD_COVARIATES } from '../analysis/validation/hazard.js';
 import { LOO_PREDICTORS, type LooStudy } from '../analysis/validation/leave-one-case-out.js';
 import type { OutOfSample } from '../analysis/validation/out-of-sample.js';
@@ -112,4 +113,59 @@ export function casesOutOfSampleSummary(oos: CaseOutOfSample[]): string {
     }),
     '',
   ].join('\n');
+}
+
+/** One row per explanation, best first: its pooled held-out scores across the cases. */
+export function casesComparisonCsv(c: CasesComparison): string {
+  return toCsv(
+    ['rank', 'explanation', 'mechanisms', 'mean_log_score', 'mean_crps', 'mean_brier', 'median_date_error_months', 'outcomes_right'],
+    c.ranking.map((id, i) => {
+      const e = c.explanations.find((x) => x.id === id)!;
+      const m = e.study.summary[0];
+      return [i + 1, id, e.mechanisms.join(' '), m.meanLogScore, m.meanCrps, m.meanBrier, m.medianDateError, m.outcomesRight];
+    }),
+  );
+}
+
+/** A Markdown report of a comparison across cases: the ranking, the baselines, and each explanation's predictions case by case. */
+export function casesComparisonReport(c: CasesComparison): string {
+  const first = c.explanations[0].study;
+  const o = first.options;
+  const n = first.cases.length;
+  return [
+    `# Explanations compared across ${n} cases, leave-one-case-out`,
+    '',
+    `Each explanation's mechanisms alone are fitted on all cases but one (CMA-ES ${o.restarts} restarts x ${o.evaluations} evaluations x ${o.seeds} runs per case, seed ${o.seed}) and predict the held-out case from its drivers (${o.runs} runs); ranked by the pooled mean log score of the yearly series.`,
+    '',
+    '| rank | explanation | mean log score | mean CRPS | mean Brier | median break-date error (months) | outcomes right |',
+    '|---|---|---|---|---|---|---|',
+    ...c.ranking.map((id, i) => {
+      const m = c.explanations.find((x) => x.id === id)!.study.summary[0];
+      return `| ${i + 1} | ${id} | ${f(m.meanLogScore)} | ${f(m.meanCrps)} | ${f(m.meanBrier)} | ${f(m.medianDateError)} | ${m.outcomesRight} of ${n} |`;
+    }),
+    ...first.summary.slice(1).map((s) => `| | ${s.label} | ${f(s.meanLogScore)} | ${f(s.meanCrps)} | ${f(s.meanBrier)} | ${f(s.medianDateError)} | ${s.outcomesRight} of ${n} |`),
+    '',
+    `| case | recorded break | ${c.ranking.join(' | ')} |`,
+    `|---|---|${c.ranking.map(() => '---|').join('')}`,
+    ...first.cases.map((row, k) => {
+      const cells = c.ranking.map((id) => {
+        const s = c.explanations.find((x) => x.id === id)!.study.cases[k].scores[0];
+        return `${s.predicted ?? 'none'} (p ${f(s.probability)}, log ${f(s.logScore)})`;
+      });
+      return `| ${row.name} | ${row.recorded ?? 'none'} | ${cells.join(' | ')} |`;
+    }),
+    '',
+  ].join('\n');
+}
+
+/** One row per explanation and held-out case: the explanation's prediction and scores. */
+export function casesComparisonCasesCsv(c: CasesComparison): string {
+  const rows: Cell[][] = [];
+  for (const e of c.explanations) {
+    for (const k of e.study.cases) {
+      const s = k.scores[0];
+      rows.push([e.id, k.name, k.recorded ?? 'no break', s.probability, s.predicted ?? 'no break', s.dateError, s.brier, s.logScore, s.crps]);
+    }
+  }
+  return toCsv(['explanation', 'case', 'recorded_break', 'p_break', 'predicted_break', 'date_error_months', 'brier', 'log_score', 'crps'], rows);
 }

@@ -1,4 +1,5 @@
-// `schism compare FILE --out DIR`: fits each declared explanation on the training window and scores it out of sample.
+// `schism compare FILE --out DIR`: fits each declared explanation on the training window and scores it out of sample;
+// with several files, the explanations compared across the cases, leave-one-case-out (see compare-cases.ts).
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { checkCompareOptions } from '../../../core/analysis/validation/compare.js';
@@ -10,6 +11,7 @@ import { readScenario } from '../../files/read-scenario.js';
 import { compareOnWorkers } from '../../workers/compare-pool.js';
 import { asUsage, fitOptionsOf, withFitOptions, type AnalysisFlags } from '../analysis-options.js';
 import { integerOption, UsageError } from '../exit.js';
+import { compareAcrossCases } from './compare-cases.js';
 import { progressBar } from '../progress.js';
 
 /** Registers the compare command. */
@@ -17,14 +19,16 @@ export function registerCompare(program: Command): void {
   withFitOptions(
     program
       .command('compare')
-      .argument('<file>', 'scenario file (YAML or JSON) with an explanations block')
+      .argument('<files...>', 'scenario file (YAML or JSON) with an explanations block; several files compare the explanations across them, leave-one-case-out')
       .description('fit each declared explanation (its mechanisms only) on the training window, score it out of sample, and re-rank under ±1 perturbations of the judged intensities')
       .option('--out <dir>', 'output folder', 'runs/compare')
       .option('--perturbations <n>', 'seeded ±1 perturbations of the judged intensities', '5')
       .option('--only <ids>', 'comma-separated explanation ids to compare (default: all declared)')
       .option('--workers <n>', 'worker threads (the result is the same for any number)', String(Math.min(2, availableParallelism()))),
     { evaluations: '1000', restarts: '2' },
-  ).action(async (file: string, flags: AnalysisFlags & { perturbations: string; only?: string; workers: string }) => {
+  ).action(async (files: string[], flags: AnalysisFlags & { perturbations: string; only?: string; workers: string }) => {
+    if (files.length > 1) return compareAcrossCases(files, flags);
+    const file = files[0];
     const { parameters, ...o } = fitOptionsOf(flags);
     if (parameters) throw new UsageError('--params is for fit: compare fits the parameters of each explanation\'s own mechanisms');
     const perturbations = integerOption('--perturbations', flags.perturbations);

@@ -19,7 +19,7 @@ export function registerValidateCases(program: Command): void {
       .argument('<files...>', 'case scenario files (at least two)')
       .description('leave-one-case-out: fit one model on all cases but one, predict the held-out case from its drivers only, score break and series against baselines')
       .option('--out <dir>', 'output folder', 'runs/validate-cases'),
-    { seeds: '4', restarts: '2', evaluations: '300', runs: '100' },
+    { seeds: '4', restarts: '2', evaluations: '200', runs: '100' },
   ).action(async (files: string[], flags: CasesFlags & { from?: string[] }) => {
     const b = casesBudgetOf(flags);
     const cases = await readCases(files);

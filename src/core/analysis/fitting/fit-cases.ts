@@ -9,12 +9,11 @@ import { compile } from '../../engine/compile.js';
 import { MECHANISM_IDS } from '../../engine/parameters.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { monthIndex, monthLabel } from '../../time/month.js';
-import type { Every } from '../record/periods.js';
 import { recordSeries } from '../record/record.js';
 import { formatWindow, trainingWindow, type Window } from '../record/window.js';
 import { combineRestarts, minimiseRestart, type CmaesResult, type MinimiseOptions } from './cmaes.js';
-import { mechanismSwitches, type FittedParameter } from './fit.js';
-import { loss, target, type Measure, type Target } from './loss.js';
+import { mechanismSwitches, type FitOptions, type FittedParameter } from './fit.js';
+import { loss, target, type Target } from './loss.js';
 import { DEFAULT_FIT_RULES, defaultFreeKeys, engineSpace, fromUnit, toUnit, type FreeParameter } from './parameter-space.js';
 
 /** A case of a library: its name (file name or title) and scenario. */
@@ -24,20 +23,13 @@ export interface Case {
 }
 
 /** How to fit across cases. Every field has a default. */
-export interface CasesFitOptions {
+export interface CasesFitOptions extends Pick<FitOptions, 'every' | 'measure' | 'seed' | 'restarts' | 'evaluations' | 'rules'> {
   /** Which part of each case's record to fit: its training window (declared, else the first third of its period) or its whole period. */
   window?: 'training' | 'whole';
-  every?: Every;
-  measure?: Measure;
-  seed?: number;
   /** Runs per case per loss evaluation (common random numbers). */
   seeds?: number;
-  restarts?: number;
-  /** Loss evaluations per restart. */
-  evaluations?: number;
   /** Mechanisms switched on; default: every mechanism that at least one case enables. */
   mechanisms?: string[];
-  rules?: string[];
 }
 
 /** What a shared fit found: one parameter set, its loss over the cases, and each case's own loss at it. */

@@ -12,10 +12,8 @@ import { compile } from '../../engine/compile.js';
 import { runStream, uniform } from '../../random/streams.js';
 import type { Explanation, Scenario } from '../../scenario/schema.js';
 import { monthIndex } from '../../time/month.js';
-import { fitScenario, fitSettings, mechanismSwitches } from '../fitting/fit.js';
-import type { Measure } from '../fitting/loss.js';
+import { fitScenario, fitSettings, mechanismSwitches, type FitOptions } from '../fitting/fit.js';
 import { DEFAULT_FIT_RULES, defaultFreeKeys, freeParameters, fromUnit } from '../fitting/parameter-space.js';
-import type { Every } from '../record/periods.js';
 import { recordSeries, type DyadSeries, type RecordSeries } from '../record/record.js';
 import { allianceDyads, simulateRecord } from '../record/simulated.js';
 import { formatWindow, trainingWindow, type Window } from '../record/window.js';
@@ -26,20 +24,12 @@ import { mean } from './statistics.js';
 export const DENSITIES = [1, 2, 5, 10];
 
 /** How to run the study. Every field has a default. */
-export interface RecoveryOptions {
+export interface RecoveryOptions extends Pick<FitOptions, 'train' | 'every' | 'measure' | 'seed' | 'seeds' | 'restarts' | 'evaluations'> {
   /** Generating explanations (default: every declared one); every declared explanation is always fitted. */
   explanations?: string[];
   /** Simulated records per generating explanation and density. */
   runs?: number;
   densities?: number[];
-  train?: string;
-  every?: Every;
-  measure?: Measure;
-  seed?: number;
-  /** The fit's budget per explanation and record (kept small: the study makes many fits). */
-  seeds?: number;
-  restarts?: number;
-  evaluations?: number;
   /** Runs of each held-out score. */
   scoreRuns?: number;
 }
