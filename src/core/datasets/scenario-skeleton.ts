@@ -4,6 +4,7 @@ import type { Alliance, ScenarioInput, Source } from '../scenario/schema.js';
 import {
   DATASET_SOURCES,
   dyadKey,
+  pairTreaties,
   partialDayText,
   type DyadDispute,
   type Rivalry,
@@ -148,15 +149,7 @@ function allianceOf(
   lastYear: number,
 ): { alliance: ScenarioInput['alliances'] extends (infer A)[] | undefined ? A : never; source: Source } | undefined {
   const [c1, c2] = allies;
-  const of = (code: number) => new Map((data.treaties ?? []).filter((t) => t.member === code).map((t) => [t.atopid, t]));
-  const m1 = of(c1);
-  const m2 = of(c2);
-  const joint = [...m1.keys()].filter((id) => m2.has(id)).map((id) => {
-    const [t1, t2] = [m1.get(id)!, m2.get(id)!];
-    const ends = [t1.exited, t2.exited].filter(Boolean).sort();
-    return { atopid: id, signed: [t1.entered, t2.entered].sort()[1], ended: ends[0] ?? '', pledges: t1.pledges.filter((p) => t2.pledges.includes(p)) };
-  });
-  const overlapping = joint
+  const overlapping = pairTreaties(data.treaties ?? [], c1, c2)
     .filter((t) => t.signed <= `${lastYear}-12-31` && (t.ended === '' || t.ended >= `${firstYear}-01-01`))
     .sort((x, y) => x.signed.localeCompare(y.signed) || x.atopid - y.atopid);
   const id = `${members[0]}-${members[1]}`;

@@ -130,6 +130,46 @@ export function eventSeriesAmong(data: StateData, codes: Set<number>): { copdab:
   };
 }
 
+/** A treaty that binds two states: from the later of their entries to the earlier of their exits ('' = still in force). */
+export interface PairTreaty {
+  atopid: number;
+  signed: string;
+  ended: string;
+  /** The pledges both members carry. */
+  pledges: string[];
+}
+
+/**
+ * The ATOP treaties two states share. ATOP gives a member one row per phase of a treaty, so a member's span is its first
+ * entry to its last exit (open while any phase is).
+ */
+export function pairTreaties(treaties: TreatyMembership[], c1: number, c2: number): PairTreaty[] {
+  const spans = (code: number) => {
+    const out = new Map<number, { entered: string; exited: string; pledges: Set<string> }>();
+    for (const t of treaties) {
+      if (t.member !== code) continue;
+      const s = out.get(t.atopid);
+      if (!s) out.set(t.atopid, { entered: t.entered, exited: t.exited, pledges: new Set(t.pledges) });
+      else {
+        s.entered = t.entered < s.entered ? t.entered : s.entered;
+        s.exited = s.exited === '' || t.exited === '' ? '' : t.exited > s.exited ? t.exited : s.exited;
+        for (const p of t.pledges) s.pledges.add(p);
+      }
+    }
+    return out;
+  };
+  const [m1, m2] = [spans(c1), spans(c2)];
+  return [...m1.keys()].filter((id) => m2.has(id)).sort((a, b) => a - b).map((id) => {
+    const [t1, t2] = [m1.get(id)!, m2.get(id)!];
+    return {
+      atopid: id,
+      signed: [t1.entered, t2.entered].sort()[1],
+      ended: [t1.exited, t2.exited].filter(Boolean).sort()[0] ?? '',
+      pledges: [...t1.pledges].filter((p) => t2.pledges.has(p)).sort(),
+    };
+  });
+}
+
 /** The two codes of a dyad in the order the datasets write them (lower first). */
 export function dyadKey(a: number, b: number): string {
   return a <= b ? `${a},${b}` : `${b},${a}`;

@@ -40,7 +40,9 @@ const data: IndependentData = {
   rivalries: [{ source: 'td', id: '1', name: 'Big-Small', ccode1: 365, ccode2: 710, start: 1953, end: 1989 }],
   treaties: [
     { atopid: 1, member: 365, entered: '1950-02-14', exited: '', pledges: ['defense'] },
-    { atopid: 1, member: 710, entered: '1950-02-14', exited: '', pledges: ['defense'] },
+    { atopid: 1, member: 710, entered: '1950-02-14', exited: '1952-01-01', pledges: ['defense'] },
+    // A second phase of the same treaty (ATOP gives one row per phase): the member's span runs on from its first entry.
+    { atopid: 1, member: 710, entered: '1952-01-01', exited: '', pledges: ['defense'] },
     // A treaty of one ally with someone else: not the pair's.
     { atopid: 7, member: 365, entered: '1949-01-01', exited: '', pledges: ['defense'] },
   ],

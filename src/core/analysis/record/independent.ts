@@ -6,7 +6,7 @@
 //   recordAgreement(scenario, record, data) -> Agreement   correlations, counts and dates, each with what it compares
 import { replayCodes, weisMatches } from '../../engine/replay-codes.js';
 import type { StateData } from '../../datasets/state-data.js';
-import { dyadKey, partialDayText } from '../../datasets/state-data.js';
+import { dyadKey, pairTreaties, partialDayText } from '../../datasets/state-data.js';
 import type { Alliance, Scenario, ScenarioEvent } from '../../scenario/schema.js';
 import { monthIndex } from '../../time/month.js';
 import { binSeries } from './periods.js';
@@ -146,15 +146,9 @@ function pairChecks(
   }
 
   if (data.treaties) {
-    const of = (code: number) => new Map(data.treaties!.filter((t) => t.member === code).map((t) => [t.atopid, t]));
-    const [m1, m2] = [of(codes[0]), of(codes[1])];
-    for (const [id, t1] of m1) {
-      const t2 = m2.get(id);
-      if (!t2) continue;
-      const entered = [t1.entered, t2.entered].sort()[1];
-      const exited = [t1.exited, t2.exited].filter(Boolean).sort()[0] ?? '';
-      if (entered > `${y1}-12-31` || (exited !== '' && exited < `${y0}-01-01`)) continue;
-      rows.push({ check: `formal alliance in force, ATOP atopid ${id}`, value: `${entered}..${exited || 'in force'}`, note: `scenario alliance ${al.id} signed ${al.signed ?? 'not given'}${al.ended ? `, ended ${al.ended}` : ''}` });
+    for (const t of pairTreaties(data.treaties, codes[0], codes[1])) {
+      if (t.signed > `${y1}-12-31` || (t.ended !== '' && t.ended < `${y0}-01-01`)) continue;
+      rows.push({ check: `formal alliance in force, ATOP atopid ${t.atopid}`, value: `${t.signed}..${t.ended || 'in force'}`, note: `scenario alliance ${al.id} signed ${al.signed ?? 'not given'}${al.ended ? `, ended ${al.ended}` : ''}` });
     }
   }
 
