@@ -1,12 +1,8 @@
-// Bargaining bench: SMP cost per turn over actors × dimensions with its fitted order of growth, and smpc --logmin side by side.
-// smpc needs KTAB_SMPC and KTAB_DATA (KTAB's examples/smp/doc); without them that half is skipped.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Bargaining bench: SMP cost per turn over actors × dimensions with its fitted order of growth, then schism against KTAB's
+// smpc (bench/ktab-speed.ts), which needs KTAB_SMPC and KTAB_DATA (KTAB's examples/smp/doc) and is skipped without them.
 import { runStream, uniform } from '../src/core/random/streams.js';
 import { SMP_DEFAULTS, smpSetup, smpTurn } from '../src/core/bargaining/smp.js';
-import { compare, runOurs, runSmpc } from './ktab-compare.js';
+import { benchKtabSpeed } from './ktab-speed.js';
 import { median, timeBatches } from './stats.js';
 
 const ACTORS = [10, 40, 80, 200];
@@ -26,7 +22,7 @@ export function generatedProblem(n: number, dims: number, seed: number) {
     sal.push(raw.map((s) => (total * s) / sum));
     for (let d = 0; d < dims; d++) pos[i * dims + d] = uniform(rng);
   }
-  return { setup: smpSetup(cap, sal), pos };
+  return { setup: smpSetup(cap, sal), pos, cap, sal };
 }
 
 /** Least-squares slope of log(time) on log(n): the exponent b in time ∝ n^b. */
@@ -61,51 +57,11 @@ function perTurnTable(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Wall time of the whole `schism bargain --model smp` process on a CSV. */
-function schismProcessSeconds(csv: string): number {
-  const out = mkdtempSync(join(tmpdir(), 'schism-bench-'));
-  try {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['bin/schism.js', 'bargain', csv, '--model', 'smp', '--out', join(out, 'r')], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(r.stderr);
-    return Number(process.hrtime.bigint() - t0) / 1e9;
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-}
-
-function smpcTable(): string {
-  const smpc = process.env.KTAB_SMPC;
-  const data = process.env.KTAB_DATA;
-  if (!smpc || !data) return 'smpc side by side skipped: set KTAB_SMPC and KTAB_DATA.\n';
-  const repeats = Number(process.env.KTAB_BENCH_REPEATS ?? 3);
-  const cases = ['dummyData_6Dim.csv', 'dummyData-a040.csv', ...(process.env.KTAB_BENCH_A080 ? ['dummyData-a080.csv'] : [])];
-  const lines = [
-    `smpc --logmin vs schism SMP on identical input, same turns (medians of ${repeats})`,
-    '| case | turns | smpc process (s) | schism in-process (s) | ratio | schism process (s) | ratio | positions |',
-    '|---|---|---|---|---|---|---|---|',
-  ];
-  for (const file of cases) {
-    const csv = join(data, file);
-    if (!existsSync(csv)) continue;
-    const k = Array.from({ length: repeats }, () => runSmpc(smpc, csv, process.env.KTAB_LOGGER));
-    runOurs(csv); // warm-up: the JIT compiles on the first run
-    const o = Array.from({ length: Math.max(5, repeats) }, () => runOurs(csv));
-    const p = Array.from({ length: repeats }, () => schismProcessSeconds(csv));
-    const c = compare(k[0].positions, o[0].positions);
-    const ks = median(k.map((r) => r.seconds));
-    const os = median(o.map((r) => r.seconds));
-    const ps = median(p);
-    lines.push(`| ${file.replace('.csv', '')} | ${c.statesKtab - 1} / ${c.statesOurs - 1} | ${ks.toFixed(2)} | ${os.toFixed(4)} | ${(ks / os).toFixed(0)}× | ${ps.toFixed(2)} | ${(ks / ps).toFixed(1)}× | ${c.firstOff < 0 && c.statesKtab === c.statesOurs ? `same (max diff ${c.maxDiff.toExponential(0)})` : 'differ'} |`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** The bargaining bench: prints both tables. */
+/** The bargaining bench: the cost per turn, then schism against KTAB's smpc (bench/ktab-speed.ts). */
 export async function benchBargaining(): Promise<void> {
   process.stdout.write(perTurnTable());
   process.stdout.write('\n');
-  process.stdout.write(smpcTable());
+  await benchKtabSpeed();
 }
 
 if (process.argv[1]?.endsWith('bargaining.ts')) await benchBargaining();

@@ -27,15 +27,27 @@ export const TOLERANCE = 1e-6;
 /** smpc's positions by turn: positions[turn][actor][dim] on 0–100. */
 export type Positions = number[][][];
 
-/** Runs smpc --logmin on a CSV in a scratch folder and reads the positions it stored (VectorPosition table). */
-export function runSmpc(smpc: string, csv: string, logger?: string): { positions: Positions; seconds: number } {
+/**
+ * Runs smpc --logmin on a CSV in a scratch folder and reads the positions it stored (VectorPosition table); `run`, if
+ * given, starts smpc instead (to time it), and must throw if smpc fails.
+ */
+export function runSmpc(
+  smpc: string,
+  csv: string,
+  logger?: string,
+  run?: (cmd: string, args: string[], cwd: string) => void,
+): { positions: Positions; seconds: number } {
   const dir = mkdtempSync(join(tmpdir(), 'schism-smpc-'));
   try {
     writeFileSync(join(dir, 'smpc-logger.conf'), logger ? readFileSync(logger) : '* GLOBAL:\n    FORMAT = %msg\n    FILENAME = "smpc-log.txt"\n    TO_FILE = true\n    TO_STANDARD_OUTPUT = false\n');
+    const args = ['--logmin', '--csv', csv, '--connstr', 'Driver=QSQLITE;Database=run'];
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(smpc, ['--logmin', '--csv', csv, '--connstr', 'Driver=QSQLITE;Database=run'], { cwd: dir, encoding: 'utf8' });
+    if (run) run(smpc, args, dir);
+    else {
+      const r = spawnSync(smpc, args, { cwd: dir, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`smpc failed on ${csv}: ${r.stderr}`);
+    }
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (r.status !== 0) throw new Error(`smpc failed on ${csv}: ${r.stderr}`);
     const q = spawnSync('sqlite3', ['-csv', join(dir, 'run.db'), 'SELECT Turn_t, Act_i, Dim_k, Pos_Coord FROM VectorPosition ORDER BY Turn_t, Act_i, Dim_k'], { encoding: 'utf8' });
     if (q.status !== 0) throw new Error(`sqlite3 could not read smpc's database: ${q.stderr}`);
     const positions: Positions = [];

@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark in turn and prints its table. Benchmarks never run in the tests.
-// Pass names to run only some: `npm run bench -- engine`. Opt-in benchmarks (cases) run only when named.
+// Pass names to run only some: `npm run bench -- engine` (`ktab-speed`: only the comparison with KTAB's smpc).
+// Opt-in benchmarks (cases) run only when named.
 import { benchBargaining } from './bargaining.js';
 import { benchBrowser } from './browser.js';
 import { benchCases } from './cases.js';
@@ -10,6 +11,7 @@ import { benchFit } from './fit.js';
 import { benchHttpAbuse } from './http-abuse.js';
 import { benchHttp } from './http-load.js';
 import { ktabComparison } from './ktab-compare.js';
+import { benchKtabSpeed } from './ktab-speed.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   engine: benchEngine,
@@ -20,6 +22,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   http: benchHttp,
   'http-abuse': benchHttpAbuse,
   bargaining: benchBargaining,
+  'ktab-speed': benchKtabSpeed,
   ktab: async () => {
     process.stdout.write(ktabComparison());
   },

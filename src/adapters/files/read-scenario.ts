@@ -11,15 +11,20 @@ import { cachedScenario, storeScenario } from './scenario-cache.js';
  */
 export async function readScenario(file: string): Promise<{ scenario: Scenario; text: string }> {
   const text = await readInputText(file);
+  return { scenario: await checkScenarioText(text, file), text };
+}
+
+/** Checks scenario text already read, through the scenario cache; throws InputError like readScenario. */
+export async function checkScenarioText(text: string, file: string): Promise<Scenario> {
   const cached = cachedScenario(text);
   if (cached) {
     rememberOrigin(cached.scenario, { text, file, known: new Map(Object.entries(cached.locations)) });
-    return { scenario: cached.scenario, text };
+    return cached.scenario;
   }
   const { loadScenarioText } = await import('../../core/scenario/parse.js');
   const scenario = loadScenarioText(text, file);
   storeScenario(text, scenario);
-  return { scenario, text };
+  return scenario;
 }
 
 /**

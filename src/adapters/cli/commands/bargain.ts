@@ -1,14 +1,13 @@
 // `schism bargain FILE`: forecasts issue bargaining with BDM or KTAB's SMP and writes positions, forecasts and a summary atomically.
 import type { Command } from 'commander';
 import { looksLikeDecide, parseDecideTsv } from '../../../core/bargaining/decide-tsv.js';
-import { parseBargainingInput, type BargainingInput } from '../../../core/bargaining/input.js';
+import { isScenarioFile, scenarioInput, tableInput, type BargainingInput } from '../../../core/bargaining/input-kinds.js';
 import { MODEL_IDS, modelDiagnostics, runBargaining, type BargainOptions, type ModelId } from '../../../core/bargaining/models.js';
 import { forecastCsv, positionsCsv, runsCsv, summaryCsv, summaryTable, type IssueRun } from '../../../core/bargaining/report.js';
 import { runStream } from '../../../core/random/streams.js';
-import { MonthDate } from '../../../core/scenario/schema.js';
 import { InputError } from '../../../core/scenario/diagnostic.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
-import { readInputText } from '../../files/read-scenario.js';
+import { checkScenarioText, readInputText } from '../../files/read-scenario.js';
 import { asUsage } from '../analysis-options.js';
 import { integerOption, UsageError } from '../exit.js';
 
@@ -53,7 +52,11 @@ export function registerBargain(program: Command): void {
       const seed = integerOption('--seed', flags.seed);
       const runs = integerOption('--runs', flags.runs);
       if (runs < 1) throw new UsageError('--runs takes 1 or more');
-      if (flags.date !== undefined && !MonthDate.safeParse(flags.date).success) throw new UsageError(`--date takes YYYY-MM, not "${flags.date}"`);
+      if (flags.date !== undefined) {
+        // zod loads only when a date is given: a table's forecast needs no scenario schema.
+        const { MonthDate } = await import('../../../core/scenario/schema.js');
+        if (!MonthDate.safeParse(flags.date).success) throw new UsageError(`--date takes YYYY-MM, not "${flags.date}"`);
+      }
       const salienceScale = Number(flags.salienceScale);
       if (salienceScale !== 1 && salienceScale !== 100) throw new UsageError(`--salience-scale takes 1 or 100, not "${flags.salienceScale}"`);
       if (flags.rule !== 'scholz' && flags.rule !== 'bdm1994') throw new UsageError(`--rule takes scholz or bdm1994, not "${flags.rule}"`);
@@ -70,11 +73,16 @@ export function registerBargain(program: Command): void {
         smp: flags.stochastic ? { transitions: 'Stochastic' } : {},
       };
       if (options.rounds === 0) throw new UsageError('--rounds takes 1 or more');
+      const inputOptions = { date: flags.date, salienceScale, allowMissingSalience: model === 'bdm' && shock >= 1 };
+      // A scenario is read through the scenario cache; the decide exchange-model format (COP21) is read here; the shared
+      // input readers keep the three formats the server serves.
       const text = await readInputText(file);
-      // The decide exchange-model format (COP21) is read here; the shared input reader keeps the three formats the server serves.
-      const input: { kind: BargainingInput['kind'] | 'decide' } & Omit<BargainingInput, 'kind'> = looksLikeDecide(text)
-        ? { kind: 'decide', issues: parseDecideTsv(text, file) }
-        : asUsage(() => parseBargainingInput(text, file, { date: flags.date, salienceScale, allowMissingSalience: model === 'bdm' && shock >= 1 }));
+      let input: { kind: BargainingInput['kind'] | 'decide' } & Omit<BargainingInput, 'kind'>;
+      if (looksLikeDecide(text)) input = { kind: 'decide', issues: parseDecideTsv(text, file) };
+      else if (isScenarioFile(file)) {
+        const scenario = await checkScenarioText(text, file);
+        input = asUsage(() => scenarioInput(scenario, inputOptions));
+      } else input = asUsage(() => tableInput(text, file, inputOptions));
       const maxActors = integerOption('--max-actors', flags.maxActors);
       for (const i of input.issues) {
         const n = i.problem?.actors.length ?? 0;
