@@ -130,7 +130,11 @@ export function createApp(options: AppOptions): { app: Hono; jobs: JobStore; lim
 
   app.notFound((c) => c.json(errorBody('not_found', `nothing at ${c.req.path}`), 404));
   app.onError((err, c) => {
-    if (err instanceof ApiError) return sendError(c, err);
+    if (err instanceof ApiError) {
+      // A body refused for its shape (too deep) is abuse worth a line in the log, as oversized and slow ones are.
+      if (err.code === 'invalid_json' && err.details !== undefined) log(`schism serve: refused a body from ${clientOf(c)}: ${err.code}: ${err.message}`);
+      return sendError(c, err);
+    }
     if (err instanceof HTTPException && err.status < 500) return sendError(c, new ApiError('invalid_request', err.message || 'bad request'));
     // A client that went away mid-request is not a fault of the server: one line, no stack.
     if (c.req.raw.signal.aborted) {
