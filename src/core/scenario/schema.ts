@@ -315,8 +315,13 @@ export const TurningPoint = z.strictObject({
     })
     .describe('the first record event between allies that meets every condition given (weis and category: either) dates it'),
   simulated: z
-    .strictObject({ acts: z.array(Id).min(1), count: z.number().int().positive().default(1), within: z.number().int().positive().default(1) })
-    .describe('its counterpart in a run: `count` acts of these kinds within `within` months'),
+    .strictObject({
+      acts: z.array(Id).min(1),
+      about: z.array(z.string().min(1)).min(1).optional().describe('issue ids or act categories a simulated act must concern (either)'),
+      count: z.number().int().positive().default(1),
+      within: z.number().int().positive().default(1),
+    })
+    .describe('its counterpart in a run: `count` acts of these kinds (and, if given, about these issues or categories) within `within` months'),
   judgement: z.string().optional(),
 });
 

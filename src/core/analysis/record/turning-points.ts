@@ -14,7 +14,7 @@ export interface TurningPointRule {
   id: string;
   label: string;
   record: { weis?: string[]; about?: string[]; category?: string[]; maxIntensity?: number };
-  simulated: { acts: ActKind[]; count: number; within: number };
+  simulated: { acts: ActKind[]; count: number; within: number; about?: string[] };
 }
 
 /**

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { loadScenarioText } from '../../scenario/parse.js';
 import type { Scenario, ScenarioEvent } from '../../scenario/schema.js';
 import { mechanismSwitches } from '../fitting/fit.js';
-import { ACT_KINDS } from '../../engine/acts.js';
+import { ACT_KINDS, CATEGORY } from '../../engine/acts.js';
 import { compile } from '../../engine/compile.js';
 import { monthIndex } from '../../time/month.js';
 import { allianceDyads, firstSustained, simulateRecord } from '../record/simulated.js';
@@ -84,12 +84,23 @@ test('a turning point reached before the test window does not count as reached i
   // A synthetic run: withhold in month 5 and month 40, criticise in months 30, 31 and 50.
   const w = ACT_KINDS.indexOf('withhold');
   const c = ACT_KINDS.indexOf('criticise');
-  const run = { months: 60, coop: new Float64Array(60), actMonths: [[5, 30, 31, 40, 50]], actKinds: [[w, c, c, w, c]], summary: {} as never };
+  const none = [[-1, -1, -1, -1, -1]];
+  const run = { months: 60, coop: new Float64Array(60), actMonths: [[5, 30, 31, 40, 50]], actKinds: [[w, c, c, w, c]], actIssues: none, actCategories: none, summary: {} as never };
   assert.equal(firstSustained(run, 0, ['withhold'], 1, 1), 5);
   assert.equal(firstSustained(run, 0, ['withhold'], 1, 1, 36), 40);
   assert.equal(firstSustained(run, 0, ['withhold'], 1, 1, 41), -1);
   assert.equal(firstSustained(run, 0, ['criticise'], 3, 24), 50);
   assert.equal(firstSustained(run, 0, ['criticise'], 3, 24, 31), -1, 'acts before the window do not make up a sustained run inside it');
+});
+
+test('a turning point about an issue or category counts only the acts that concern it: nuclear help withdrawn is not experts recalled', () => {
+  const w = ACT_KINDS.indexOf('withhold');
+  const nuclear = CATEGORY.nuclear;
+  const aid = CATEGORY.aid;
+  const run = { months: 60, coop: new Float64Array(60), actMonths: [[5, 20]], actKinds: [[w, w]], actIssues: [[-1, 3]], actCategories: [[aid, nuclear]], summary: {} as never };
+  assert.equal(firstSustained(run, 0, ['withhold'], 1, 1, 0, { issues: new Set(), categories: new Set([aid]) }), 5);
+  assert.equal(firstSustained(run, 0, ['withhold'], 1, 1, 0, { issues: new Set(), categories: new Set([nuclear]) }), 20);
+  assert.equal(firstSustained(run, 0, ['withhold'], 1, 1, 0, { issues: new Set([3]), categories: new Set() }), 20);
 });
 
 test('the same seed gives the same scores; a test window that overlaps training is refused', () => {

@@ -11,7 +11,7 @@ import { monthLabel } from '../../time/month.js';
 import { target, type Measure } from '../fitting/loss.js';
 import { MONTHS_PER, periodLabel, type Every } from '../record/periods.js';
 import { recordSeries, type RecordSeries } from '../record/record.js';
-import { firstSustained, simulateRecord } from '../record/simulated.js';
+import { actAbout, firstSustained, simulateRecord } from '../record/simulated.js';
 import { BASELINES, baselineForecasts, type Baseline, type BaselineForecast } from './baselines.js';
 import { crpsEnsemble, crpsGaussian } from './scoring-rules.js';
 import { correlation, gaussianLogDensity, mean, quantile, rmse } from './statistics.js';
@@ -199,8 +199,9 @@ export function scoreOutOfSample(
     const rule = rules.find((r) => r.id === tp.id)!;
     const k = testT.dyads.findIndex((d) => ids[d.from] === tp.from && ids[d.to] === tp.to);
     if (k < 0) continue;
+    const about = actAbout(model, rule.simulated.about);
     const dates = simRuns
-      .map((run) => firstSustained(run, k, rule.simulated.acts, rule.simulated.count, rule.simulated.within, test.first - model.start))
+      .map((run) => firstSustained(run, k, rule.simulated.acts, rule.simulated.count, rule.simulated.within, test.first - model.start, about))
       .map((t) => (t < 0 || model.start + t > test.last ? censored : model.start + t));
     const modelDate = Math.round(quantile(dates, 0.5));
     const threshold = rule.simulated.count * ACTS[rule.simulated.acts[0]].goldstein;
