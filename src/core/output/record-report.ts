@@ -18,7 +18,7 @@ export function recordFiles(scenario: Scenario, record: RecordSeries, agreement:
   );
   const agreementCsv = toCsv(['check', 'value', 'note'], agreement.rows.map((r) => [r.check, r.value, r.note]));
   const copdab = toCsv(['year', 'dyad', 'copdab', 'record_goldstein', 'record_intensity'], agreement.copdabYearly.map((r) => [r.year, r.dyad, r.copdab, r.goldstein, r.intensity]));
-  const mie = toCsv(['year', 'mie_events', 'mie_force', 'record_clashes'], agreement.mieYearly.map((r) => [r.year, r.mieEvents, r.mieForce, r.recordClashes]));
+  const mie = toCsv(['year', 'pair', 'mie_events', 'mie_force', 'record_clashes'], agreement.mieYearly.map((r) => [r.year, r.pair, r.mieEvents, r.mieForce, r.recordClashes]));
   return {
     'record-monthly.csv': series('month'),
     'record-quarterly.csv': series('quarter'),

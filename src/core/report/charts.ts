@@ -102,7 +102,7 @@ export function mieChart(a: Agreement): ChartSpec | null {
   return {
     id: 'mie',
     title: 'Armed clashes: MIE events against the record',
-    summary: `Bars: Militarized Interstate Events between the allies per year (dark: use of force). Dots: the record's armed clashes. ${rows.map((r) => `${r.year}: ${r.mieEvents} MIE events, ${r.recordClashes} recorded clashes`).join('; ')}.`,
+    summary: `Bars: Militarized Interstate Events between the allies per year (dark: use of force). Dots: the record's armed clashes. ${rows.map((r) => `${r.year} (${r.pair}): ${r.mieEvents} MIE events, ${r.recordClashes} recorded clashes`).join('; ')}.`,
     options: {
       height: 220,
       x: { ...yearAxis, type: 'band' },
@@ -113,7 +113,7 @@ export function mieChart(a: Agreement): ChartSpec | null {
         Plot.dot(rows, { x: 'year', y: 'recordClashes', fill: 'black', r: 4 }),
       ],
     },
-    table: { columns: ['year', 'MIE events', 'MIE uses of force', 'record armed clashes'], rows: rows.map((r) => [r.year, r.mieEvents, r.mieForce, r.recordClashes]) },
+    table: { columns: ['year', 'pair', 'MIE events', 'MIE uses of force', 'record armed clashes'], rows: rows.map((r) => [r.year, r.pair, r.mieEvents, r.mieForce, r.recordClashes]) },
   };
 }
 
