@@ -136,6 +136,17 @@ test('the capability series equal the committed COW NMC table, 1945-1972', () =>
     for (const r of years) assert.equal(s[r.year], Number(r.cinc), `${id} ${r.year}`);
     for (const year of Object.keys(s)) assert.ok(Number(year) >= 1945 && Number(year) <= 1972, `${id} ${year} in the period`);
   }
+  // Military spending and personnel beside CINC (model v2's power share): the allies' series are the table's, exactly.
+  for (const [id, ccode, from] of [['USSR', 365, 1945], ['PRC', 710, 1949]] as const) {
+    const military = scenario().actors.find((x) => x.id === id)?.capability.military;
+    assert.ok(military && military.sources.includes('cow-nmc-v6'), `${id} military series cite COW`);
+    const years = rows.filter((r) => Number(r.ccode) === ccode && Number(r.year) >= from && Number(r.year) <= 1972);
+    assert.deepEqual(Object.keys(military.milex).map(Number), years.map((r) => Number(r.year)), `${id}: every year and no other`);
+    for (const r of years) {
+      assert.equal(military.milex[r.year], Number(r.milex), `${id} milex ${r.year}`);
+      assert.equal(military.milper[r.year], Number(r.milper), `${id} milper ${r.year}`);
+    }
+  }
   // The judged years (the civil war, when CCP and GMD share COW's China) split COW's figure between the two actors.
   for (let year = 1945; year <= 1948; year++) {
     const total = Number(cinc(710, year));
