@@ -22,8 +22,8 @@ const rows: string[] = [];
 let failed = 0;
 const started = Date.now();
 for (const target of TARGETS.filter((t) => !values.target || t.name === values.target)) {
-  const t = await fuzzTarget(target, seed, cases, bound);
-  rows.push([t.target.padEnd(14), String(t.cases).padStart(7), String(t.valid).padStart(7), String(t.refused).padStart(8), String(t.crashes).padStart(8), String(t.slow).padStart(6), String(t.unlocated).padStart(10), String(t.nan).padStart(5), `${Math.round(t.slowestMs)}`.padStart(10)].join(' '));
+  const t = await fuzzTarget(target, seed, cases, bound, 0, (p) => process.stderr.write(`  ${p.target}: ${p.cases} cases, ${p.crashes} crashes, ${p.slow} hangs, ${p.unlocated} unlocated, ${p.nan} NaN, slowest ${Math.round(p.slowestMs)} ms CPU\n`));
+  rows.push([t.target.padEnd(14), String(t.cases).padStart(7), String(t.valid).padStart(7), String(t.refused).padStart(8), String(t.crashes).padStart(8), String(t.slow).padStart(6), String(t.unlocated).padStart(10), String(t.nan).padStart(5), `${Math.round(t.slowestMs)}`.padStart(14)].join(' '));
   process.stderr.write(`${rows.at(-1)}\n`);
   for (const f of t.failures.slice(0, 5)) {
     mkdirSync(FIXTURES, { recursive: true });
@@ -33,6 +33,6 @@ for (const target of TARGETS.filter((t) => !values.target || t.name === values.t
   }
   failed += t.failures.length;
 }
-process.stdout.write(`fuzz: seed ${seed}, ${cases} cases per target, time bound ${bound} ms, ${Math.round((Date.now() - started) / 1000)} s\n`);
-process.stdout.write(`${'target'.padEnd(14)} ${'cases'.padStart(7)} ${'valid'.padStart(7)} ${'refused'.padStart(8)} ${'crashes'.padStart(8)} ${'hangs'.padStart(6)} ${'unlocated'.padStart(10)} ${'NaN'.padStart(5)} ${'slowest ms'.padStart(10)}\n${rows.join('\n')}\n`);
+process.stdout.write(`fuzz: seed ${seed}, ${cases} cases per target, time bound ${bound} ms of CPU per case, ${Math.round((Date.now() - started) / 1000)} s\n`);
+process.stdout.write(`${'target'.padEnd(14)} ${'cases'.padStart(7)} ${'valid'.padStart(7)} ${'refused'.padStart(8)} ${'crashes'.padStart(8)} ${'hangs'.padStart(6)} ${'unlocated'.padStart(10)} ${'NaN'.padStart(5)} ${'slowest CPU ms'.padStart(14)}\n${rows.join('\n')}\n`);
 process.exit(failed > 0 ? 1 : 0);
