@@ -113,3 +113,16 @@ test('removing a record event in predict mode is refused with the reason, and th
   assert.match(await page.locator('.alert').innerText(), /Changes nothing: event "A62" is a record event/);
   await page.close();
 });
+
+test('the guide for teachers (docs/teaching.md) is one click from every tab, with its lesson plan and glossary', { skip, timeout: 60_000 }, async () => {
+  const { page } = await open('#tab=why');
+  await page.getByRole('button', { name: 'Guide for teachers and glossary' }).click();
+  await page.waitForSelector('.guide-text');
+  const guide = await page.locator('.guide-text').innerText();
+  assert.match(guide, /A lesson of 45 minutes/);
+  assert.match(guide, /What the model can and cannot say/);
+  assert.ok(await page.locator('.guide-text table').count() >= 1, 'the lesson plan is a table');
+  assert.ok(await page.locator('#glossary-margin').count(), 'the glossary has an entry for each term');
+  assert.ok(await page.getByRole('button', { name: 'Print this guide' }).isVisible());
+  await page.close();
+});
