@@ -7,7 +7,7 @@ import { modelNotice } from './model-notice.js';
 
 /** Recorded runs per set for the fit; the break date uses five times as many fast runs. */
 const SEEDS = 10;
-/** The held-out comparison's budget in the browser: small, so that it ends in a minute or so (`schism compare` defaults are far larger). */
+/** The held-out comparison's budget in the browser: small, so that it ends in seconds (`schism compare` defaults are far larger). */
 const BUDGET = { seeds: 4, restarts: 1, evaluations: 30, runs: 10 };
 
 /** The explanations tab. */
@@ -82,7 +82,7 @@ export function explanationsView(): View {
   }
 
   function drawHeldOut(c: ComparisonView | null, note = ''): void {
-    const button = h('button', { type: 'button', onclick: () => void compare() }, c ? 'Run it again' : 'Run the held-out comparison (a minute or so)');
+    const button = h('button', { type: 'button', onclick: () => void compare() }, c ? 'Run it again' : 'Run the held-out comparison (a few seconds)');
     if (!c) {
       replace(heldOut, h('div', { class: 'toolbar' }, button, note ? h('span', { class: 'muted' }, note) : null));
       return;
@@ -91,7 +91,7 @@ export function explanationsView(): View {
     replace(
       heldOut,
       h('table', { class: 'data-table scores' },
-        h('caption', {}, `Trained on ${c.train}, tested on ${c.test} (${c.every}ly ${c.measure} sums, both directions of the alliance). Best first by held-out log score; weight is the evidence weight over the explanations. Took ${(c.ms / 1000).toFixed(0)} s.`),
+        h('caption', {}, `Trained on ${c.train}, tested on ${c.test} (${c.every}ly ${c.measure} sums, both directions of the alliance). Best first by held-out log score; weight is the evidence weight over the explanations. Took ${(c.ms / 1000).toFixed(1)} s in your browser.`),
         h('thead', {}, h('tr', {}, ['Rank', 'Explanation', 'Mechanisms', 'Miss on unseen years (RMSE)', 'Correlation', 'Log score (higher is better)', 'Evidence weight'].map((x) => h('th', { scope: 'col' }, x)))),
         h('tbody', {},
           c.rows.map((r) => h('tr', { class: r.rank === 1 ? 'best' : '' }, h('td', {}, String(r.rank)), h('th', { scope: 'row' }, r.name), h('td', {}, r.mechanisms.join(', ')), h('td', {}, fmt(r.rmse)), h('td', {}, num(r.correlation)), h('td', {}, fmt(r.logScore)), h('td', {}, fmt(r.weight, 3)))),
