@@ -1,4 +1,4 @@
-// `npm run fuzz`: every target over seeded cases (10,000 each by default); prints the figures, saves failing cases as fixtures, exits 1 on any.
+// `npm run fuzz`: every target over seeded cases (10,000 each by default; --from splits a run across processes); prints the figures, saves failing cases as fixtures, exits 1 on any.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { TARGETS } from './targets.js';
 const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '10000' },
+    from: { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
     target: { type: 'string' },
     'bound-ms': { type: 'string', default: '5000' },
@@ -22,7 +23,7 @@ const rows: string[] = [];
 let failed = 0;
 const started = Date.now();
 for (const target of TARGETS.filter((t) => !values.target || t.name === values.target)) {
-  const t = await fuzzTarget(target, seed, cases, bound, 0, (p) => process.stderr.write(`  ${p.target}: ${p.cases} cases, ${p.crashes} crashes, ${p.slow} hangs, ${p.unlocated} unlocated, ${p.nan} NaN, slowest ${Math.round(p.slowestMs)} ms CPU\n`));
+  const t = await fuzzTarget(target, seed, cases, bound, Number(values.from), (p) => process.stderr.write(`  ${p.target}: ${p.cases} cases, ${p.crashes} crashes, ${p.slow} hangs, ${p.unlocated} unlocated, ${p.nan} NaN, slowest ${Math.round(p.slowestMs)} ms CPU\n`));
   rows.push([t.target.padEnd(14), String(t.cases).padStart(7), String(t.valid).padStart(7), String(t.refused).padStart(8), String(t.crashes).padStart(8), String(t.slow).padStart(6), String(t.unlocated).padStart(10), String(t.nan).padStart(5), `${Math.round(t.slowestMs)}`.padStart(14)].join(' '));
   process.stderr.write(`${rows.at(-1)}\n`);
   for (const f of t.failures.slice(0, 5)) {
