@@ -130,7 +130,7 @@ function historySources(history: HistoryView, select: (id: string) => void): HTM
     history.turningPoints.length ? h('ol', { class: 'turning-points' }, history.turningPoints.map((t) => h('li', {},
       h('strong', {}, `${t.date} ${t.label}: `), h('button', { type: 'button', class: 'link', onclick: () => select(t.event) }, t.event), ` ${t.description}`,
       h('div', { class: 'muted' }, `Sources: ${t.sources.join('; ')}`)))) : null,
-    h('p', { class: 'muted' }, 'The periods are the scenario\'s judgements of the record (historians date the split differently); the turning points are the first record events that match the stated rules of src/core/analysis/turning-points.ts. Neither is given to the model.'),
+    h('p', { class: 'muted' }, 'The periods are the scenario\'s judgements of the record (historians date the split differently); the turning points are the first record events that match the scenario\'s turning-point rules (its turningPoints, or the defaults). Neither is given to the model.'),
   );
 }
 
