@@ -106,14 +106,11 @@ export async function serveWithSchism(): Promise<{ url: string; close: () => Pro
   const child = spawn(process.execPath, [join(ROOT, 'bin/schism.js'), 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
-    const timer = setTimeout(() => fail(new Error(`schism serve printed no address:\n${out}`)), 30_000);
+    // No timer of its own: start-up takes as long as the machine's load makes it; the test runner's timeout is the bound.
     const read = (b: Buffer) => {
       out += b.toString();
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok(m[0]);
-      }
+      if (m) ok(m[0]);
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
