@@ -55,7 +55,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   compare: {
     usage: '[options] <files...>',
-    about: 'fit each declared explanation (its mechanisms only) on the training window, score it out of sample, and re-rank under ±1 perturbations of the judged intensities',
+    about: 'fit each declared explanation (its mechanisms only) on the training window, score it out of sample, and re-rank under seeded perturbations of the judgements that reach the model',
     load: async () => (await import('./commands/compare.js')).registerCompare,
   },
   sensitivity: {

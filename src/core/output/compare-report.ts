@@ -64,7 +64,7 @@ export function comparisonSummary(title: string, c: Comparison): string {
     '',
     `Best by held-out log score: **${best.id}** (weight ${f(best.weight)}); it ${beaten.includes(best.id) ? 'beats' : 'does not beat'} the strongest naive baseline (${strongest.label}) on log score.`,
     c.perturbed.length
-      ? `Under ${c.perturbed.length} seeded ±1 perturbations of every judged intensity, the same explanation won ${f(c.stability.sameWinner)} of the time; mean Spearman correlation of the log scores with the unperturbed ones: ${f(c.stability.meanSpearman)}.`
+      ? `Under ${c.perturbed.length} seeded perturbations of the judgements that reach the model (intensities ±1, the record's Goldstein weights ±1, driver effects ×(1 ± 0.25)), the same explanation won ${f(c.stability.sameWinner)} of the time; mean Spearman correlation of the log scores with the unperturbed ones: ${f(c.stability.meanSpearman)}.`
       : 'No perturbation study was run.',
     '',
   ].join('\n');

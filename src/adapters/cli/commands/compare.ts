@@ -20,9 +20,9 @@ export function registerCompare(program: Command): void {
     program
       .command('compare')
       .argument('<files...>', 'scenario file (YAML or JSON) with an explanations block; several files compare the explanations across them, leave-one-case-out')
-      .description('fit each declared explanation (its mechanisms only) on the training window, score it out of sample, and re-rank under ±1 perturbations of the judged intensities')
+      .description('fit each declared explanation (its mechanisms only) on the training window, score it out of sample, and re-rank under seeded perturbations of the judgements that reach the model')
       .option('--out <dir>', 'output folder', 'runs/compare')
-      .option('--perturbations <n>', 'seeded ±1 perturbations of the judged intensities', '5')
+      .option('--perturbations <n>', 'seeded perturbations of the judgements that reach the model (intensities ±1, the record\'s Goldstein weights ±1, driver effects ×(1 ± 0.25))', '5')
       .option('--only <ids>', 'comma-separated explanation ids to compare (default: all declared)')
       .option('--workers <n>', 'worker threads (the result is the same for any number)', String(Math.min(2, availableParallelism()))),
     { evaluations: '1000', restarts: '2' },

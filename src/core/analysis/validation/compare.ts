@@ -1,5 +1,5 @@
 // Explanations compared: each declared mechanism set is fitted on the training window and scored out of sample, with an
-// evidence weight from the held-out log score, and the ranking re-done on scenarios whose judged intensities are perturbed.
+// evidence weight from the held-out log score, and the ranking re-done on scenarios whose judgements are perturbed.
 //
 // API:
 //   compareExplanations(scenario, options?) -> Comparison
@@ -17,7 +17,7 @@ import { checkWindow, formatWindow, parseWindow, trainingWindow } from '../recor
 export interface CompareOptions extends Omit<FitOptions, 'mechanisms' | 'parameters' | 'fixed'> {
   test?: string;
   runs?: number;
-  /** Number of ±1 perturbations of the judged intensities to re-rank under (0: none). */
+  /** Number of perturbations of the judgements that reach the model to re-rank under (0: none; see perturb.ts). */
   perturbations?: number;
   explanations?: string[];
 }
@@ -34,7 +34,7 @@ export interface ExplanationScore {
   rank: number;
 }
 
-/** The ranking under one perturbation of the judged intensities. */
+/** The ranking under one perturbation of the judgements (perturb.ts). */
 export interface PerturbedRanking {
   index: number;
   ranking: string[];
