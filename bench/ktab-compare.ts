@@ -71,16 +71,19 @@ export function readReference(path: string, actors: string[], dims: string[]): P
   return positions;
 }
 
-/** Our SMP with KTAB's defaults on a KTAB CSV: positions[turn][actor][dim] on 0–100, and the run time. */
-export function runOurs(csv: string): { positions: Positions; seconds: number; actors: string[]; dims: string[] } {
+/** Our SMP with KTAB's defaults on a KTAB CSV: positions[turn][actor][dim] on 0–100, and the run's wall and CPU time. */
+export function runOurs(csv: string): { positions: Positions; seconds: number; cpu: number; actors: string[]; dims: string[] } {
   const p = parseKtabCsv(readFileSync(csv, 'utf8'), basename(csv));
   const setup = smpSetup(p.actors.map((a) => a.capability), p.salience);
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const run = smpRun(setup, Float64Array.from(p.positions.flatMap((x) => x.map((v) => v / 100))));
+  const c = process.cpuUsage(c0);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = (c.user + c.system) / 1e6;
   const D = p.dimensions.length;
   const positions = run.states.map((s) => p.actors.map((_, i) => Array.from({ length: D }, (__, d) => s[i * D + d] * 100)));
-  return { positions, seconds, actors: p.actors.map((a) => a.id), dims: p.dimensions.map((d) => d.id) };
+  return { positions, seconds, cpu, actors: p.actors.map((a) => a.id), dims: p.dimensions.map((d) => d.id) };
 }
 
 /** Compares two runs: states each, the largest difference, and the first turn that differs by more than the tolerance. */
