@@ -2,7 +2,8 @@
 // process against whole process (both compiled, start-up included), and the scaling curves of both over actors and
 // dimensions, with positions compared turn by turn everywhere. Needs KTAB_SMPC (a built smpc) and KTAB_DATA (KTAB's
 // examples/smp/doc); KTAB is built outside the project. KTAB_BENCH_REPEATS (default 3) repeats; KTAB_BENCH_MAX_SECONDS
-// (default 60) skips smpc scaling cells expected to take longer than that.
+// (default 60) skips smpc scaling cells expected to take longer than that; KTAB_BENCH_PARTS=reference or
+// scaling runs one half.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ function smpcProcess(smpc: string, csv: string): ProcessTime & { positions: Posi
 /** Our SMP, warm: the median CPU seconds of `repeats` model runs after one warm-up, in this process. */
 function oursWarm(csv: string, repeats: number): { seconds: number; positions: Positions } {
   const first = runOurs(csv);
-  const s = Array.from({ length: Math.max(5, repeats) }, () => runOurs(csv).cpu);
+  const s = Array.from({ length: repeats }, () => runOurs(csv).cpu);
   return { seconds: median(s), positions: first.positions };
 }
 
@@ -110,23 +111,22 @@ function referenceCases(smpc: string, data: string, repeats: number): string {
   return `${lines.join('\n')}\n\n${whole.join('\n')}\n`;
 }
 
-/** Both scaling curves on generated inputs: smpc and schism whole process, and schism's model warm. */
-function scaling(smpc: string, maxSeconds: number): string {
+/** Both scaling curves on generated inputs: smpc and schism whole process, and schism's model warm; rows printed as they come. */
+function scaling(smpc: string, maxSeconds: number): void {
   const ACTORS = [10, 20, 40, 80, 160];
   const DIMS = [1, 3, 10];
   const dir = mkdtempSync(join(tmpdir(), 'schism-ktab-'));
-  const lines = [
-    `Scaling on generated inputs (seed 2017; one run per cell; CPU seconds; smpc cells expected over ${maxSeconds} s skipped)`,
-    '| actors × dims | smpc process | schism process | schism model (warm) | smpc / schism process | positions |',
-    '|---|---|---|---|---|---|',
-  ];
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  say(`Scaling on generated inputs (seed 2017; one run per cell; CPU seconds; smpc cells expected over ${maxSeconds} s skipped)`);
+  say('| actors × dims | smpc process | schism process | schism model (warm) | smpc / schism process | positions |');
+  say('|---|---|---|---|---|---|');
   try {
     const last = new Map<number, number>();
     for (const d of DIMS) {
       for (const n of ACTORS) {
         const csv = join(dir, `gen-${n}x${d}.csv`);
         writeFileSync(csv, generatedCsv(n, d, 2017));
-        const o = oursWarm(csv, 3);
+        const o = oursWarm(csv, n >= 80 ? 1 : 3);
         const p = schismProcess(csv);
         // smpc grows about as n^4 (its calcUtils); skip a cell whose estimate from the previous one is over budget.
         const prev = last.get(d);
@@ -141,13 +141,12 @@ function scaling(smpc: string, maxSeconds: number): string {
           ratio = `${(k.cpu / p.cpu).toFixed(1)}×`;
           pos = agree(k.positions, o.positions);
         } else last.set(d, estimate);
-        lines.push(`| ${n} × ${d} | ${kCell} | ${s(p.cpu)} | ${s(o.seconds)} | ${ratio} | ${pos} |`);
+        say(`| ${n} × ${d} | ${kCell} | ${s(p.cpu)} | ${s(o.seconds)} | ${ratio} | ${pos} |`);
       }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return `${lines.join('\n')}\n`;
 }
 
 /** Prints the three comparisons, with the load average they ran under. */
@@ -161,8 +160,9 @@ export async function benchKtabSpeed(): Promise<void> {
   ensureBuild();
   const repeats = Number(process.env.KTAB_BENCH_REPEATS ?? 3);
   const load0 = loadavg()[0];
-  process.stdout.write(referenceCases(smpc, data, repeats));
-  process.stdout.write('\n');
-  process.stdout.write(scaling(smpc, Number(process.env.KTAB_BENCH_MAX_SECONDS ?? 60)));
+  // KTAB_BENCH_PARTS=reference or scaling runs one half only.
+  const parts = (process.env.KTAB_BENCH_PARTS ?? 'reference,scaling').split(',');
+  if (parts.includes('reference')) process.stdout.write(`${referenceCases(smpc, data, repeats)}\n`);
+  if (parts.includes('scaling')) scaling(smpc, Number(process.env.KTAB_BENCH_MAX_SECONDS ?? 60));
   process.stdout.write(`load average ${load0.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end\n`);
 }
