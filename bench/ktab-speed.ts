@@ -3,7 +3,7 @@
 // dimensions, with positions compared turn by turn everywhere. Needs KTAB_SMPC (a built smpc) and KTAB_DATA (KTAB's
 // examples/smp/doc); KTAB is built outside the project. KTAB_BENCH_REPEATS (default 3) repeats; KTAB_BENCH_MAX_SECONDS
 // (default 60) skips smpc scaling cells expected to take longer than that; KTAB_BENCH_PARTS=reference or
-// scaling runs one half.
+// scaling runs one half; KTAB_BENCH_DIMS the dimensions of the scaling curves (default 1,3,10).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -31,13 +31,14 @@ export function timeProcess(cmd: string, args: string[], cwd?: string, env?: Nod
   return { cpu: Number(m[1]) + Number(m[2]), wall: Number(m[3]) };
 }
 
-/** The compiled `schism bargain --model smp` on a CSV, as a user runs it. */
+/**
+ * The compiled `schism bargain --model smp` on a CSV: dist/'s CLI itself (bin/schism.js adds only its 2 ms check that
+ * dist/ is current, and would fall back to tsx if a source changed while the bench runs).
+ */
 function schismProcess(csv: string): ProcessTime {
   const out = mkdtempSync(join(tmpdir(), 'schism-bench-'));
   try {
-    const env = { ...process.env };
-    delete env.SCHISM_FROM_SOURCE;
-    return timeProcess(process.execPath, ['bin/schism.js', 'bargain', csv, '--model', 'smp', '--out', join(out, 'r')], undefined, env);
+    return timeProcess(process.execPath, ['dist/adapters/cli/main.js', 'bargain', csv, '--model', 'smp', '--out', join(out, 'r')]);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -114,7 +115,7 @@ function referenceCases(smpc: string, data: string, repeats: number): string {
 /** Both scaling curves on generated inputs: smpc and schism whole process, and schism's model warm; rows printed as they come. */
 function scaling(smpc: string, maxSeconds: number): void {
   const ACTORS = [10, 20, 40, 80, 160];
-  const DIMS = [1, 3, 10];
+  const DIMS = (process.env.KTAB_BENCH_DIMS ?? '1,3,10').split(',').map(Number);
   const dir = mkdtempSync(join(tmpdir(), 'schism-ktab-'));
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`Scaling on generated inputs (seed 2017; one run per cell; CPU seconds; smpc cells expected over ${maxSeconds} s skipped)`);
