@@ -31,7 +31,7 @@ export const FALLBACK = { name: 'minimal', file: 'test/fixtures/minimal.yaml' } 
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
-/** Reads every `scenarios/*.yaml` under `root` (plus the test fixture while the reference is missing). */
+/** Reads every `scenarios/*.yaml` and `scenarios/cases/*.yaml` under `root` (plus the test fixture while the reference is missing). */
 export async function loadCatalogue(root: string): Promise<Catalogue> {
   const files: { name: string; file: string }[] = [];
   let names: string[] = [];
@@ -40,9 +40,16 @@ export async function loadCatalogue(root: string): Promise<Catalogue> {
   } catch {
     // No scenarios folder yet: the fallback below still gives the app something to open.
   }
-  for (const entry of names) {
-    const m = /^(.*)\.ya?ml$/.exec(entry);
-    if (m && NAME.test(m[1])) files.push({ name: m[1], file: `scenarios/${entry}` });
+  let cases: string[] = [];
+  try {
+    cases = (await readdir(join(root, 'scenarios', 'cases'))).sort();
+  } catch {
+    // No case library: the top-level scenarios are all there is.
+  }
+  // The case library is offered too, so that every shipped alliance can be opened by name.
+  for (const entry of [...names, ...cases.map((c) => `cases/${c}`)]) {
+    const m = /^(?:cases\/)?(.*)\.ya?ml$/.exec(entry);
+    if (m && NAME.test(m[1]) && !files.some((f) => f.name === m[1])) files.push({ name: m[1], file: `scenarios/${entry}` });
   }
   let fallback: string | undefined;
   if (!files.some((f) => f.name === REFERENCE.name)) {

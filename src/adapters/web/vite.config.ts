@@ -11,11 +11,15 @@ const VIRTUAL = 'virtual:schism-scenarios';
 const TEXT = 'virtual:schism-scenario-text:';
 
 function shippedFiles(): string[] {
-  try {
-    return readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
-  } catch {
-    return [];
-  }
+  // The reference and its siblings first, then the case library (scenarios/cases/), so every shipped alliance opens in the app.
+  const list = (dir: string) => {
+    try {
+      return readdirSync(join(root, 'scenarios', dir)).filter((f) => f.endsWith('.yaml')).sort().map((f) => (dir ? `${dir}/${f}` : f));
+    } catch {
+      return [];
+    }
+  };
+  return [...list(''), ...list('cases')];
 }
 
 /**
@@ -29,7 +33,8 @@ function scenarios(): Plugin {
     resolveId: (id) => (id === VIRTUAL || id.startsWith(TEXT) ? `\0${id}` : undefined),
     async load(id) {
       if (id.startsWith(`\0${TEXT}`)) {
-        const file = join(root, 'scenarios', `${id.slice(TEXT.length + 1)}.yaml`);
+        const name = id.slice(TEXT.length + 1);
+        const file = join(root, 'scenarios', shippedFiles().find((f) => basename(f, '.yaml') === name) ?? `${name}.yaml`);
         this.addWatchFile(file);
         return `export default ${JSON.stringify(readFileSync(file, 'utf8'))};\n`;
       }
