@@ -12,7 +12,7 @@ import { monthIndex, monthLabel } from '../../time/month.js';
 import { recordSeries } from '../record/record.js';
 import { formatWindow, trainingWindow, type Window } from '../record/window.js';
 import { combineRestarts, minimiseRestart, type CmaesResult, type MinimiseOptions } from './cmaes.js';
-import { mechanismSwitches, type FitOptions, type FittedParameter } from './fit.js';
+import { fittedParameters, mechanismSwitches, type FitOptions, type FittedParameter } from './fit.js';
 import { loss, target, type Target } from './loss.js';
 import { DEFAULT_FIT_RULES, defaultFreeKeys, engineSpace, fromUnit, toUnit, type FreeParameter } from './parameter-space.js';
 
@@ -115,16 +115,7 @@ export function assembleCasesFit(cases: Case[], options: CasesFitOptions, runs: 
   return {
     cases: cases.map((c, k) => ({ name: c.name, window: formatWindow(p.targets[k].window), loss: atBest.perCase[k], startLoss: start.perCase[k] })),
     mechanisms: p.mechanisms,
-    parameters: p.space.map((x, i) => ({
-      key: x.key,
-      min: x.min,
-      max: x.max,
-      bounds: x.bounds,
-      start: x.value,
-      fitted: best[x.key],
-      spread: m.spread[i] * (x.max - x.min),
-      restarts: m.runs.map((run) => x.min + (x.max - x.min) * run.best[i]),
-    })),
+    parameters: fittedParameters(p.space, m, best),
     loss: atBest.total,
     startLoss: start.total,
     restartLosses: m.runs.map((run) => run.bestLoss),

@@ -9,9 +9,9 @@
 import { compile } from '../../engine/compile.js';
 import { MECHANISM_IDS } from '../../engine/parameters.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { minimise } from './cmaes.js';
+import { minimise, type Minimum } from './cmaes.js';
 import { loss, target, type Measure } from './loss.js';
-import { DEFAULT_FIT_RULES, defaultFreeKeys, freeParameters, fromUnit, toUnit } from './parameter-space.js';
+import { DEFAULT_FIT_RULES, defaultFreeKeys, freeParameters, fromUnit, toUnit, type FreeParameter } from './parameter-space.js';
 import type { Every } from '../record/periods.js';
 import { recordSeries, type RecordSeries } from '../record/record.js';
 import { checkWindow, formatWindow, parseWindow, trainingWindow } from '../record/window.js';
@@ -76,6 +76,20 @@ export interface FitResult {
   simulations: number;
 }
 
+/** Each free parameter's bounds, starting value, best fit, spread over the restarts and every restart's best, on its own scale. */
+export function fittedParameters(space: FreeParameter[], m: Minimum, best: Record<string, number>): FittedParameter[] {
+  return space.map((p, i) => ({
+    key: p.key,
+    min: p.min,
+    max: p.max,
+    bounds: p.bounds,
+    start: p.value,
+    fitted: best[p.key],
+    spread: m.spread[i] * (p.max - p.min),
+    restarts: m.runs.map((r) => p.min + (p.max - p.min) * r.best[i]),
+  }));
+}
+
 /** The mechanism switches for a set of enabled mechanisms: listed ones on, the rest off. */
 export function mechanismSwitches(enabled: string[]): Record<string, boolean> {
   return Object.fromEntries(MECHANISM_IDS.map((m) => [m, enabled.includes(m)]));
@@ -116,16 +130,7 @@ export function fitScenario(scenario: Scenario, options: FitOptions = {}): FitRe
     x0: toUnit(space, startValues),
   });
   const best = fromUnit(space, m.best);
-  const parameters = space.map((p, i) => ({
-    key: p.key,
-    min: p.min,
-    max: p.max,
-    bounds: p.bounds,
-    start: p.value,
-    fitted: best[p.key],
-    spread: m.spread[i] * (p.max - p.min),
-    restarts: m.runs.map((r) => p.min + (p.max - p.min) * r.best[i]),
-  }));
+  const parameters = fittedParameters(space, m, best);
   const evaluations = m.evaluations + 1;
   return {
     train: formatWindow(train),
