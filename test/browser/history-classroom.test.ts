@@ -22,6 +22,8 @@ test('the status chart has the model\'s band and a "what happened" band with its
   assert.match(notice, /Model, not history/);
   assert.match(notice, /matches what happened in \d+ of 336 months \(\d+%\)/);
   await page.locator('.history-sources summary').click();
+  // The tab redraws whenever a run arrives; the list the reader opened must stay open through that.
+  await page.waitForSelector('.history-sources[open] li');
   const sources = await page.locator('.history-sources').innerText();
   assert.match(sources, /1950-02 to 1959-05: allied/);
   assert.match(sources, /Sources: .*Westad/);

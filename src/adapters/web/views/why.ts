@@ -19,6 +19,8 @@ export function whyView(): View {
   let alliance = 0;
   let body: HTMLElement;
   let picker: HTMLElement;
+  // Every update redraws the tab; the reader's open "what happened" list must stay open through it.
+  let sourcesOpen = false;
 
   function draw(): void {
     const run = app.run;
@@ -37,7 +39,7 @@ export function whyView(): View {
       modelNotice(app, alliance),
       h('h3', {}, 'Status of the alliance: the model and what happened'),
       statusChart(al, run.labels, width, changed && app.baselineRun ? app.baselineRun.alliances[alliance] ?? null : null, history),
-      history ? historySources(history, (id) => app.select(id)) : null,
+      history ? historySources(history, (id) => app.select(id), sourcesOpen, (open) => { sourcesOpen = open; }) : null,
       h('h3', {}, 'Each member\'s alliance value, by mechanism'),
       h('p', { class: 'lede' }, 'In the model, what the alliance is worth to each member, and why. Stacked areas are the mechanisms\' contributions (the reasons: above zero they bind, below they repel); the black line is the total value, the dashed line the outside option (going it alone or aligning elsewhere). Where the black line falls below the dashed one, the member would rather leave.'),
       al.members.map((m) => memberChart(m, run.labels, width, app.scenario.mechanisms.map((x) => x.id))),
@@ -121,9 +123,9 @@ function statusChart(al: AllianceView, labels: string[], width: number, asWritte
 }
 
 /** The declared history's periods and the record's turning points, each with its judgement and sources. */
-function historySources(history: HistoryView, select: (id: string) => void): HTMLElement | null {
+function historySources(history: HistoryView, select: (id: string) => void, open: boolean, toggled: (open: boolean) => void): HTMLElement | null {
   if (!history.periods.length && !history.turningPoints.length) return null;
-  return h('details', { class: 'history-sources' },
+  return h('details', { class: 'history-sources', open, ontoggle: (e: Event) => toggled((e.target as HTMLDetailsElement).open) },
     h('summary', {}, 'What happened, and the sources'),
     history.periods.length ? h('ul', {}, history.periods.map((p) => h('li', {},
       h('strong', {}, `${p.from} to ${p.to}: ${p.status}. `), p.judgement, h('div', { class: 'muted' }, `Sources: ${p.sources.join('; ')}`)))) : null,
