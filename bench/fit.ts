@@ -1,26 +1,85 @@
-// Fit benchmark: a calibration of the reference scenario with >= 10 parameters and >= 100,000 simulations, timed end to end,
-// against the cost of the same number of bare summary-only runs in the same process.
+// Fit benchmark. (1) The CPU cost of one simulation inside a calibration against a bare summary-only run of the same
+// parameters and seeds, paired and repeated in one process. (2) A calibration of the reference scenario with >= 10 parameters
+// and >= 100,000 simulations, timed end to end.
 import { readFileSync } from 'node:fs';
-import { fitScenario } from '../src/core/analysis/fitting/fit.js';
+import { loadavg } from 'node:os';
+import { fitScenario, mechanismSwitches } from '../src/core/analysis/fitting/fit.js';
 import { compile } from '../src/core/engine/compile.js';
+import { MECHANISM_IDS } from '../src/core/engine/parameters.js';
 import { runModel } from '../src/core/engine/run.js';
 import { runStream } from '../src/core/random/streams.js';
 import { loadScenarioText } from '../src/core/scenario/parse.js';
-import { median, timeBatches } from './stats.js';
+import { median } from './stats.js';
 
-/** Prints the wall time of a 100,000-simulation fit (target: under 2 minutes on 2 cores) and its overhead over bare runs. */
+const cpuSeconds = (t0: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1e6;
+};
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+/** Prints the fit's CPU per simulation over a bare run's (target <= 1.3x), then the wall time of a 100,000-simulation fit. */
 export async function benchFit(): Promise<void> {
   const file = 'scenarios/sino-soviet.yaml';
   const scenario = loadScenarioText(readFileSync(file, 'utf8'), file);
-  // tolerance 0: every restart spends its whole budget, so the count of simulations is the one asked for.
+  const mechanisms = mechanismSwitches(MECHANISM_IDS.filter((m) => scenario.mechanisms[m]?.enabled ?? true));
+  const until = '1957-12';
+
+  // (1) Each repeat: a small fit timed in CPU, and the same simulations (the parameters the fit evaluated, seeds 0..7 of its
+  // seed) as bare runModel calls on models compiled beforehand, so that only the fit's own work differs. The order of the two
+  // alternates between repeats, so that a change of load during the benchmark biases neither side.
+  const small = { train: '1950-1957', seeds: 8, restarts: 1, evaluations: 160, tolerance: 0 };
+  const ratios: number[] = [];
+  const fitUs: number[] = [];
+  const bareUs: number[] = [];
+  process.stdout.write(`load average before: ${load()}\n`);
+  const fitOnce = (seed: number) => {
+    const points: Record<string, number>[] = [];
+    const t0 = process.cpuUsage();
+    const fit = fitScenario(scenario, { ...small, seed, onProgress: (_d, _b, p) => points.push(p) });
+    return { cpu: cpuSeconds(t0) / fit.simulations, points };
+  };
+  const bareOnce = (seed: number, points: Record<string, number>[]) => {
+    const models = points.map((params) => compile(scenario, { mode: 'predict', until, mechanisms, params }));
+    const t0 = process.cpuUsage();
+    for (const model of models) for (let s = 0; s < small.seeds; s++) runModel(model, runStream(seed, s));
+    return cpuSeconds(t0) / (models.length * small.seeds);
+  };
+  // The points of each seed's fit, from an untimed fit that also warms the JIT for both paths.
+  const repeats = 13;
+  const pointsOf = Array.from({ length: repeats }, (_, r) => fitOnce(1 + r).points);
+  bareOnce(1, pointsOf[0]);
+  for (let r = 0; r < repeats; r++) {
+    let fitCpu: number;
+    let bareCpu: number;
+    if (r % 2 === 0) {
+      fitCpu = fitOnce(1 + r).cpu;
+      bareCpu = bareOnce(1 + r, pointsOf[r]);
+    } else {
+      bareCpu = bareOnce(1 + r, pointsOf[r]);
+      fitCpu = fitOnce(1 + r).cpu;
+    }
+    fitUs.push(fitCpu * 1e6);
+    bareUs.push(bareCpu * 1e6);
+    ratios.push(fitCpu / bareCpu);
+  }
+  process.stdout.write(
+    `CPU per simulation inside a fit (${small.evaluations + 1} evaluations x ${small.seeds} seeds, ${ratios.length} paired repeats): ` +
+      `${median(fitUs).toFixed(1)} µs; bare runModel of the same parameters and seeds: ${median(bareUs).toFixed(1)} µs; ` +
+      `ratio ${median(ratios).toFixed(3)}x median (range ${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)}; target <= 1.3x)\n`,
+  );
+  process.stdout.write(`load average after: ${load()}\n`);
+  if (process.env.FIT_BENCH_QUICK) return;
+
+  // (2) The end-to-end figure: tolerance 0, so every restart spends its whole budget and the simulations are the ones asked for.
   const options = { train: '1950-1957', seeds: 8, restarts: 2, evaluations: 6500, tolerance: 0 };
-  const t0 = process.hrtime.bigint();
+  const w0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const fit = fitScenario(scenario, options);
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const model = compile(scenario, { mode: 'predict', until: '1957-12' });
-  let i = 0;
-  const bare = median(timeBatches(() => runModel(model, runStream(7, i++)), 1000, 7));
-  process.stdout.write(`fit of ${fit.parameters.length} parameters, ${fit.simulations} simulations (1945-01..1957-12 each), one thread: ${seconds.toFixed(1)} s (target <= 120 s)\n`);
-  process.stdout.write(`per simulation: ${((seconds / fit.simulations) * 1e6).toFixed(1)} µs; bare summary-only run of the same months: ${(bare * 1e6).toFixed(1)} µs median; overhead ${(seconds / fit.simulations / bare).toFixed(2)}x\n`);
+  const seconds = Number(process.hrtime.bigint() - w0) / 1e9;
+  const cpu = cpuSeconds(c0);
+  process.stdout.write(
+    `fit of ${fit.parameters.length} parameters, ${fit.simulations} simulations (1945-01..1957-12 each), one thread: ${seconds.toFixed(1)} s wall, ` +
+      `${cpu.toFixed(1)} s CPU (target <= 120 s); ${((cpu / fit.simulations) * 1e6).toFixed(1)} µs CPU per simulation; load ${load()}\n`,
+  );
   process.stdout.write(`loss ${fit.loss.toFixed(3)} (scenario values ${fit.startLoss.toFixed(3)})\n`);
 }

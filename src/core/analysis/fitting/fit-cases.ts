@@ -5,7 +5,6 @@
 // API:
 //   casesFitJobs(options) -> restart indices;  runCasesFitRestart(cases, options, r) -> CmaesResult
 //   assembleCasesFit(cases, options, runs) -> CasesFit;  fitCases(cases, options) = all of it in this thread
-import { compile } from '../../engine/compile.js';
 import { MECHANISM_IDS } from '../../engine/parameters.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { monthIndex, monthLabel } from '../../time/month.js';
@@ -13,7 +12,8 @@ import { recordSeries } from '../record/record.js';
 import { formatWindow, trainingWindow, type Window } from '../record/window.js';
 import { combineRestarts, minimiseRestart, type CmaesResult, type MinimiseOptions } from './cmaes.js';
 import { fittedParameters, mechanismSwitches, type FitOptions, type FittedParameter } from './fit.js';
-import { loss, target, type Target } from './loss.js';
+import { lossFunction, target, type Target } from './loss.js';
+import { modelAt } from './model-at.js';
 import { DEFAULT_FIT_RULES, defaultFreeKeys, engineSpace, fromUnit, toUnit, type FreeParameter } from './parameter-space.js';
 
 /** A case of a library: its name (file name or title) and scenario. */
@@ -81,8 +81,13 @@ function prepare(cases: Case[], options: CasesFitOptions): Prepared {
     return { window, until: monthLabel(window.last), target: target(c.scenario, recordSeries(c.scenario), window, o.every, o.measure) };
   });
   const seeds = { seed: o.seed, count: o.seeds };
+  // Each case compiled once, its parameters swapped in per evaluation, with its own scoring buffers.
+  const scorers = cases.map((c, k) => {
+    const model = modelAt(c.scenario, { mode: 'predict', until: targets[k].until, mechanisms: switches });
+    return { model, lossOf: lossFunction(model.model, targets[k].target, seeds) };
+  });
   const lossAt = (params: Record<string, number>) => {
-    const perCase = cases.map((c, k) => loss(compile(c.scenario, { mode: 'predict', until: targets[k].until, mechanisms: switches, params }), targets[k].target, seeds));
+    const perCase = scorers.map((s) => s.lossOf(s.model.at(params)));
     return { total: perCase.reduce((s, x) => s + x, 0) / perCase.length, perCase };
   };
   const x0 = toUnit(space, Object.fromEntries(space.map((p) => [p.key, p.value])));

@@ -6,11 +6,11 @@
 //                evaluations = 2000 (per restart), mechanisms = the scenario's enabled ones, rules = DEFAULT_FIT_RULES,
 //                parameters = explicit keys instead, fixed = overrides kept fixed }
 //   fitSettings(fit) -> { mechanisms, params }   the compile options that run the fitted model
-import { compile } from '../../engine/compile.js';
 import { MECHANISM_IDS } from '../../engine/parameters.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { minimise, type Minimum } from './cmaes.js';
-import { loss, target, type Measure } from './loss.js';
+import { lossFunction, target, type Measure } from './loss.js';
+import { modelAt } from './model-at.js';
 import { DEFAULT_FIT_RULES, defaultFreeKeys, freeParameters, fromUnit, toUnit, type FreeParameter } from './parameter-space.js';
 import type { Every } from '../record/periods.js';
 import { recordSeries, type RecordSeries } from '../record/record.js';
@@ -41,8 +41,11 @@ export interface FitOptions {
   fixed?: Record<string, number>;
   /** The record to fit (default: the scenario's own); a recovery study passes one simulated from known parameters. */
   record?: RecordSeries;
-  /** Told after each loss evaluation how many were made and the most the budget allows (restarts stop early, so fewer may come). */
-  onProgress?: (evaluations: number, budget: number) => void;
+  /**
+   * Told after each loss evaluation how many were made, the most the budget allows (restarts stop early, so fewer may come)
+   * and the parameters just evaluated (the fit benchmark re-runs them bare).
+   */
+  onProgress?: (evaluations: number, budget: number, params: Record<string, number>) => void;
 }
 
 /** A fitted parameter: bounds, the scenario's value, the best fit and its spread over restarts. */
@@ -113,10 +116,13 @@ export function fitScenario(scenario: Scenario, options: FitOptions = {}): FitRe
   const until = formatWindow(train).slice(-7);
   const budget = 1 + (options.restarts ?? 3) * (options.evaluations ?? 2000);
   let done = 0;
+  // One compiled model for every evaluation, its parameters swapped in, and one set of scoring buffers.
+  const model = modelAt(scenario, { mode: 'predict', until, mechanisms });
+  const lossOf = lossFunction(model.model, t, seeds);
   const lossAt = (params: Record<string, number>) => {
-    const l = loss(compile(scenario, { mode: 'predict', until, mechanisms, params: { ...fixed, ...params } }), t, seeds);
+    const l = lossOf(model.at({ ...fixed, ...params }));
     // A restart evaluates whole generations, so it may overrun its budget by part of one.
-    options.onProgress?.(++done, Math.max(budget, done));
+    options.onProgress?.(++done, Math.max(budget, done), params);
     return l;
   };
 

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { compile } from '../../engine/compile.js';
 import { loadScenarioText } from '../../scenario/parse.js';
 import { meanBreakMonth, morrisScreening } from './morris.js';
 
@@ -28,7 +29,7 @@ test('screening is deterministic for a seed and covers every parameter by defaul
 });
 
 test('the outcome counts a run that never breaks as the month after the period', () => {
-  const never = meanBreakMonth(scenario, { 'rules.brokenMargin': -2, 'rules.strainedMargin': -1, 'rules.activity': 0.05, 'rules.hostileRelation': -1, 'rules.forceMemory': 1, 'rules.defectionMemory': 1 }, 3, 1, 0);
+  const never = meanBreakMonth(compile(scenario, { mode: 'predict', params: { 'rules.brokenMargin': -2, 'rules.strainedMargin': -1, 'rules.activity': 0.05, 'rules.hostileRelation': -1, 'rules.forceMemory': 1, 'rules.defectionMemory': 1 } }), 3, 1, 0);
   assert.ok(never <= 72 && never > 0);
   assert.throws(() => morrisScreening(scenario, { alliance: 3 }), /no alliance number 3/);
 });

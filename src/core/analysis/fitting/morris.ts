@@ -4,11 +4,12 @@
 //   morrisScreening(scenario, options?) -> Morris
 //     options: { parameters? (keys; default every mechanism parameter and every rule), trajectories = 10, levels = 4,
 //                runs = 20 (common random numbers per point), seed = 1, alliance = 0 }
-import { compile } from '../../engine/compile.js';
+import type { Model } from '../../engine/model.js';
 import { MECHANISM_IDS, RULES } from '../../engine/parameters.js';
 import { runModel } from '../../engine/run.js';
 import { runStream, uniform } from '../../random/streams.js';
 import type { Scenario } from '../../scenario/schema.js';
+import { modelAt } from './model-at.js';
 import { defaultFreeKeys, freeParameters, fromUnit } from './parameter-space.js';
 
 /** Settings of a screening. */
@@ -52,8 +53,7 @@ export interface Morris {
  * The outcome screened: the mean over runs 0..runs-1 (common random numbers) of the alliance's first broken-or-hostile month,
  * counted from the period start; a run that never breaks counts as the month after the period.
  */
-export function meanBreakMonth(scenario: Scenario, params: Record<string, number>, runs: number, seed: number, alliance: number): number {
-  const model = compile(scenario, { mode: 'predict', params });
+export function meanBreakMonth(model: Model, runs: number, seed: number, alliance: number): number {
   let total = 0;
   for (let r = 0; r < runs; r++) {
     const b = runModel(model, runStream(seed, r)).firstBreak[alliance];
@@ -83,8 +83,10 @@ export function morrisScreening(scenario: Scenario, options: MorrisOptions = {})
   const delta = p / (2 * (p - 1));
   const rng = runStream(seed, 2_000_003);
   let points = 0;
+  // One compiled model for every point of the design, its parameters swapped in.
+  const model = modelAt(scenario, { mode: 'predict' });
   const f = (u: number[]) => {
-    const y = meanBreakMonth(scenario, fromUnit(space, u), runs, seed, alliance);
+    const y = meanBreakMonth(model.at(fromUnit(space, u)), runs, seed, alliance);
     options.onProgress?.(++points, (space.length + 1) * r);
     return y;
   };
