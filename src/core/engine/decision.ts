@@ -1,7 +1,7 @@
 // The decision rule: each month a member picks the act that answers the term of its alliance value that falls short, given what
 // it expects of its partner; noise only chooses between acts whose scores are close.
 import { currentTraits } from '../mechanisms/pair.js';
-import { gumbel, uniform, type RandomStream } from '../random/streams.js';
+import { gumbelOf, uniform, type RandomStream } from '../random/streams.js';
 import { ACT, ACT_CATEGORIES, ACT_GOLDSTEIN, ACT_KINDS, CATEGORY, type ActKind } from './acts.js';
 import { impulse } from './effects.js';
 import { DIMENSION, type Model } from './model.js';
@@ -27,15 +27,23 @@ const TERM = Object.fromEntries(MECHANISM_IDS.map((m, k) => [m, k])) as Record<s
 const DIMENSION_CATEGORY = [CATEGORY.diplomatic, CATEGORY.sovereignty, CATEGORY.ideological, CATEGORY.nuclear];
 const NONE = Number.NEGATIVE_INFINITY;
 
-/** Scratch space of the rule, one per run: each option's score and the issue it concerns. */
+/** Scratch space of the rule, one per run: each option's score, the issue it concerns, and its random draw. */
 export interface DecisionScratch {
   score: Float64Array;
   issue: Int32Array;
+  /** Each option's 32-bit draw this month, turned into its Gumbel perturbation (times `spread`) only if the option is scored. */
+  draw: Int32Array;
+  spread: number;
 }
 
 /** Scratch space for the decision rule of one run. */
 export function decisionScratch(): DecisionScratch {
-  return { score: new Float64Array(OPTIONS), issue: new Int32Array(OPTIONS) };
+  return { score: new Float64Array(OPTIONS), issue: new Int32Array(OPTIONS), draw: new Int32Array(OPTIONS), spread: 0 };
+}
+
+/** Option o's perturbation: its Gumbel draw scaled by the leader's spread. */
+function noise(scratch: DecisionScratch, o: number): number {
+  return scratch.spread * gumbelOf(scratch.draw[o]);
 }
 
 /**
@@ -60,12 +68,12 @@ export function decide(model: Model, state: RunState, rng: RandomStream, scratch
   const r = model.params.rules;
   // A fixed number of draws per member and month, so that one ally's choice never shifts the other's random numbers.
   const u = uniform(rng);
-  const { score, issue } = scratch;
-  const traits = currentTraits(model, state, i);
-  const spread = r.noise * (0.5 + traits.risk);
-  for (let o = 0; o < OPTIONS; o++) score[o] = spread * gumbel(rng);
+  const { score, issue, draw } = scratch;
+  // The draws are taken whether or not the member acts; their logarithms only when it does (two thirds of months it does not).
+  for (let o = 0; o < OPTIONS; o++) draw[o] = rng.next();
   const choose = trace.choose;
   if (u >= r.activity && choose === undefined) return 0;
+  scratch.spread = r.noise * (0.5 + currentTraits(model, state, i).risk);
 
   scoreOptions(model, state, scratch, al, side, i, j);
   let best: number = OPTION.consult;
@@ -89,7 +97,7 @@ export function decide(model: Model, state: RunState, rng: RandomStream, scratch
   return 1;
 }
 
-/** Adds each option's score to the perturbation already in scratch.score (NONE where the option is not open). */
+/** Scores each option: its perturbation plus what it is worth to i now (NONE where the option is not open). */
 function scoreOptions(model: Model, state: RunState, scratch: DecisionScratch, al: number, side: number, i: number, j: number): void {
   const r = model.params.rules;
   const { score, issue } = scratch;
@@ -102,16 +110,18 @@ function scoreOptions(model: Model, state: RunState, scratch: DecisionScratch, a
   const partnerMargin = state.margin[other];
   const R = r.reciprocity * state.rel[j * n + i];
   issue.fill(-1);
+  // Each open option's score is its perturbation plus its value; a closed option's is NONE (and needs no perturbation).
+  const g = (o: number) => noise(scratch, o);
 
-  score[OPTION.consult] += 0;
-  score[OPTION.agree] += margin + R;
+  score[OPTION.consult] = g(OPTION.consult) + 0;
+  score[OPTION.agree] = g(OPTION.agree) + (margin + R);
   score[OPTION.aid] = state.cap[i] > state.cap[j] && state.aid[i * n + j] < 1
-    ? score[OPTION.aid] + margin + R + Math.max(0, -partnerMargin) + c(TERM.economy) : NONE;
+    ? g(OPTION.aid) + margin + R + Math.max(0, -partnerMargin) + c(TERM.economy) : NONE;
 
   const pending = state.demandIssue[j * n + i];
   if (pending >= 0 && state.month - state.demandMonth[j * n + i] <= 12) {
     issue[OPTION.concede] = pending;
-    score[OPTION.concede] += c(TERM.security) + c(TERM.stakes) + R - concessionCost(model, state, i, j, pending);
+    score[OPTION.concede] = g(OPTION.concede) + (c(TERM.security) + c(TERM.stakes) + R - concessionCost(model, state, i, j, pending));
   } else score[OPTION.concede] = NONE;
 
   for (let d = 0; d < 3; d++) {
@@ -119,23 +129,23 @@ function scoreOptions(model: Model, state: RunState, scratch: DecisionScratch, a
     const k = model.params.enabled[DEMAND_MECHANISM[d]] ? widestGap(model, state, i, j, DEMAND_DIMENSION[d]) : -1;
     if (k < 0) { score[o] = NONE; continue; }
     issue[o] = k;
-    score[o] += model.weights[i * M + DEMAND_TERM[d]] * issueWeight(model, d) * shortfall(model, state, i, j, DEMAND_DIMENSION[d]);
+    score[o] = g(o) + model.weights[i * M + DEMAND_TERM[d]] * issueWeight(model, d) * shortfall(model, state, i, j, DEMAND_DIMENSION[d]);
   }
 
   const polemic = Math.max(0, -c(TERM.ideology)) + Math.max(0, -c(TERM.standing));
   // A hostile act answers a shortfall; reciprocity only makes it likelier against a hostile partner (reduce answers conduct alone).
   issue[OPTION.criticise] = widestDoctrinalGap(model, state, i, j);
-  score[OPTION.criticise] = polemic > 0 ? score[OPTION.criticise] + polemic - R : NONE;
+  score[OPTION.criticise] = polemic > 0 ? g(OPTION.criticise) + polemic - R : NONE;
   const aidCost = -c(TERM.economy);
-  score[OPTION.withholdAid] = state.aid[i * n + j] > 0 && aidCost > 0 ? score[OPTION.withholdAid] + aidCost - R : NONE;
+  score[OPTION.withholdAid] = state.aid[i * n + j] > 0 && aidCost > 0 ? g(OPTION.withholdAid) + aidCost - R : NONE;
   const retract = retractableNuclear(model, state, i, j);
   const nuclearCost = -c(TERM.nuclear);
   issue[OPTION.withholdNuclear] = retract;
-  score[OPTION.withholdNuclear] = retract >= 0 && nuclearCost > 0 ? score[OPTION.withholdNuclear] + nuclearCost - R : NONE;
-  score[OPTION.reduce] += -smoothed / 2 - R;
-  score[OPTION.defect] = state.below[slot] >= r.patience && state.severed[al] === 0 ? score[OPTION.defect] - smoothed - R : NONE;
+  score[OPTION.withholdNuclear] = retract >= 0 && nuclearCost > 0 ? g(OPTION.withholdNuclear) + nuclearCost - R : NONE;
+  score[OPTION.reduce] = g(OPTION.reduce) + (-smoothed / 2 - R);
+  score[OPTION.defect] = state.below[slot] >= r.patience && state.severed[al] === 0 ? g(OPTION.defect) - smoothed - R : NONE;
   score[OPTION.force] = state.severed[al] === 1 && state.rel[i * n + j] <= r.forceRelation
-    ? score[OPTION.force] - smoothed * currentTraits(model, state, i).risk - R : NONE;
+    ? g(OPTION.force) - smoothed * currentTraits(model, state, i).risk - R : NONE;
 }
 
 /** How far the outcomes of a dimension's issues held by both members stand from i's positions: sum of salience * gap / 100. */

@@ -27,6 +27,19 @@ export const NON_FINITE = 'non-finite state';
  * infinite at month `t`. The schema bounds every input so that this should not happen; parameter overrides are not bounded.
  */
 export function checkFinite(model: Model, state: RunState, t: number): void {
+  // x * 0 is 0 for every finite x and NaN otherwise: one sum tells whether anything needs naming, at the cost of a pass.
+  if (zeroSum(state.cap) + zeroSum(state.rel) + zeroSum(state.value) + zeroSum(state.outside) + zeroSum(state.margin) + zeroSum(state.contrib) === 0) return;
+  nameNonFinite(model, state, t);
+}
+
+function zeroSum(xs: Float64Array): number {
+  let s = 0;
+  for (let x = 0; x < xs.length; x++) s += xs[x] * 0;
+  return s;
+}
+
+/** Finds the first non-finite value and throws NonFiniteState naming it. */
+function nameNonFinite(model: Model, state: RunState, t: number): void {
   const { n, cap, rel, value, outside, margin, contrib } = state;
   const M = MECHANISM_IDS.length;
   const actorAt = (i: number) => Math.max(0, model.scenario.actors.findIndex((a) => a.id === model.actorIds[i]));

@@ -35,6 +35,11 @@ export function logisticNoise(rng: RandomStream): number {
 
 /** A standard Gumbel draw: adding one to each alternative's score and taking the best is a logit choice among them. */
 export function gumbel(rng: RandomStream): number {
-  const u = ((rng.next() >>> 0) + 0.5) / 4294967296;
+  return gumbelOf(rng.next());
+}
+
+/** The standard Gumbel draw that one 32-bit integer of a stream stands for, so that a caller can draw now and transform later. */
+export function gumbelOf(draw: number): number {
+  const u = ((draw >>> 0) + 0.5) / 4294967296;
   return -Math.log(-Math.log(u));
 }
