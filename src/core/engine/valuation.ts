@@ -1,5 +1,5 @@
 // How each member values its alliance this month: the pair's power shares and their trend, every mechanism's term, the outside option.
-import { MECHANISM_FUNCTIONS } from '../mechanisms/index.js';
+import { mechanismTerm } from '../mechanisms/index.js';
 import { currentTraits, type PairView } from '../mechanisms/pair.js';
 import type { Model } from './model.js';
 import { MECHANISM_IDS } from './parameters.js';
@@ -49,7 +49,7 @@ export function valueAlliance(
     let c = 0;
     if (enabled[m]) {
       v.params = mechParams[m];
-      c = model.weights[i * M + m] * MECHANISM_FUNCTIONS[m](v);
+      c = model.weights[i * M + m] * mechanismTerm(m, v);
     }
     state.contrib[slot * M + m] = c;
     total += c;
