@@ -6,7 +6,7 @@ import { applyEffect, impulse } from './effects.js';
 import { checkFinite } from './finite.js';
 import type { CompiledEvent, Model } from './model.js';
 import { MECHANISM_IDS } from './parameters.js';
-import { initialState, type RunState } from './state.js';
+import { initialState, resetState, type RunState } from './state.js';
 import { updateStatus } from './status.js';
 import { thirdPowersAct } from './third-power.js';
 import type { RunSummary, Trace } from './trace.js';
@@ -19,7 +19,10 @@ export type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
  * @example const summary = runModel(compile(scenario), runStream(7, 0));
  */
 export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): RunSummary {
-  const state = initialState(model);
+  // Runs of one model reuse one state's arrays (ensembles and fits run thousands); a run started inside another's trace gets its own.
+  const kept = spareState.get(model);
+  if (kept) spareState.delete(model);
+  const state = kept ? resetState(model, kept) : initialState(model);
   const { n, K } = state;
   const enabled = MECHANISM_IDS.map((id) => model.params.enabled[id]);
   const mechParams = MECHANISM_IDS.map((id) => model.params.mechanisms[id]);
@@ -79,8 +82,11 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
     checkFinite(model, state, t);
     trace.month?.(t, state);
   }
+  spareState.set(model, state);
   return summary;
 }
+
+const spareState = new WeakMap<Model, RunState>();
 
 /** Applies one scenario event: its act moves the directed relation(s), a defection or force counts for statuses, then its effects. */
 function applyEvent(model: Model, state: RunState, ev: CompiledEvent, t: number, trace: Trace): void {

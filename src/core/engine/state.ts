@@ -62,6 +62,8 @@ export interface RunState {
   /** Per member slot and dimension (slot * DIMENSIONS + dimension): the issue term and the version it was computed at. */
   issueMemo: Float64Array;
   issueMemoVersion: Int32Array;
+  /** Bumped each time the state is reset for a new run, so that a memo keyed by the state object knows a new run began. */
+  generation: number;
 }
 
 const NEVER = -1_000_000_000;
@@ -71,42 +73,81 @@ export function initialState(model: Model): RunState {
   const n = model.actorIds.length;
   const K = model.issueIds.length;
   const A = model.alliances.length;
-  const pos = new Float64Array(n * K).fill(Number.NaN);
-  return {
+  return resetState(model, {
     n,
     K,
     month: 0,
     cap: new Float64Array(n),
-    capFactor: new Float64Array(n).fill(1),
-    rel: Float64Array.from(model.relation0),
-    relBase: Float64Array.from(model.relationBase),
-    aid: Float64Array.from(model.aid0),
-    inducement: Float64Array.from(model.inducement0),
-    pos,
+    capFactor: new Float64Array(n),
+    rel: new Float64Array(n * n),
+    relBase: new Float64Array(n * n),
+    aid: new Float64Array(n * n),
+    inducement: new Float64Array(n * n),
+    pos: new Float64Array(n * K),
     sal: new Float64Array(n * K),
-    outcome: Float64Array.from(model.statusQuo),
-    hierarchy: Float64Array.from(model.alliances.map((a) => a.hierarchy)),
-    leader: Int32Array.from(model.initialLeader),
+    outcome: new Float64Array(K),
+    hierarchy: new Float64Array(A),
+    leader: new Int32Array(n),
     coop: new Float64Array(n * n),
-    demandIssue: new Int32Array(n * n).fill(-1),
-    demandMonth: new Int32Array(n * n).fill(NEVER),
-    lastDefect: new Int32Array(A).fill(NEVER),
-    lastForce: new Int32Array(A).fill(NEVER),
+    demandIssue: new Int32Array(n * n),
+    demandMonth: new Int32Array(n * n),
+    lastDefect: new Int32Array(A),
+    lastForce: new Int32Array(A),
     severed: new Int8Array(A),
-    breaker: new Int32Array(A).fill(-1),
+    breaker: new Int32Array(A),
     below: new Int32Array(A * 2),
     above: new Int32Array(A),
     share: new Float64Array(A * model.months),
     shareNow: new Float64Array(A * 2),
     shareAhead: new Float64Array(A * 2),
     status: new Int8Array(A),
-    smoothed: new Float64Array(A * 2).fill(Number.NaN),
+    smoothed: new Float64Array(A * 2),
     contrib: new Float64Array(A * 2 * MECHANISM_IDS.length),
     value: new Float64Array(A * 2),
     outside: new Float64Array(A * 2),
     margin: new Float64Array(A * 2),
     issueVersion: 0,
     issueMemo: new Float64Array(A * 2 * DIMENSIONS),
-    issueMemoVersion: new Int32Array(A * 2 * DIMENSIONS).fill(-1),
-  };
+    issueMemoVersion: new Int32Array(A * 2 * DIMENSIONS),
+    generation: 0,
+  });
+}
+
+/** Puts a state of this model back at the start of the period, so that runs can reuse its arrays instead of allocating them. */
+export function resetState(model: Model, s: RunState): RunState {
+  s.month = 0;
+  s.cap.fill(0);
+  s.capFactor.fill(1);
+  s.rel.set(model.relation0);
+  s.relBase.set(model.relationBase);
+  s.aid.set(model.aid0);
+  s.inducement.set(model.inducement0);
+  s.pos.fill(Number.NaN);
+  s.sal.fill(0);
+  s.outcome.set(model.statusQuo);
+  for (let al = 0; al < model.alliances.length; al++) s.hierarchy[al] = model.alliances[al].hierarchy;
+  s.leader.set(model.initialLeader);
+  s.coop.fill(0);
+  s.demandIssue.fill(-1);
+  s.demandMonth.fill(NEVER);
+  s.lastDefect.fill(NEVER);
+  s.lastForce.fill(NEVER);
+  s.severed.fill(0);
+  s.breaker.fill(-1);
+  s.below.fill(0);
+  s.above.fill(0);
+  s.share.fill(0);
+  s.shareNow.fill(0);
+  s.shareAhead.fill(0);
+  s.status.fill(0);
+  s.smoothed.fill(Number.NaN);
+  s.contrib.fill(0);
+  s.value.fill(0);
+  s.outside.fill(0);
+  s.margin.fill(0);
+  s.issueVersion = 0;
+  s.issueMemo.fill(0);
+  s.issueMemoVersion.fill(-1);
+  s.generation++;
+  return s;
 }

@@ -18,7 +18,7 @@ export function bargaining(v: PairView): number {
 
 // One forecast per run state, redone only when a material stance changes (a reopened dispute) or a new year brings new
 // capabilities: the engine's issue version also moves with doctrine polemics, which do not bear on these issues.
-const settled = new WeakMap<RunState, { key: Float64Array; year: number; outcome: Float64Array }>();
+const settled = new WeakMap<RunState, { key: Float64Array; year: number; generation: number; outcome: Float64Array }>();
 
 function settledGain(v: PairView): number {
   const { state, model } = v;
@@ -33,8 +33,8 @@ function settledGain(v: PairView): number {
     }
   }
   let memo = settled.get(state);
-  if (!memo || memo.year !== year || !sameStances(memo.key, key)) {
-    memo = { key, year, outcome: forecastSettlements(state, { issues: Array.from(issues) }) };
+  if (!memo || memo.generation !== state.generation || memo.year !== year || !sameStances(memo.key, key)) {
+    memo = { key, year, generation: state.generation, outcome: forecastSettlements(state, { issues: Array.from(issues) }) };
     settled.set(state, memo);
   }
   const K = state.K;
