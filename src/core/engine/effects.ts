@@ -18,7 +18,8 @@ export function impulse(state: RunState, from: number, to: number, intensity: nu
 export function applyEffect(model: Model, state: RunState, e: CompiledEffect): void {
   const { n, K } = state;
   switch (e.op) {
-    case OP.capability: state.capFactor[e.a] *= e.v; break;
+    // Capability effects follow from the inputs alone: the model's power schedule (power-schedule.ts) applies them once for all runs.
+    case OP.capability: break;
     case OP.aid: state.aid[e.a * n + e.b] = e.v; break;
     // A threat shifts the relation toward hostility; it does not set it, so an easing later can lower hostility again.
     case OP.threat: state.rel[e.a * n + e.b] = clamp(state.rel[e.a * n + e.b] - e.v, -1, 1); break;

@@ -156,3 +156,30 @@ test('a member whose margin stays below its outside option defects only after `p
   assert.ok(broke >= 0);
   assert.ok(lenient.summary.changes.slice(broke + 1).some((c) => c.from === 'broken' && c.reason !== 'defection'), 'the break is undone');
 });
+
+test('runs of one compiled model reuse its state: a run repeated after others, or nested in another\'s trace, is unchanged', () => {
+  const file = 'scenarios/sino-soviet.yaml';
+  const reference = loadScenarioText(readFileSync(file, 'utf8'), file);
+  const model = compile(reference);
+  const first = runModel(model, runStream(7, 3));
+  for (let i = 0; i < 5; i++) runModel(model, runStream(7, i + 10));
+  assert.deepEqual(runModel(model, runStream(7, 3)), first);
+  // A run started from inside another's trace must not share the outer run's arrays.
+  let inner: ReturnType<typeof runModel> | null = null;
+  const outer = runModel(model, runStream(7, 3), { month: (t) => { if (t === 100) inner = runModel(model, runStream(7, 4)); } });
+  assert.deepEqual(outer, first);
+  assert.deepEqual(inner, runModel(compile(reference), runStream(7, 4)));
+});
+
+test('a parameter changed between runs of one compiled model (as a fit does) gives the run a freshly compiled model gives', () => {
+  const file = 'scenarios/sino-soviet.yaml';
+  const reference = loadScenarioText(readFileSync(file, 'utf8'), file);
+  const model = compile(reference);
+  runModel(model, runStream(7, 0));
+  model.params.mechanisms.commitment.window = 3;
+  model.params.mechanisms.commitment.horizon = 2;
+  const fresh = compile(reference, { params: { 'commitment.window': 3, 'commitment.horizon': 2 } });
+  const changed = simulateModel(model, 7, 1).contrib;
+  assert.deepEqual(changed, simulateModel(fresh, 7, 1).contrib);
+  assert.notDeepEqual(changed, simulateModel(compile(reference), 7, 1).contrib, 'the change reached the commitment term');
+});

@@ -10,7 +10,8 @@ import { initialState, resetState, type RunState } from './state.js';
 import { updateStatus } from './status.js';
 import { thirdPowersAct } from './third-power.js';
 import type { RunSummary, Trace } from './trace.js';
-import { updatePowerShares, valueAlliance } from './valuation.js';
+import { valueAlliance } from './valuation.js';
+import { powerSchedule } from './power-schedule.js';
 
 export type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
 
@@ -40,8 +41,8 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
 
   const months = model.months;
   const memory = model.params.rules.memory;
-  const { rel, relBase, coop, cap, capFactor } = state;
-  const { capability } = model;
+  const { rel, relBase, coop, cap, shareNow, shareAhead } = state;
+  const power = powerSchedule(model);
   for (let t = 0; t < months; t++) {
     state.month = t;
     for (let d = 0; d < n * n; d++) coop[d] = 0;
@@ -53,12 +54,14 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
     }
     for (let c = model.baselineStart[t]; c < model.baselineStart[t + 1]; c++) relBase[model.baselineChanges[c].dyad] = model.baselineChanges[c].value;
     for (let e = model.eventStart[t]; e < model.eventStart[t + 1]; e++) applyEvent(model, state, model.events[e], t, trace);
-    for (let a = 0; a < n; a++) cap[a] = capability[a * months + t] * capFactor[a];
+    for (let a = 0; a < n; a++) cap[a] = power.cap[t * n + a];
 
     for (let al = 0; al < A; al++) {
       const { a, b, from, to } = model.alliances[al];
-      // Shares are kept every month, so that the trend a new alliance reads starts from real history.
-      updatePowerShares(model, state, al, t);
+      for (let slot = al * 2; slot < al * 2 + 2; slot++) {
+        shareNow[slot] = power.shareNow[slot * months + t];
+        shareAhead[slot] = power.shareAhead[slot * months + t];
+      }
       if (t < from || t > to) {
         clearValuation(state, al);
         continue;

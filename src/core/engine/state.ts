@@ -12,9 +12,8 @@ export interface RunState {
   n: number;
   K: number;
   month: number;
-  /** Effective capability this month (base times multiplier). */
+  /** Effective capability this month (base times the capability effects so far), read from the model's power schedule. */
   cap: Float64Array;
-  capFactor: Float64Array;
   /** Directed relation, -1 hostile .. +1 close. */
   rel: Float64Array;
   /** The level each directed relation drifts back to now: its stated baseline, or a rivalry's hostility while it lasts. */
@@ -45,8 +44,6 @@ export interface RunState {
   below: Int32Array;
   /** Per alliance: consecutive months both smoothed margins have stood `restoreMargin` above the outside options. */
   above: Int32Array;
-  /** Per alliance and month (alliance * months + t): member a's share of the pair's power, kept to read its trend. */
-  share: Float64Array;
   /** Per member slot: the power share now and the one expected `horizon` years ahead. */
   shareNow: Float64Array;
   shareAhead: Float64Array;
@@ -78,7 +75,6 @@ export function initialState(model: Model): RunState {
     K,
     month: 0,
     cap: new Float64Array(n),
-    capFactor: new Float64Array(n),
     rel: new Float64Array(n * n),
     relBase: new Float64Array(n * n),
     aid: new Float64Array(n * n),
@@ -97,7 +93,6 @@ export function initialState(model: Model): RunState {
     breaker: new Int32Array(A),
     below: new Int32Array(A * 2),
     above: new Int32Array(A),
-    share: new Float64Array(A * model.months),
     shareNow: new Float64Array(A * 2),
     shareAhead: new Float64Array(A * 2),
     status: new Int8Array(A),
@@ -117,7 +112,6 @@ export function initialState(model: Model): RunState {
 export function resetState(model: Model, s: RunState): RunState {
   s.month = 0;
   s.cap.fill(0);
-  s.capFactor.fill(1);
   s.rel.set(model.relation0);
   s.relBase.set(model.relationBase);
   s.aid.set(model.aid0);
@@ -136,7 +130,6 @@ export function resetState(model: Model, s: RunState): RunState {
   s.breaker.fill(-1);
   s.below.fill(0);
   s.above.fill(0);
-  s.share.fill(0);
   s.shareNow.fill(0);
   s.shareAhead.fill(0);
   s.status.fill(0);
