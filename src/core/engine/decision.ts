@@ -104,7 +104,8 @@ function scoreOptions(model: Model, state: RunState, scratch: DecisionScratch, a
   const { n, K } = state;
   const slot = al * 2 + side;
   const other = al * 2 + 1 - side;
-  const c = (m: number) => state.contrib[slot * M + m];
+  const { contrib } = state;
+  const at = slot * M;
   const margin = state.margin[slot];
   const smoothed = state.smoothed[slot];
   const partnerMargin = state.margin[other];
@@ -112,17 +113,16 @@ function scoreOptions(model: Model, state: RunState, scratch: DecisionScratch, a
   // A loop, not fill(): for 13 cells the built-in's call costs more than the stores.
   for (let o = 0; o < OPTIONS; o++) issue[o] = -1;
   // Each open option's score is its perturbation plus its value; a closed option's is NONE (and needs no perturbation).
-  const g = (o: number) => noise(scratch, o);
 
-  score[OPTION.consult] = g(OPTION.consult) + 0;
-  score[OPTION.agree] = g(OPTION.agree) + (margin + R);
+  score[OPTION.consult] = noise(scratch, OPTION.consult) + 0;
+  score[OPTION.agree] = noise(scratch, OPTION.agree) + (margin + R);
   score[OPTION.aid] = state.cap[i] > state.cap[j] && state.aid[i * n + j] < 1
-    ? g(OPTION.aid) + margin + R + Math.max(0, -partnerMargin) + c(TERM.economy) : NONE;
+    ? noise(scratch, OPTION.aid) + margin + R + Math.max(0, -partnerMargin) + contrib[at + TERM.economy] : NONE;
 
   const pending = state.demandIssue[j * n + i];
   if (pending >= 0 && state.month - state.demandMonth[j * n + i] <= 12) {
     issue[OPTION.concede] = pending;
-    score[OPTION.concede] = g(OPTION.concede) + (c(TERM.security) + c(TERM.stakes) + R - concessionCost(model, state, i, j, pending));
+    score[OPTION.concede] = noise(scratch, OPTION.concede) + (contrib[at + TERM.security] + contrib[at + TERM.stakes] + R - concessionCost(model, state, i, j, pending));
   } else score[OPTION.concede] = NONE;
 
   for (let d = 0; d < 3; d++) {
@@ -130,23 +130,23 @@ function scoreOptions(model: Model, state: RunState, scratch: DecisionScratch, a
     const k = model.params.enabled[DEMAND_MECHANISM[d]] ? widestGap(model, state, i, j, DEMAND_DIMENSION[d]) : -1;
     if (k < 0) { score[o] = NONE; continue; }
     issue[o] = k;
-    score[o] = g(o) + model.weights[i * M + DEMAND_TERM[d]] * issueWeight(model, d) * shortfall(model, state, i, j, DEMAND_DIMENSION[d]);
+    score[o] = noise(scratch, o) + model.weights[i * M + DEMAND_TERM[d]] * issueWeight(model, d) * shortfall(model, state, i, j, DEMAND_DIMENSION[d]);
   }
 
-  const polemic = Math.max(0, -c(TERM.ideology)) + Math.max(0, -c(TERM.standing));
+  const polemic = Math.max(0, -contrib[at + TERM.ideology]) + Math.max(0, -contrib[at + TERM.standing]);
   // A hostile act answers a shortfall; reciprocity only makes it likelier against a hostile partner (reduce answers conduct alone).
   issue[OPTION.criticise] = widestDoctrinalGap(model, state, i, j);
-  score[OPTION.criticise] = polemic > 0 ? g(OPTION.criticise) + polemic - R : NONE;
-  const aidCost = -c(TERM.economy);
-  score[OPTION.withholdAid] = state.aid[i * n + j] > 0 && aidCost > 0 ? g(OPTION.withholdAid) + aidCost - R : NONE;
+  score[OPTION.criticise] = polemic > 0 ? noise(scratch, OPTION.criticise) + polemic - R : NONE;
+  const aidCost = -contrib[at + TERM.economy];
+  score[OPTION.withholdAid] = state.aid[i * n + j] > 0 && aidCost > 0 ? noise(scratch, OPTION.withholdAid) + aidCost - R : NONE;
   const retract = retractableNuclear(model, state, i, j);
-  const nuclearCost = -c(TERM.nuclear);
+  const nuclearCost = -contrib[at + TERM.nuclear];
   issue[OPTION.withholdNuclear] = retract;
-  score[OPTION.withholdNuclear] = retract >= 0 && nuclearCost > 0 ? g(OPTION.withholdNuclear) + nuclearCost - R : NONE;
-  score[OPTION.reduce] = g(OPTION.reduce) + (-smoothed / 2 - R);
-  score[OPTION.defect] = state.below[slot] >= r.patience && state.severed[al] === 0 ? g(OPTION.defect) - smoothed - R : NONE;
+  score[OPTION.withholdNuclear] = retract >= 0 && nuclearCost > 0 ? noise(scratch, OPTION.withholdNuclear) + nuclearCost - R : NONE;
+  score[OPTION.reduce] = noise(scratch, OPTION.reduce) + (-smoothed / 2 - R);
+  score[OPTION.defect] = state.below[slot] >= r.patience && state.severed[al] === 0 ? noise(scratch, OPTION.defect) - smoothed - R : NONE;
   score[OPTION.force] = state.severed[al] === 1 && state.rel[i * n + j] <= r.forceRelation
-    ? g(OPTION.force) - smoothed * currentTraits(model, state, i).risk - R : NONE;
+    ? noise(scratch, OPTION.force) - smoothed * currentTraits(model, state, i).risk - R : NONE;
 }
 
 /** How far the outcomes of a dimension's issues held by both members stand from i's positions: sum of salience * gap / 100. */

@@ -11,9 +11,11 @@ export function wedge(v: PairView): number {
   const { i, j } = v;
   let pressure = 0;
   let induced = 0;
+  // With no weight on pressure (the default), its sum would be multiplied by 0: skip it.
+  const weighPressure = v.params.pressure !== 0;
   for (let k = 0; k < n; k++) {
     induced += inducement[k * n + i];
-    if (k === i || k === j) continue;
+    if (!weighPressure || k === i || k === j) continue;
     const hostile = -rel[k * n + i];
     if (hostile <= 0) continue;
     const gap = rel[j * n + k] - rel[i * n + k];
