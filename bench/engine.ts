@@ -1,19 +1,28 @@
-// Engine benchmark: full 1945-1972 runs of the reference scenario per second on one thread, and where the time goes.
+// Engine benchmark: full 1945-1972 runs of the reference scenario per second on one thread, and where the time goes. It
+// times the compiled build (dist/, what `schism` runs), and the source through tsx beside it.
 import { readFileSync } from 'node:fs';
-import { compile } from '../src/core/engine/compile.js';
-import { runModel } from '../src/core/engine/run.js';
-import { simulateModel } from '../src/core/engine/simulate.js';
-import { runStream } from '../src/core/random/streams.js';
+import { loadavg } from 'node:os';
+import * as sourceCompile from '../src/core/engine/compile.js';
+import * as sourceRun from '../src/core/engine/run.js';
+import * as sourceStreams from '../src/core/random/streams.js';
 import { loadScenarioText } from '../src/core/scenario/parse.js';
+import { compiled } from './compiled.js';
 import { median, timeBatches } from './stats.js';
 
 /** Prints runs per second (median of repeats) for summary-only runs, fully recorded runs, and compiling. */
 export async function benchEngine(): Promise<void> {
   const file = 'scenarios/sino-soviet.yaml';
   const scenario = loadScenarioText(readFileSync(file, 'utf8'), file);
+  const { compile } = await compiled<typeof sourceCompile>('core/engine/compile.js');
+  const { runModel } = await compiled<typeof sourceRun>('core/engine/run.js');
+  const { simulateModel } = await compiled<typeof import('../src/core/engine/simulate.js')>('core/engine/simulate.js');
+  const { runStream } = await compiled<typeof sourceStreams>('core/random/streams.js');
+  const load = loadavg()[0];
   const model = compile(scenario);
+  const fromSource = sourceCompile.compile(scenario);
   let i = 0;
   const fast = timeBatches(() => runModel(model, runStream(7, i++)), 2000, 9);
+  const source = timeBatches(() => sourceRun.runModel(fromSource, sourceStreams.runStream(7, i++)), 2000, 9);
   const full = timeBatches(() => simulateModel(model, 7, i++), 200, 9);
   const comp = timeBatches(() => compile(scenario), 200, 9);
   const empty = compile({ ...scenario, events: [], issues: [] });
@@ -25,15 +34,16 @@ export async function benchEngine(): Promise<void> {
   }, 200000, 9);
   const rows = [
     ['summary-only run (what ensembles and fits use)', median(fast)],
+    ['the same, the source through tsx', median(source)],
     ['fully recorded run (what `schism run` writes)', median(full)],
     ['compile the scenario', median(comp)],
     ['summary-only run, no events or issues (baseline)', median(bare)],
   ] as const;
-  process.stdout.write(`reference scenario: ${model.months} months, ${model.actorIds.length} actors, ${model.events.length} driver events\n`);
+  process.stdout.write(`reference scenario: ${model.months} months, ${model.actorIds.length} actors, ${model.events.length} driver events; compiled build unless said; load average ${load.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);
   for (const [what, s] of rows) process.stdout.write(`${what.padEnd(52)} ${(1 / s).toFixed(0).padStart(8)} per s   ${(s * 1e6).toFixed(1).padStart(8)} µs median\n`);
   const perMonth = median(fast) / model.months;
   process.stdout.write(
-    `one simulated month costs ${(perMonth * 1e9).toFixed(0)} ns = ${(perMonth / median(kernel)).toFixed(1)}x a 25-relation decay loop (${(median(kernel) * 1e9).toFixed(1)} ns here)\n`,
+    `one simulated month costs ${(perMonth * 1e9).toFixed(0)} ns = ${(perMonth / median(kernel)).toFixed(1)}x a 25-relation decay loop (${(median(kernel) * 1e9).toFixed(1)} ns here); a run = ${(median(fast) / median(kernel)).toFixed(0)} kernels\n`,
   );
-  process.stdout.write(`ratio recorded / summary-only: ${(median(full) / median(fast)).toFixed(2)}x; events+issues cost: ${(median(fast) / median(bare)).toFixed(2)}x the bare loop\n`);
+  process.stdout.write(`ratio recorded / summary-only: ${(median(full) / median(fast)).toFixed(2)}x; events+issues cost: ${(median(fast) / median(bare)).toFixed(2)}x the bare loop; tsx / compiled: ${(median(source) / median(fast)).toFixed(2)}x\n`);
 }
