@@ -34,6 +34,8 @@ test('a model with parameters swapped in equals compile() with them, field by fi
   for (const [name, scenario] of Object.entries(scenarios)) {
     const mechanisms = Object.fromEntries(MECHANISM_IDS.map((m, i) => [m, i % 3 !== 1]));
     const m = modelAt(scenario, { mode: 'predict', mechanisms });
+    // A field compile() derives from parameters that modelAt does not swap: add it to SWAPPED and to at() in model-at.ts.
+    assert.deepEqual(m.recompiled, [], `${name}: compile() derives ${m.recompiled.join(', ')} from parameters, and modelAt does not swap them`);
     for (let i = 0; i < 4; i++) {
       const params = i === 0 ? {} : randomParams(rng);
       const fresh = compile(scenario, { mode: 'predict', mechanisms, params });
