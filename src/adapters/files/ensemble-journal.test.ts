@@ -8,7 +8,7 @@ import { runChunk } from '../../core/analysis/ensembles/ensemble-chunk.js';
 import { statsToJson } from '../../core/analysis/ensembles/ensemble-stats.js';
 import { digestShape } from '../../core/analysis/ensembles/run-digest.js';
 import { compile } from '../../core/engine/compile.js';
-import { chunkLines, cooperationHeader, RUNS_HEADER } from '../../core/output/ensemble.js';
+import { chunkBytes, chunkLines, cooperationHeader, RUNS_HEADER } from '../../core/output/ensemble.js';
 import { loadScenarioText } from '../../core/scenario/parse.js';
 import { openJournal, ResumeConflict } from './ensemble-journal.js';
 
@@ -23,7 +23,7 @@ test('a resume cuts a half-written chunk back to the checkpoint and ends with ex
   const job = { seed: 4, runs: 30 };
   const first = await openJournal(out, job, shape, headers, 30);
   assert.equal(first.done, 0);
-  await first.append(chunkLines(shape, runChunk(model, shape, 4, { from: 0, to: 10 })));
+  await first.append(chunkBytes(shape, runChunk(model, shape, 4, { from: 0, to: 10 })));
   await first.close();
   // The process dies while writing the next chunk: bytes beyond the checkpoint.
   appendFileSync(join(dir, '.ens.partial', 'out', 'runs.csv'), '10,pact,1950-0');
@@ -32,7 +32,7 @@ test('a resume cuts a half-written chunk back to the checkpoint and ends with ex
   const again = await openJournal(out, job, shape, headers, 30);
   assert.equal(again.done, 10);
   assert.equal(again.stats.runs, 10);
-  await again.append(chunkLines(shape, runChunk(model, shape, 4, { from: 10, to: 30 })));
+  await again.append(chunkBytes(shape, runChunk(model, shape, 4, { from: 10, to: 30 })));
   await again.finish({ 'stats.json': JSON.stringify(statsToJson(again.stats)) });
 
   const whole = chunkLines(shape, runChunk(model, shape, 4, { from: 0, to: 30 }));
@@ -46,7 +46,7 @@ test('an unfinished journal of another job is refused, and left alone', async ()
   const dir = mkdtempSync(join(tmpdir(), 'schism-journal-'));
   const out = join(dir, 'ens');
   const j = await openJournal(out, { seed: 1 }, shape, headers, 10);
-  await j.append(chunkLines(shape, runChunk(model, shape, 1, { from: 0, to: 5 })));
+  await j.append(chunkBytes(shape, runChunk(model, shape, 1, { from: 0, to: 5 })));
   await j.close();
   await assert.rejects(openJournal(out, { seed: 2 }, shape, headers, 10), (err: unknown) => err instanceof ResumeConflict && /other arguments/.test((err as Error).message));
   assert.ok(existsSync(join(dir, '.ens.partial', 'checkpoint.json')));
@@ -58,7 +58,7 @@ async function interrupted() {
   const out = join(dir, 'ens');
   const job = { seed: 4, runs: 30 };
   const j = await openJournal(out, job, shape, headers, 30);
-  await j.append(chunkLines(shape, runChunk(model, shape, 4, { from: 0, to: 10 })));
+  await j.append(chunkBytes(shape, runChunk(model, shape, 4, { from: 0, to: 10 })));
   await j.close();
   return { dir, out, job, partial: join(dir, '.ens.partial') };
 }

@@ -11,7 +11,7 @@ import { mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'nod
 import { basename, dirname, join, resolve } from 'node:path';
 import { emptyStats, mergeStats, statsFromJson, statsToJson, type EnsembleStats, type StatsJson } from '../../core/analysis/ensembles/ensemble-stats.js';
 import type { DigestShape } from '../../core/analysis/ensembles/run-digest.js';
-import type { ChunkLines } from '../../core/output/ensemble.js';
+import type { ChunkBytes } from '../../core/output/ensemble.js';
 import { replaceFolder, writeFileAtomic, type FileSet } from './atomic-write.js';
 
 /** An unfinished ensemble with other arguments is in the way, or its journal is damaged; the message names the journal. */
@@ -57,7 +57,7 @@ export interface Journal {
   /** True when an earlier invocation had already put the finished output in place; nothing is left to do. */
   readonly placed: boolean;
   /** Appends the next chunk's lines and counts, durably, then checkpoints. */
-  append(result: ChunkLines): Promise<void>;
+  append(result: ChunkBytes): Promise<void>;
   /** Writes the summary files beside the per-run files and puts the folder in place atomically. */
   finish(files: FileSet): Promise<void>;
   /** Closes the per-run files (the journal stays on disk for a later resume). */
@@ -141,9 +141,9 @@ export async function openJournal(outDir: string, job: unknown, shape: DigestSha
     stats,
     placed: false,
     async append(result) {
-      const texts: Record<string, string> = { 'runs.csv': result.runs, 'cooperation.csv': result.cooperation };
+      const data: Record<string, Uint8Array> = { 'runs.csv': result.runs, 'cooperation.csv': result.cooperation };
       for (const name of names) {
-        const buf = Buffer.from(texts[name] ?? '');
+        const buf = data[name] ?? new Uint8Array(0);
         await handles[name].write(buf, 0, buf.length, bytes[name]);
         await handles[name].sync();
         bytes[name] += buf.length;

@@ -4,7 +4,7 @@ import { chunkRanges, shardRange, type Shard } from '../../core/analysis/ensembl
 import { statsToJson } from '../../core/analysis/ensembles/ensemble-stats.js';
 import { digestShape, layoutOf } from '../../core/analysis/ensembles/run-digest.js';
 import { compile } from '../../core/engine/compile.js';
-import { breakDatesCsv, chunkLines, cooperationBandsCsv, cooperationHeader, ensembleSummary, RUNS_HEADER } from '../../core/output/ensemble.js';
+import { breakDatesCsv, chunkBytes, cooperationBandsCsv, cooperationHeader, ensembleSummary, RUNS_HEADER } from '../../core/output/ensemble.js';
 import { SCHISM_VERSION } from '../../core/version.js';
 import { openJournal } from '../files/ensemble-journal.js';
 import { runChunksInOrder } from './ensemble-pool.js';
@@ -60,7 +60,7 @@ export async function runEnsemble(req: EnsembleRequest): Promise<{ summary: Reco
     req.onProgress?.(journal.done, total);
     const chunks = chunkRanges({ from: range.from + journal.done, to: range.to }, req.chunk);
     await runChunksInOrder({ scenario: req.world.scenario, compile: req.world.compile, seed: req.seed }, chunks, req.workers, async (result) => {
-      await journal.append(chunkLines(shape, result));
+      await journal.append(chunkBytes(shape, result));
       req.onProgress?.(journal.done, total);
     });
     const s = summary();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { compile } from '../../engine/compile.js';
-import { breakDatesCsv, chunkLines, cooperationBandsCsv, ensembleSummary } from '../../output/ensemble.js';
+import { breakDatesCsv, chunkBytes, chunkLines, cooperationBandsCsv, ensembleSummary } from '../../output/ensemble.js';
 import { loadScenarioText } from '../../scenario/parse.js';
 import { runChunk } from './ensemble-chunk.js';
 import { emptyStats, mergeStats, statsFromJson, statsToJson } from './ensemble-stats.js';
@@ -30,6 +30,20 @@ test('chunks merged in any order give the same statistics and per-run lines as o
   assert.equal(cooperationBandsCsv(merged, shape), cooperationBandsCsv(whole.stats, shape));
   const ordered = [...parts].sort((a, b) => a.from - b.from);
   assert.equal(ordered.map((p) => p.runs).join(''), whole.runs);
+});
+
+test('the bytes the journal writes are the readable lines, byte for byte, on the fixture and the reference scenario', () => {
+  const reference = compile(loadScenarioText(readFileSync('scenarios/sino-soviet.yaml', 'utf8'), 'scenarios/sino-soviet.yaml'));
+  const decoder = new TextDecoder();
+  for (const [m, range] of [[model, { from: 0, to: 300 }], [reference, { from: 4_294_967_000, to: 4_294_967_040 }]] as const) {
+    const s = digestShape(m);
+    const chunk = runChunk(m, s, 9, range);
+    const text = chunkLines(s, chunk);
+    const bytes = chunkBytes(s, chunk);
+    assert.ok(text.runs.includes(',,'), 'a run with a month that never came: an empty date is written');
+    assert.equal(decoder.decode(bytes.runs), text.runs);
+    assert.equal(decoder.decode(bytes.cooperation), text.cooperation);
+  }
 });
 
 test('the statistics agree with the per-run lines they summarise', () => {
