@@ -87,3 +87,97 @@ export function challengeEstimate(ctx: ChallengeContext, rH: Float64Array, k: nu
 function util(d: number, r: number): number {
   return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
 }
+
+/** Scratch arrays for challengerRow, sized for n actors and reused across challengers and turns. */
+export interface ChallengeScratch {
+  /** ut[x*n + m]: util(vd[m*n + x], rH[m]), m's utility (as h estimates it) for x's position. */
+  ut: Float64Array;
+  /** Per third party m: its weight, and its sums of three utilities in the states where i and m prevail. */
+  w: Float64Array;
+  uImDefJ: Float64Array;
+  uIDefJm: Float64Array;
+}
+
+/** Scratch space for challengerRow over n actors. */
+export function challengeScratch(n: number): ChallengeScratch {
+  return { ut: new Float64Array(n * n), w: new Float64Array(n), uImDefJ: new Float64Array(n), uIDefJm: new Float64Array(n) };
+}
+
+/**
+ * i's own estimate (h = k = i) of its challenge to every j ≠ i, as challengeEstimate(ctx, rH, i, i, j) would give it
+ * bit for bit: p[j] = p(i beats j), eu[j] = Δu_i. Each utility is computed once per challenger instead of once per
+ * (j, m), which is most of the cost of a turn, and of its first, not yet optimised run in a fresh process.
+ */
+export function challengerRow(ctx: ChallengeContext, rH: Float64Array, i: number, s: ChallengeScratch, p: Float64Array, eu: Float64Array): void {
+  const { n, vd, cap, salSum, voting } = ctx;
+  const { ut, w, uImDefJ, uIDefJm } = s;
+  // The same expression as util(), so the same bits: ut is laid out so the loop over third parties reads it in order.
+  for (let m = 0; m < n; m++) {
+    const r = rH[m];
+    const row = m * n;
+    for (let x = 0; x < n; x++) {
+      const d = vd[row + x];
+      ut[x * n + m] = d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
+    }
+  }
+  const prop = voting === 'Prop';
+  const semi = ctx.commit === 'SemiCommit';
+  const full = ctx.commit === 'FullCommit';
+  const iRow = i * n;
+  for (let m = 0; m < n; m++) {
+    const umi = ut[iRow + m];
+    const umm = ut[m * n + m];
+    w[m] = salSum[m] * cap[m];
+    uImDefJ[m] = full ? umi + umi + umi : umi + umi + umm;
+    uIDefJm[m] = semi || full ? umi + umi + umi : umi + umi + umm;
+  }
+  const uii = ut[iRow + i];
+  const wi = salSum[i] * cap[i];
+  for (let j = 0; j < n; j++) {
+    if (j === i) continue;
+    const jRow = j * n;
+    const uij = ut[jRow + i];
+    const uji = ut[iRow + j];
+    const ujj = ut[jRow + j];
+    // k = i: uki = uii and ukj = uij.
+    const euSQ = uii + uij;
+    const uhkij = uii + uii;
+    const uhkji = uij + uij;
+    const sj = salSum[j];
+    const contribI = prop ? wi * (uii - uij) : vote(voting, wi, uii, uij);
+    const contribJ = prop ? sj * cap[j] * (uji - ujj) : vote(voting, sj * cap[j], uji, ujj);
+    let chij = 1e-10;
+    let chji = 1e-10;
+    if (contribI > 0) chij = chij + contribI;
+    if (contribI < 0) chji = chji - contribI;
+    if (contribJ > 0) chij = chij + contribJ;
+    if (contribJ < 0) chji = chji - contribJ;
+    const cI = chij;
+    const cJ = chji;
+    for (let m = 0; m < n; m++) {
+      if (m === i || m === j) continue;
+      const wm = w[m];
+      const umi = ut[iRow + m];
+      const umj = ut[jRow + m];
+      const umm = ut[m * n + m];
+      const cm = prop ? wm * (umi - umj) : vote(voting, wm, umi, umj);
+      const cmi = cm > 0 ? cI + cm : cI;
+      const cmj = cm < 0 ? cJ - cm : cJ;
+      const pin = cmi / (cmi + cmj);
+      const pjn = 1 - pin;
+      const uJDefIm = semi || full ? umj + umj + umj : umj + umj + umm;
+      const uJmDefI = full ? umj + umj + umj : umj + umj + umm;
+      const uImJ = pin * uImDefJ[m] + pjn * uJDefIm;
+      const uIJm = pin * uIDefJm[m] + pjn * uJmDefI;
+      const vm = prop ? wm * (uImJ - uIJm) : vote(voting, wm, uImJ, uIJm);
+      if (vm > 0) chij = chij + vm;
+      if (vm < 0) chji = chji - vm;
+    }
+    const phij = chij / (chij + chji);
+    const phji = chji / (chij + chji);
+    const euCntst = phij * uhkij + phji * uhkji;
+    const euChlg = (1 - sj) * uhkij + sj * euCntst;
+    p[j] = phij;
+    eu[j] = euChlg - euSQ;
+  }
+}

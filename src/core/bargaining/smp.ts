@@ -1,7 +1,7 @@
 // KTAB's Spatial Model of Politics: each turn every actor challenges its best target, proposes a bargain, and each
 // actor's new position is the bargain that wins a probabilistic Condorcet election among those that involve it.
 // Follows SMPState::stepBCN/doBCN/updateBestBrgnPositions (KTAB smp.cpp, smpbcn.cpp); docs/bargaining.md has the formulas.
-import { challengeEstimate, type ChallengeContext, type ThirdPartyCommit } from './smp-challenge.js';
+import { challengeEstimate, challengerRow, challengeScratch, type ChallengeContext, type ThirdPartyCommit } from './smp-challenge.js';
 import {
   coalitions, outcomeProbabilities, riskFromProbabilities, scalarPce,
   type BigRRange, type PceModel, type VictoryProbModel, type VotingRule,
@@ -177,26 +177,45 @@ export function interpolateBargain(
   return { init: i, rcvr: j, posInit, posRcvr };
 }
 
-/** One SMP turn from positions `pos` (identity accommodation: ideals are the current positions). */
-export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rng?: RandomSource): SmpTurn {
-  const { n, dims } = setup;
+/** What a turn needs about the state it starts from: its salience distances and inferred risk attitudes. */
+export interface SmpStateView {
+  vd: Float64Array;
+  risk: Float64Array;
+}
+
+/** The salience distances and risk attitudes of positions `pos`, which a turn and the outcome probabilities share. */
+export function stateView(setup: SmpSetup, pos: Float64Array, opts: SmpOptions): SmpStateView {
   const vd = salienceDistances(setup, pos);
-  const risk = inferRisk(setup, vd, opts);
+  return { vd, risk: inferRisk(setup, vd, opts) };
+}
+
+/**
+ * One SMP turn from positions `pos` (identity accommodation: ideals are the current positions). `view` is the state's
+ * stateView when the caller has it already.
+ */
+export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rng?: RandomSource, view?: SmpStateView): SmpTurn {
+  const { n, dims } = setup;
+  const { vd, risk } = view ?? stateView(setup, pos, opts);
   const ctx: ChallengeContext = { n, vd, cap: setup.cap, salSum: setup.salSum, voting: opts.voting, commit: opts.thirdParty };
 
   // Challenges: each actor picks the target with the largest expected gain (first one on ties), if it is worth anything.
   const bargains: SmpBargain[] = [];
+  const scratch = challengeScratch(n);
+  const rI = new Float64Array(n);
+  const pRow = new Float64Array(n);
+  const euRow = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const rI = riskRow(risk, i, opts.bigRAdjust);
+    for (let a = 0; a < n; a++) rI[a] = estimateRisk(risk[i], risk[a], opts.bigRAdjust);
+    challengerRow(ctx, rI, i, scratch, pRow, euRow);
     let bestJ = -1;
     let bestP = 0;
     let bestEU = -1;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
-      const [p, edu] = challengeEstimate(ctx, rI, i, i, j);
+      const edu = euRow[j];
       if (1e-5 < edu && bestEU < edu) {
         bestJ = j;
-        bestP = p;
+        bestP = pRow[j];
         bestEU = edu;
       }
     }
@@ -221,24 +240,35 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
   }
 
   // Every actor's utility for each bargain's world (all positions as now except the two parties'), averaged over positions.
-  const ownRisk = new Float64Array(n);
-  for (let a = 0; a < n; a++) ownRisk[a] = estimateRisk(risk[a], risk[a], opts.bigRAdjust);
+  // own[a*n + m]: a's utility for m's position, computed once a turn rather than once per bargain.
+  const own = new Float64Array(n * n);
   const uSQ = new Float64Array(n);
   for (let a = 0; a < n; a++) {
+    const r = estimateRisk(risk[a], risk[a], opts.bigRAdjust);
     let s = 0;
-    for (let m = 0; m < n; m++) s = s + util(vd[a * n + m], ownRisk[a]);
+    for (let m = 0; m < n; m++) {
+      const u = util(vd[a * n + m], r);
+      own[a * n + m] = u;
+      s = s + u;
+    }
     uSQ[a] = s / n;
+  }
+  const ssSqr = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    let ss = 0;
+    for (let d = 0; d < dims; d++) {
+      const s = setup.sal[a * dims + d];
+      ss = ss + s * s;
+    }
+    ssSqr[a] = ss;
   }
   const posUtil = (a: number, p: Float64Array) => {
     let dsSqr = 0;
-    let ssSqr = 0;
     for (let d = 0; d < dims; d++) {
-      const s = setup.sal[a * dims + d];
-      const ds = (pos[a * dims + d] - p[d]) * s;
+      const ds = (pos[a * dims + d] - p[d]) * setup.sal[a * dims + d];
       dsSqr = dsSqr + ds * ds;
-      ssSqr = ssSqr + s * s;
     }
-    return util(Math.sqrt(dsSqr / ssSqr), risk[a]);
+    return util(Math.sqrt(dsSqr / ssSqr[a]), risk[a]);
   };
   const uB = bargains.map((b) => {
     const col = new Float64Array(n);
@@ -246,7 +276,7 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
       let s = 0;
       s = s + posUtil(a, b.posInit);
       s = s + posUtil(a, b.posRcvr);
-      for (let m = 0; m < n; m++) if (m !== b.init && m !== b.rcvr) s = s + util(vd[a * n + m], ownRisk[a]);
+      for (let m = 0; m < n; m++) if (m !== b.init && m !== b.rcvr) s = s + own[a * n + m];
       col[a] = s / n;
     }
     return col;
@@ -311,12 +341,12 @@ export function stateDistance(setup: SmpSetup, a: Float64Array, b: Float64Array)
 
 /**
  * The probability that each actor's position is the outcome (KTAB pDist(−1) and posProb): an election among the
- * distinct positions (closer than 1e−3 counts as the same), each actor valuing them with its own risk attitude.
+ * distinct positions (closer than 1e−3 counts as the same), each actor valuing them with its own risk attitude. `view`
+ * is the state's stateView when the caller has it already.
  */
-export function positionProbabilities(setup: SmpSetup, pos: Float64Array, opts: SmpOptions): Float64Array {
+export function positionProbabilities(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, view?: SmpStateView): Float64Array {
   const { n, dims } = setup;
-  const vd = salienceDistances(setup, pos);
-  const risk = inferRisk(setup, vd, opts);
+  const { vd, risk } = view ?? stateView(setup, pos, opts);
   const same = (i: number, j: number) => {
     let s = 0;
     for (let d = 0; d < dims; d++) {
@@ -347,12 +377,15 @@ export function smpRun(setup: SmpSetup, start: Float64Array, options: Partial<Sm
   const opts = { ...SMP_DEFAULTS, ...options };
   const states: Float64Array[] = [start.slice()];
   const probabilities: Float64Array[] = [];
-  if (opts.probabilities) probabilities.push(positionProbabilities(setup, start, opts));
+  // Each state's distances and risk attitudes serve both its outcome probabilities and the turn that starts from it.
+  let view = stateView(setup, start, opts);
+  if (opts.probabilities) probabilities.push(positionProbabilities(setup, start, opts, view));
   let stop = '';
   for (let iter = 1; ; iter++) {
-    const { next } = smpTurn(setup, states[iter - 1], opts, rng);
+    const { next } = smpTurn(setup, states[iter - 1], opts, rng, view);
     states.push(next);
-    if (opts.probabilities) probabilities.push(positionProbabilities(setup, next, opts));
+    view = stateView(setup, next, opts);
+    if (opts.probabilities) probabilities.push(positionProbabilities(setup, next, opts, view));
     const d01 = stateDistance(setup, states[0], states[1]) + opts.minSigDelta;
     const ratio = stateDistance(setup, states[iter], states[iter - 1]) / d01;
     if (opts.maxTurns <= iter) {
@@ -364,7 +397,7 @@ export function smpRun(setup: SmpSetup, start: Float64Array, options: Partial<Sm
       break;
     }
   }
-  if (!opts.probabilities) probabilities.push(positionProbabilities(setup, states[states.length - 1], opts));
+  if (!opts.probabilities) probabilities.push(positionProbabilities(setup, states[states.length - 1], opts, view));
   return { states, probabilities, stop };
 }
 
