@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Entry point of the schism command: runs the compiled JavaScript in dist/ (built by `npm install` or `npm run build`),
-// or the TypeScript source through tsx when there is no current build or SCHISM_FROM_SOURCE=1 asks for the source.
+// Entry point of the schism command: runs the compiled JavaScript in dist/ (built by `npm install` or `npm run build`;
+// dist/cli/ is the CLI bundled, a few files a command instead of dozens of modules), or the TypeScript source through
+// tsx when there is no current build or SCHISM_FROM_SOURCE=1 asks for the source.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildIsCurrent } from '../scripts/build-state.mjs';
 
 const ROOT = new URL('../', import.meta.url);
-const COMPILED = new URL('dist/adapters/cli/main.js', ROOT);
+const COMPILED = new URL('dist/cli/main.js', ROOT);
 
 if (process.env.SCHISM_FROM_SOURCE !== '1' && buildIsCurrent(fileURLToPath(ROOT))) {
   await import(COMPILED.href);

@@ -15,12 +15,12 @@ export function newestSource(dir) {
 }
 
 /**
- * True when `root`/dist has a complete build (the stamp `npm run build` writes after tsc succeeds) no older than any
- * source under `root`/src; a stale build would run old code.
+ * True when `root`/dist has a complete build (the stamp `npm run build` writes after tsc and the CLI bundle succeed) no
+ * older than any source under `root`/src; a stale build would run old code.
  */
 export function buildIsCurrent(root) {
   const stamp = join(root, 'dist', '.build-stamp');
-  if (!existsSync(stamp) || !existsSync(join(root, 'dist', 'adapters', 'cli', 'main.js'))) return false;
+  if (!existsSync(stamp) || !existsSync(join(root, 'dist', 'adapters', 'cli', 'main.js')) || !existsSync(join(root, 'dist', 'cli', 'main.js'))) return false;
   const src = join(root, 'src');
   return !existsSync(src) || statSync(stamp).mtimeMs >= newestSource(src);
 }

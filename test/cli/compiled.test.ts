@@ -23,7 +23,7 @@ function userEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-test('a fresh clone builds with npm run build and runs --version, validate and run compiled', { skip: !inGit && 'not a git checkout' }, () => {
+test('a fresh clone builds with npm run build and runs --version, validate, run and bargain compiled (the CLI bundled)', { skip: !inGit && 'not a git checkout' }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'schism-clone-'));
   try {
     const clone = join(dir, 'schism');
@@ -37,6 +37,7 @@ test('a fresh clone builds with npm run build and runs --version, validate and r
     assert.equal(build.status, 0, build.stdout + build.stderr);
     assert.ok(existsSync(join(clone, 'dist/adapters/cli/main.js')));
     assert.ok(existsSync(join(clone, 'dist/adapters/workers/ensemble-task.js')));
+    assert.ok(existsSync(join(clone, 'dist/cli/main.js')), 'the bundled CLI');
 
     const schism = (...args: string[]) => spawnSync(process.execPath, ['bin/schism.js', ...args], { cwd: clone, encoding: 'utf8', env: userEnv() });
     const version = schism('--version');
@@ -61,6 +62,20 @@ test('a fresh clone builds with npm run build and runs --version, validate and r
     });
     assert.equal(src.status, 0, src.stderr);
     for (const f of ['events.csv', 'series.csv', 'story.md']) assert.ok(readFileSync(join(out, f)).equals(readFileSync(join(fromSource, f))), `${f} differs`);
+
+    // The bundled bargain command (its own chunk, csv-parse inside) gives the source's bytes too.
+    const csv = 'data/bargaining/ktab-china-soe-2016/SOE-Pol-Comp.csv';
+    const bargained = join(dir, 'bargain');
+    const bargain = schism('bargain', csv, '--model', 'smp', '--out', bargained);
+    assert.equal(bargain.status, 0, bargain.stderr);
+    const bargainedSource = join(dir, 'bargain-source');
+    const bargainSrc = spawnSync(process.execPath, ['bin/schism.js', 'bargain', csv, '--model', 'smp', '--out', bargainedSource], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, SCHISM_FROM_SOURCE: '1' },
+    });
+    assert.equal(bargainSrc.status, 0, bargainSrc.stderr);
+    for (const f of ['positions.csv', 'forecast.csv', 'summary.csv']) assert.ok(readFileSync(join(bargained, f)).equals(readFileSync(join(bargainedSource, f))), `bargain ${f} differs`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,49 @@
+// Run by `npm run build` after tsc: bundles the compiled CLI (dist/adapters/cli/main.js) into dist/cli/, one file per
+// command plus shared chunks, so that a command loads a handful of files instead of some fifty modules and three
+// packages (commander, csv-parse, pure-rand: resolving and loading them cost a small command ~50 ms of its ~130 ms).
+// The commands still load lazily. Packages with files of their own to find (workers, jsdom, Plot, the server) stay
+// outside, as do YAML and zod; the workers run dist/'s unbundled modules.
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const OUT = resolve(ROOT, 'dist/cli');
+/** Small pure-JavaScript packages the CLI loads at start-up or for most commands: bundled. */
+const BUNDLED = new Set(['commander', 'csv-parse', 'pure-rand']);
+const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
+const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !BUNDLED.has(name));
+
+/**
+ * A module that finds files beside itself (`new URL('./worker-task.js', import.meta.url)`, the core folder the scenario
+ * cache hashes) must keep its own place in dist/, not the bundle's: its `import.meta.url` is rewritten to the URL of
+ * the dist/ file it came from, relative to the bundle so that the package can move.
+ */
+const keepModuleUrls = {
+  name: 'keep-module-urls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return { contents: text, loader: 'js' };
+      const rel = relative(OUT, args.path).split('\\').join('/');
+      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'js' };
+    });
+  },
+};
+
+// Chunk names carry a hash: a rebuild would otherwise leave the old ones beside the new.
+rmSync(OUT, { recursive: true, force: true });
+await build({
+  entryPoints: [resolve(ROOT, 'dist/adapters/cli/main.js')],
+  outdir: OUT,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external,
+  plugins: [keepModuleUrls],
+  // commander is CommonJS and requires Node's own modules: the bundle gives it a require.
+  banner: { js: "import { createRequire as __schismRequire } from 'node:module'; const require = __schismRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
