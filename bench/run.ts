@@ -12,8 +12,10 @@ import { benchHttpAbuse } from './http-abuse.js';
 import { benchHttp } from './http-load.js';
 import { ktabComparison } from './ktab-compare.js';
 import { benchKtabSpeed } from './ktab-speed.js';
+import { benchStartUp } from './start-up.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
+  'start-up': benchStartUp,
   engine: benchEngine,
   ensemble: benchEnsemble,
   fit: benchFit,

@@ -1,7 +1,8 @@
-// What the command loads at start-up: --version and --help load no command and no parser; a cached validate no YAML or zod.
+// What the command loads at start-up: --version and --help load no command and no parser; a cached validate no YAML or zod;
+// an uncached validate of a valid file the quick reader (js-yaml), not the located one (yaml).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -44,11 +45,30 @@ test('a validate served from the scenario cache loads no YAML, zod or parser', (
     const env = { XDG_CACHE_HOME: cache };
     const first = loads(['validate', 'test/fixtures/minimal.yaml'], env);
     assert.equal(first.code, 0, first.err);
-    assert.ok(first.urls.some((u) => u.includes('/node_modules/yaml/')), 'the first validate parses');
+    assert.ok(first.urls.some((u) => u.includes('/node_modules/js-yaml/')), 'the first validate parses');
     const again = loads(['validate', 'test/fixtures/minimal.yaml'], env);
     assert.equal(again.code, 0, again.err);
     assert.deepEqual(heavy(again.urls).filter((u) => !u.includes('/commands/validate.')), []);
   } finally {
     rmSync(cache, { recursive: true, force: true });
+  }
+});
+
+test('an uncached validate of a valid scenario, its warning located, loads js-yaml but not yaml; an invalid one loads yaml to locate', () => {
+  const ok = loads(['validate', 'scenarios/sino-soviet.yaml'], { SCHISM_NO_CACHE: '1' });
+  assert.equal(ok.code, 0, ok.err);
+  assert.match(ok.err, /sino-soviet\.yaml:2132:11: events\[51\]\.role: warning:/);
+  assert.ok(ok.urls.some((u) => u.includes('/node_modules/js-yaml/')));
+  assert.deepEqual(ok.urls.filter((u) => /\/node_modules\/yaml\/|\/scenario\/(parse|document|source-map)\./.test(u)), []);
+  const dir = mkdtempSync(join(tmpdir(), 'schism-bad-'));
+  try {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, readFileSync('test/fixtures/minimal.yaml', 'utf8').replace('meta:\n', 'meta:\n  colour: red\n'));
+    const bad = loads(['validate', file], { SCHISM_NO_CACHE: '1' });
+    assert.equal(bad.code, 2, bad.err);
+    assert.match(bad.err, /bad\.yaml:\d+:\d+: meta\.colour: unknown field "colour"/);
+    assert.ok(bad.urls.some((u) => u.includes('/node_modules/yaml/')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

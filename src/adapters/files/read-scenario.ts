@@ -1,13 +1,13 @@
 // Reads a scenario file from disk and checks it; the only place the CLI touches scenario files.
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../../core/scenario/diagnostic.js';
-import { originOf, pathKey, rememberOrigin, type TextLocation } from '../../core/scenario/origin.js';
+import { knownLocation, originOf, pathKey, rememberOrigin, type TextLocation } from '../../core/scenario/origin.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { cachedScenario, storeScenario } from './scenario-cache.js';
 
 /**
  * Reads and validates a scenario; throws InputError (with file, line, column) when it cannot be used. A file already
- * found valid comes from the scenario cache; only otherwise is the parser (YAML, zod) loaded and run.
+ * found valid comes from the scenario cache; only otherwise are the parsers (js-yaml and zod, then yaml if need be) loaded and run.
  */
 export async function readScenario(file: string): Promise<{ scenario: Scenario; text: string }> {
   const text = await readInputText(file);
@@ -21,8 +21,17 @@ export async function checkScenarioText(text: string, file: string): Promise<Sce
     rememberOrigin(cached.scenario, { text, file, known: new Map(Object.entries(cached.locations)) });
     return cached.scenario;
   }
-  const { loadScenarioText } = await import('../../core/scenario/parse.js');
-  const scenario = loadScenarioText(text, file);
+  // The quick reading (js-yaml) accepts most files; only a file it hands over loads yaml, whose located reading finds
+  // every problem with its line and column (and decides alone whatever the quick one would not promise to read alike).
+  const [{ quickScenario }, { z }] = await Promise.all([import('../../core/scenario/fast-parse.js'), import('zod')]);
+  // A command checks a scenario once: zod's generated validators (new Function per object schema) cost more to build
+  // than they save on one parse.
+  z.config({ jitless: true });
+  let scenario = quickScenario(text, file);
+  if (!scenario) {
+    const { loadScenarioText } = await import('../../core/scenario/parse.js');
+    scenario = loadScenarioText(text, file);
+  }
   storeScenario(text, scenario);
   return scenario;
 }
@@ -34,11 +43,15 @@ export async function checkScenarioText(text: string, file: string): Promise<Sce
  */
 export async function locateInScenario(scenario: Scenario, paths: readonly (readonly (string | number)[])[]): Promise<({ file: string } & TextLocation)[]> {
   const origin = originOf(scenario);
-  if (origin && paths.every((p) => origin.known?.has(pathKey(p)))) return paths.map((p) => ({ file: origin.file, ...origin.known!.get(pathKey(p))! }));
-  const { scenarioLocation } = await import('../../core/scenario/parse.js');
-  const found = paths.map((p) => scenarioLocation(scenario, p));
-  if (origin?.known) storeScenario(origin.text, scenario, Object.fromEntries(origin.known));
-  return found;
+  const learnt = paths.some((p) => !origin?.known?.has(pathKey(p)));
+  // Paths known, or placed by the quick reading's locator, need no parser; only the others load yaml.
+  const found = paths.map((p) => knownLocation(scenario, p));
+  if (found.some((at) => !at)) {
+    const { scenarioLocation } = await import('../../core/scenario/parse.js');
+    for (const [i, p] of paths.entries()) found[i] ??= scenarioLocation(scenario, p);
+  }
+  if (learnt && origin?.known) storeScenario(origin.text, scenario, Object.fromEntries(origin.known));
+  return found as ({ file: string } & TextLocation)[];
 }
 
 /** Reads an input file as UTF-8, turning a missing or unreadable file into an InputError. */

@@ -46,7 +46,7 @@ function codeFingerprint(): string {
     }
   };
   walk(fileURLToPath(new URL('../../core/', import.meta.url)));
-  for (const lib of ['yaml', 'zod']) {
+  for (const lib of ['yaml', 'js-yaml', 'zod']) {
     try {
       parts.push(`${lib}:${JSON.parse(readFileSync(join(packageRoot(), 'node_modules', lib, 'package.json'), 'utf8')).version}`);
     } catch {

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { formatPath, InputError, type Diagnostic } from './diagnostic.js';
 import { capDiagnostics, readDocument } from './document.js';
-import { originOf, pathKey, rememberOrigin, type TextLocation } from './origin.js';
+import { knownLocation, originOf, pathKey, rememberOrigin, type TextLocation } from './origin.js';
 import { checkReferences } from './references.js';
 import { Scenario } from './schema.js';
 import type { SourceMap } from './source-map.js';
@@ -51,16 +51,14 @@ export function loadScenarioText(text: string, file: string): Scenario {
  * @example scenarioLocation(scenario, ['actors', 0, 'capability']) // { file: 'x.yaml', line: 12, column: 5 }
  */
 export function scenarioLocation(scenario: Scenario, path: readonly (string | number)[]): { file: string } & TextLocation {
+  const known = knownLocation(scenario, path);
+  if (known) return known;
   const origin = originOf(scenario);
   if (!origin) return { file: '(scenario)', line: 1, column: 1 };
-  const known = origin.known?.get(pathKey(path));
-  if (known) return { file: origin.file, ...known };
-  let at: TextLocation;
-  if (origin.locate) at = origin.locate(path);
-  else {
-    const read = readDocument(origin.text, origin.file);
-    at = read.ok ? read.map.locate(path) : { line: 1, column: 1 };
-  }
+  const read = readDocument(origin.text, origin.file);
+  const at = read.ok ? read.map.locate(path) : { line: 1, column: 1 };
+  // The located reading now at hand answers every later path too.
+  if (read.ok) origin.locate = (p) => read.map.locate(p);
   (origin.known ??= new Map()).set(pathKey(path), at);
   return { file: origin.file, ...at };
 }

@@ -1,9 +1,17 @@
 // `schism validate FILE`: checks a scenario and lists every problem as file:line:column: path: message, then its warnings.
+import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { formatDiagnostic, formatPath } from '../../../core/scenario/diagnostic.js';
 import { scenarioWarnings } from '../../../core/scenario/warnings.js';
-import { locateInScenario, readScenario } from '../../files/read-scenario.js';
+import { checkScenarioText, locateInScenario, readInputText } from '../../files/read-scenario.js';
 import { DATA_DIR, loadGoldsteinTable } from '../../files/read-state-data.js';
+
+/**
+ * Files below this size are checked with V8's optimizing compiler (TurboFan) off. One file read once runs the YAML and
+ * zod code too briefly to repay compiling it: the reference scenario (157 kB) takes about a third less CPU without it,
+ * and the two break even near 1.7 MB (bench/start-up.ts).
+ */
+const UNOPTIMIZED_BELOW = 512 * 1024;
 
 /** Registers the validate command. */
 export function registerValidate(program: Command): void {
@@ -13,7 +21,9 @@ export function registerValidate(program: Command): void {
     .description('check a scenario file; exit 0 when valid (printing any warnings with their locations), 2 listing every error')
     .option('--data <dir>', 'folder with the WEIS -> Goldstein table', DATA_DIR)
     .action(async (file: string, flags: { data: string }) => {
-      const { scenario } = await readScenario(file);
+      const text = await readInputText(file);
+      if (text.length < UNOPTIMIZED_BELOW) setFlagsFromString('--no-opt');
+      const scenario = await checkScenarioText(text, file);
       const warnings = scenarioWarnings(scenario, await loadGoldsteinTable(flags.data));
       const places = await locateInScenario(scenario, warnings.map((w) => w.path));
       for (const [i, w] of warnings.entries()) {
