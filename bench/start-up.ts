@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildIsCurrent } from '../scripts/build-state.mjs';
+import { pathToFileURL } from 'node:url';
 import { ensureBuild } from './compiled.js';
 
 const ROUNDS = Number(process.env.SCHISM_BENCH_ROUNDS ?? 11);
@@ -59,7 +59,9 @@ export async function benchStartUp(): Promise<void> {
     const rows: Row[] = [{ label: 'node -e 0', args: ['-e', '0'], cwd: '.', env: {} }, ...checkoutRows('this', resolve('.'), join(cache, 'this'))];
     const base = process.env.SCHISM_BENCH_BASE;
     if (base) {
-      if (!buildIsCurrent(resolve(base))) throw new Error(`${base} has no current build: run npm run build there first`);
+      // The other checkout judges its own build: what makes one complete changes between commits.
+      const other = (await import(pathToFileURL(join(resolve(base), 'scripts', 'build-state.mjs')).href)) as { buildIsCurrent: (root: string) => boolean };
+      if (!other.buildIsCurrent(resolve(base))) throw new Error(`${base} has no current build: run npm run build there first`);
       rows.push(...checkoutRows('base', resolve(base), join(cache, 'base')));
     }
     // Warm each cache, and check that every command runs.

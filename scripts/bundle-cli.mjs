@@ -2,15 +2,18 @@
 // command plus shared chunks, so that a command loads a handful of files instead of some fifty modules and three
 // packages (commander, csv-parse, pure-rand: resolving and loading them cost a small command ~50 ms of its ~130 ms).
 // The commands still load lazily. Packages with files of their own to find (workers, jsdom, Plot, the server) stay
-// outside, as do YAML and zod; the workers run dist/'s unbundled modules.
+// outside, as does yaml (loaded only to locate a scenario's problems); the workers run dist/'s unbundled modules.
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const OUT = resolve(ROOT, 'dist/cli');
-/** Small pure-JavaScript packages the CLI loads at start-up or for most commands: bundled. */
-const BUNDLED = new Set(['commander', 'csv-parse', 'pure-rand']);
+/**
+ * Pure-JavaScript packages the CLI loads at start-up or for most commands: bundled. zod is 95 modules (its core
+ * re-exports every locale), js-yaml one; together they were most of what an uncached `validate` spent loading modules.
+ */
+const BUNDLED = new Set(['commander', 'csv-parse', 'pure-rand', 'zod', 'js-yaml']);
 const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
 const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !BUNDLED.has(name));
 

@@ -23,10 +23,7 @@ export async function checkScenarioText(text: string, file: string): Promise<Sce
   }
   // The quick reading (js-yaml) accepts most files; only a file it hands over loads yaml, whose located reading finds
   // every problem with its line and column (and decides alone whatever the quick one would not promise to read alike).
-  const [{ quickScenario }, { z }] = await Promise.all([import('../../core/scenario/fast-parse.js'), import('zod')]);
-  // A command checks a scenario once: zod's generated validators (new Function per object schema) cost more to build
-  // than they save on one parse.
-  z.config({ jitless: true });
+  const { quickScenario } = await import('../../core/scenario/fast-parse.js');
   let scenario = quickScenario(text, file);
   if (!scenario) {
     const { loadScenarioText } = await import('../../core/scenario/parse.js');

@@ -10,6 +10,13 @@ export function withLineFeeds(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
+const TAB = 9;
+const SPACE = 32;
+const DQ = 34;
+const HASH = 35;
+const SQ = 39;
+const BACKSLASH = 92;
+
 /**
  * Where the nesting first passes MAX_DEPTH, or null. Counts open block indentation levels (compact `- ` and `? ` entries
  * each at its own column) and open flow brackets outside quotes and comments: an upper bound on yaml's depth, in one pass.
@@ -42,17 +49,18 @@ export function depthProblem(text: string): { line: number; column: number } | n
           if (j >= end) break;
         }
       }
+      // Character codes, not one-character strings: this loop sees every character of the file.
       for (; j < end; j++) {
-        const c = text[j];
-        if (c === '"' || c === "'") {
+        const c = text.charCodeAt(j);
+        if (c === DQ || c === SQ) {
           j = skipQuoted(text, j, end);
           continue;
         }
-        if (c === '#' && (j === i || text[j - 1] === ' ' || text[j - 1] === '\t')) break;
-        if (c === '[' || c === '{') {
+        if (c === HASH && (j === i || text.charCodeAt(j - 1) === SPACE || text.charCodeAt(j - 1) === TAB)) break;
+        if (c === 91 || c === 123) {
           flow++;
           if (indents.length + flow > MAX_DEPTH) return { line, column: j - start + 1 };
-        } else if ((c === ']' || c === '}') && flow > 0) flow--;
+        } else if ((c === 93 || c === 125) && flow > 0) flow--;
       }
     }
     start = end + 1;
@@ -62,11 +70,12 @@ export function depthProblem(text: string): { line: number; column: number } | n
 
 /** The index of the quote that closes the string opened at `at` (or the line's end): brackets inside strings do not nest. */
 function skipQuoted(text: string, at: number, end: number): number {
-  const q = text[at];
+  const q = text.charCodeAt(at);
   for (let j = at + 1; j < end; j++) {
-    if (q === '"' && text[j] === '\\') j++;
-    else if (text[j] === q) {
-      if (q === "'" && text[j + 1] === "'") j++;
+    const c = text.charCodeAt(j);
+    if (q === DQ && c === BACKSLASH) j++;
+    else if (c === q) {
+      if (q === SQ && text.charCodeAt(j + 1) === SQ) j++;
       else return j;
     }
   }

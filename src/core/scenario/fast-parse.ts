@@ -26,7 +26,7 @@ const CORE_PLAIN: readonly [RegExp, (s: string) => unknown][] = [
 function corePlain(source: string): unknown {
   // Every test above needs one of these first characters (or an empty scalar): most plain text is decided in one look.
   if (source !== '' && !'~nNtTfF0123456789+-.'.includes(source[0])) return undefined;
-  for (const [test, value] of CORE_PLAIN) if (test.test(source)) return value(source);
+  for (let i = 0; i < CORE_PLAIN.length; i++) if (CORE_PLAIN[i][0].test(source)) return CORE_PLAIN[i][1](source);
   return undefined;
 }
 
@@ -74,7 +74,9 @@ const SCHEMA = new Schema([strTag, seqTag, plainMapTag, corePlainTag]);
 export function quickScenario(text: string, file: string): Scenario | undefined {
   const read = quickRead(text);
   if (!read) return undefined;
-  const parsed = Scenario.safeParse(read.data);
+  // One parse of one document: zod's generated validators (a new Function per object schema) cost more to build
+  // than they save, so this parse runs without them.
+  const parsed = Scenario.safeParse(read.data, { jitless: true });
   if (!parsed.success || checkReferences(parsed.data).length > 0) return undefined;
   rememberOrigin(parsed.data, { text, file, locate: eventLocator(read.source, read.events) });
   return parsed.data;
