@@ -34,6 +34,25 @@ const keepModuleUrls = {
   },
 };
 
+/**
+ * zod's core re-exports its ~50 locales as `z.locales`, which schism never uses (English, the default, zod's schemas
+ * import directly): in the bundle `locales` holds English only, so that no command compiles some 300 kB of messages in
+ * other languages to check a scenario.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: resolve(dirname(args.importer), '../locales/index.js'), namespace: 'zod-english-only' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunk names carry a hash: a rebuild would otherwise leave the old ones beside the new.
 rmSync(OUT, { recursive: true, force: true });
 await build({
@@ -45,7 +64,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external,
-  plugins: [keepModuleUrls],
+  plugins: [keepModuleUrls, zodEnglishOnly],
   // commander is CommonJS and requires Node's own modules: the bundle gives it a require.
   banner: { js: "import { createRequire as __schismRequire } from 'node:module'; const require = __schismRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -145,14 +145,16 @@ function plainEvents(source: string, events: readonly Event[]): boolean {
  */
 export function eventLocator(source: string, events: readonly Event[]): (path: readonly (string | number)[], key?: string) => TextLocation | undefined {
   let lineStarts: number[] | undefined;
+  let ends: Int32Array | undefined;
   return (path, key) => {
+    ends ??= nodeEnds(events);
     // The root node follows the document event.
     let node = events[0]?.type === EVENT_ID.DOCUMENT ? 1 : 0;
     if (node >= events.length || events[node].type === EVENT_ID.POP) return undefined;
     let offset = startOf(events[node]);
     if (offset < 0) return undefined;
     for (const segment of key === undefined ? path : [...path, key]) {
-      const next = childOf(source, events, node, segment, key !== undefined && segment === key);
+      const next = childOf(source, events, ends, node, segment, key !== undefined && segment === key);
       if (next < 0) break;
       const at = startOf(events[next]);
       if (at < 0) return undefined;
@@ -174,31 +176,31 @@ function startOf(e: Event): number {
   return -1;
 }
 
-/** The index of the event after the node opened at `i` (past its closing event for a collection). */
-function skip(events: readonly Event[], i: number): number {
-  const t = events[i].type;
-  if (t !== EVENT_ID.MAPPING && t !== EVENT_ID.SEQUENCE) return i + 1;
-  let depth = 0;
-  for (let j = i; j < events.length; j++) {
-    const u = events[j].type;
-    if (u === EVENT_ID.MAPPING || u === EVENT_ID.SEQUENCE) depth++;
-    else if (u === EVENT_ID.POP && --depth === 0) return j + 1;
+/** For each event that opens a node, the index of the event after the node (past its closing event for a collection). */
+function nodeEnds(events: readonly Event[]): Int32Array {
+  const ends = new Int32Array(events.length);
+  const open: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const t = events[i].type;
+    if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE || t === EVENT_ID.DOCUMENT) open.push(i);
+    else if (t === EVENT_ID.POP) ends[open.pop()!] = i + 1;
+    else ends[i] = i + 1;
   }
-  return events.length;
+  return ends;
 }
 
 /**
  * The event index of the child source-map.ts's `child` would step to from the node at `i` (a pair's value, or its key
  * when asked for; the first pair of a key, keyed by String of the key's value; a sequence item), or -1.
  */
-function childOf(source: string, events: readonly Event[], i: number, segment: string | number, wantKey: boolean): number {
+function childOf(source: string, events: readonly Event[], ends: Int32Array, i: number, segment: string | number, wantKey: boolean): number {
   const e = events[i];
   if (e.type === EVENT_ID.MAPPING) {
     const name = String(segment);
     for (let k = i + 1; events[k].type !== EVENT_ID.POP; ) {
-      const v = skip(events, k);
+      const v = ends[k];
       if (keyName(source, events[k]) === name) return wantKey ? k : v;
-      k = skip(events, v);
+      k = ends[v];
     }
     return -1;
   }
@@ -206,7 +208,7 @@ function childOf(source: string, events: readonly Event[], i: number, segment: s
     let k = i + 1;
     for (let n = 0; events[k].type !== EVENT_ID.POP; n++) {
       if (n === segment) return k;
-      k = skip(events, k);
+      k = ends[k];
     }
   }
   return -1;
