@@ -1,5 +1,7 @@
-// The fuzzer's targets: each makes a seeded case from a valid input and checks what the code does with it (no crash, located diagnostics, no NaN).
+// The fuzzer's targets: each makes a seeded case from a valid input and checks what the code does with it (no crash, located diagnostics, no NaN;
+// for scenarios, the quick reader never accepting what the located one refuses nor reading it otherwise).
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { parseActorTable } from '../../src/core/bargaining/actor-table.js';
 import { parseKtabCsv } from '../../src/core/bargaining/ktab-csv.js';
 import { modelDiagnostics, runBargaining } from '../../src/core/bargaining/models.js';
@@ -13,6 +15,7 @@ import { seriesCsv } from '../../src/core/output/series.js';
 import { storyMarkdown } from '../../src/core/output/story.js';
 import { runStream } from '../../src/core/random/streams.js';
 import { InputError, type Diagnostic } from '../../src/core/scenario/diagnostic.js';
+import { quickScenario } from '../../src/core/scenario/fast-parse.js';
 import { loadScenarioText, parseScenario, scenarioLocation } from '../../src/core/scenario/parse.js';
 import type { Scenario } from '../../src/core/scenario/schema.js';
 import { parseVariant } from '../../src/core/scenario/variant.js';
@@ -94,6 +97,12 @@ function runChecked(scenario: Scenario, options: CompileOptions = {}): Outcome {
 
 function checkScenario(text: string, file: string): Outcome {
   const r = parseScenario(text, file);
+  // The commands read with the quick reader first: it may hand a text over, but never accept one the located reader
+  // refuses or read one otherwise.
+  const quick = quickScenario(text, file);
+  if (quick && !(r.ok && isDeepStrictEqual(quick, r.scenario))) {
+    return { status: r.ok ? 'valid' : 'refused', unlocated: 0, nan: 0, crash: r.ok ? 'the quick reader reads it otherwise than the located one' : 'the quick reader accepts what the located one refuses' };
+  }
   return r.ok ? runChecked(r.scenario) : refused(r.diagnostics);
 }
 
