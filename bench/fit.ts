@@ -1,14 +1,10 @@
-// Fit benchmark. (1) The CPU cost of one simulation inside a calibration against a bare summary-only run of the same
-// parameters and seeds, paired and repeated in one process. (2) A calibration of the reference scenario with >= 10 parameters
-// and >= 100,000 simulations, timed end to end.
+// Fit benchmark, on the compiled build (dist/, what `schism fit` runs). (1) The CPU cost of one simulation inside a
+// calibration against a bare summary-only run of the same parameters and seeds, paired and repeated in one process. (2) A
+// calibration of the reference scenario with >= 10 parameters and >= 100,000 simulations, timed end to end.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { fitScenario, mechanismSwitches } from '../src/core/analysis/fitting/fit.js';
-import { compile } from '../src/core/engine/compile.js';
-import { MECHANISM_IDS } from '../src/core/engine/parameters.js';
-import { runModel } from '../src/core/engine/run.js';
-import { runStream } from '../src/core/random/streams.js';
 import { loadScenarioText } from '../src/core/scenario/parse.js';
+import { compiled } from './compiled.js';
 import { median } from './stats.js';
 
 const cpuSeconds = (t0: NodeJS.CpuUsage) => {
@@ -21,17 +17,23 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 export async function benchFit(): Promise<void> {
   const file = 'scenarios/sino-soviet.yaml';
   const scenario = loadScenarioText(readFileSync(file, 'utf8'), file);
+  const { fitScenario, mechanismSwitches } = await compiled<typeof import('../src/core/analysis/fitting/fit.js')>('core/analysis/fitting/fit.js');
+  const { compile } = await compiled<typeof import('../src/core/engine/compile.js')>('core/engine/compile.js');
+  const { MECHANISM_IDS } = await compiled<typeof import('../src/core/engine/parameters.js')>('core/engine/parameters.js');
+  const { runModel } = await compiled<typeof import('../src/core/engine/run.js')>('core/engine/run.js');
+  const { runStream } = await compiled<typeof import('../src/core/random/streams.js')>('core/random/streams.js');
   const mechanisms = mechanismSwitches(MECHANISM_IDS.filter((m) => scenario.mechanisms[m]?.enabled ?? true));
   const until = '1957-12';
 
   // (1) Each repeat: a small fit timed in CPU, and the same simulations (the parameters the fit evaluated, seeds 0..7 of its
-  // seed) as bare runModel calls on models compiled beforehand, so that only the fit's own work differs. The order of the two
-  // alternates between repeats, so that a change of load during the benchmark biases neither side.
-  const small = { train: '1950-1957', seeds: 8, restarts: 1, evaluations: 160, tolerance: 0 };
+  // seed) as bare runModel calls on models compiled beforehand, so that only the fit's own work differs. Repeats come in
+  // pairs on one seed, fit first then bare first (a fit is deterministic, so the second pair member replays the points the
+  // first recorded), so that a change of load during the benchmark biases neither side. The first pair warms the JIT.
+  const small = { train: '1950-1957', seeds: 8, restarts: 1, evaluations: 300, tolerance: 0 };
   const ratios: number[] = [];
   const fitUs: number[] = [];
   const bareUs: number[] = [];
-  process.stdout.write(`load average before: ${load()}\n`);
+  process.stdout.write(`compiled code (dist/); load average before: ${load()}\n`);
   const fitOnce = (seed: number) => {
     const points: Record<string, number>[] = [];
     const t0 = process.cpuUsage();
@@ -44,20 +46,22 @@ export async function benchFit(): Promise<void> {
     for (const model of models) for (let s = 0; s < small.seeds; s++) runModel(model, runStream(seed, s));
     return cpuSeconds(t0) / (models.length * small.seeds);
   };
-  // The points of each seed's fit, from an untimed fit that also warms the JIT for both paths.
-  const repeats = 13;
-  const pointsOf = Array.from({ length: repeats }, (_, r) => fitOnce(1 + r).points);
-  bareOnce(1, pointsOf[0]);
-  for (let r = 0; r < repeats; r++) {
+  const pairs = 7;
+  let points: Record<string, number>[] = [];
+  for (let r = 0; r < 2 * (pairs + 1); r++) {
+    const seed = 1 + (r >> 1);
     let fitCpu: number;
     let bareCpu: number;
     if (r % 2 === 0) {
-      fitCpu = fitOnce(1 + r).cpu;
-      bareCpu = bareOnce(1 + r, pointsOf[r]);
+      const f = fitOnce(seed);
+      points = f.points;
+      fitCpu = f.cpu;
+      bareCpu = bareOnce(seed, points);
     } else {
-      bareCpu = bareOnce(1 + r, pointsOf[r]);
-      fitCpu = fitOnce(1 + r).cpu;
+      bareCpu = bareOnce(seed, points);
+      fitCpu = fitOnce(seed).cpu;
     }
+    if (r < 2) continue;
     fitUs.push(fitCpu * 1e6);
     bareUs.push(bareCpu * 1e6);
     ratios.push(fitCpu / bareCpu);

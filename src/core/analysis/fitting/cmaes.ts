@@ -92,12 +92,14 @@ export function cmaes(objective: BatchObjective, dim: number, options: CmaesOpti
   let stop: CmaesResult['stop'] = 'evaluations';
 
   while (evaluations < options.maxEvaluations) {
+    // B's entries as plain rows, read n² times per sample: Matrix.get is a method call per entry.
+    const Bm = B.to2DArray();
     const ys: number[][] = [];
     const xs: number[][] = [];
     for (let k = 0; k < lambda; k++) {
       const z = Array.from({ length: n }, () => normal(rng));
       const y = new Array(n).fill(0);
-      for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) y[r] += B.get(r, c) * D[c] * z[c];
+      for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) y[r] += Bm[r][c] * D[c] * z[c];
       ys.push(y);
       xs.push(mean.map((m, i) => m + sigma * y[i]));
     }
@@ -119,9 +121,9 @@ export function cmaes(objective: BatchObjective, dim: number, options: CmaesOpti
 
     // C^(-1/2) yw = B D^-1 B' yw
     const bty = new Array(n).fill(0);
-    for (let c = 0; c < n; c++) for (let r = 0; r < n; r++) bty[c] += B.get(r, c) * yw[r];
+    for (let c = 0; c < n; c++) for (let r = 0; r < n; r++) bty[c] += Bm[r][c] * yw[r];
     const invsqrt = new Array(n).fill(0);
-    for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) invsqrt[r] += (B.get(r, c) * bty[c]) / D[c];
+    for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) invsqrt[r] += (Bm[r][c] * bty[c]) / D[c];
     const csn = Math.sqrt(cs * (2 - cs) * mueff);
     for (let r = 0; r < n; r++) ps[r] = (1 - cs) * ps[r] + csn * invsqrt[r];
     const psNorm = Math.sqrt(ps.reduce((s, x) => s + x * x, 0));

@@ -36,13 +36,18 @@ test('a model with parameters swapped in equals compile() with them, field by fi
     const m = modelAt(scenario, { mode: 'predict', mechanisms });
     // A field compile() derives from parameters that modelAt does not swap: add it to SWAPPED and to at() in model-at.ts.
     assert.deepEqual(m.recompiled, [], `${name}: compile() derives ${m.recompiled.join(', ')} from parameters, and modelAt does not swap them`);
-    for (let i = 0; i < 4; i++) {
-      const params = i === 0 ? {} : randomParams(rng);
+    // Points with every key, some keys and none: a value an earlier point set must be put back.
+    const all = [randomParams(rng), randomParams(rng)];
+    const some = Object.fromEntries(Object.entries(randomParams(rng)).filter((_, k) => k % 2 === 0));
+    const points = [{}, all[0], some, all[1], {}, { 'rules.noise': 0.2 }];
+    for (let i = 0; i < points.length; i++) {
+      const params = points[i];
       const fresh = compile(scenario, { mode: 'predict', mechanisms, params });
       const swapped = m.at(params);
       for (const key of Object.keys(fresh) as (keyof Model)[]) assert.deepEqual(swapped[key], fresh[key], `${name}, point ${i}: field ${key} differs from a fresh compile`);
       assert.deepEqual(Object.keys(swapped).sort(), Object.keys(fresh).sort());
     }
+    assert.throws(() => m.at({ 'rules.nothing': 1 }), /unknown parameter "rules.nothing"/);
   }
 });
 

@@ -70,12 +70,34 @@ export function modelAt(scenario: Scenario, options: Omit<CompileOptions, 'param
   });
   const personality = MECHANISM_IDS.indexOf('personality');
   const statedOutside = scenario.actors.map((a) => a.outsideOption?.base);
+  // The parameter values are overwritten in place in the model's own objects (no allocation per evaluation, and the shapes
+  // the engine's code has seen stay the same); every value an earlier call set is first put back to the scenario's.
+  const resolved = model.params;
+  const slots = new Map<string, { values: Record<string, number>; name: string; base: number }>();
+  const slotOf = (key: string) => {
+    let slot = slots.get(key);
+    if (!slot) {
+      const [group, name] = key.split('.', 2);
+      // The same precedence and checks as resolveParameters, which throws the same RangeError on a key that names nothing.
+      const values =
+        group === 'rules' && Object.hasOwn(RULES, name) ? resolved.rules
+        : Object.hasOwn(MECHANISMS, group) && Object.hasOwn(MECHANISMS[group].params, name) ? resolved.mechanisms[group]
+        : undefined;
+      if (!values) throw resolveError(scenario, key);
+      slot = { values, name, base: values[name] };
+      slots.set(key, slot);
+    }
+    return slot;
+  };
   return {
     model,
     recompiled,
     at(params) {
-      const resolved = resolveParameters(scenario, { mechanisms: options.mechanisms, params });
-      model.params = resolved;
+      for (const slot of slots.values()) slot.values[slot.name] = slot.base;
+      for (const key in params) {
+        const slot = slotOf(key);
+        slot.values[slot.name] = params[key];
+      }
       if (personality >= 0) {
         const weight = resolved.mechanisms.personality.weight;
         totals.forEach((total, i) => (model.weights[i * M + personality] = (total * weight) / total));
@@ -84,4 +106,14 @@ export function modelAt(scenario: Scenario, options: Omit<CompileOptions, 'param
       return model;
     },
   };
+}
+
+/** The error resolveParameters gives for an unknown parameter key. */
+function resolveError(scenario: Scenario, key: string): unknown {
+  try {
+    resolveParameters(scenario, { params: { [key]: 0 } });
+  } catch (err) {
+    return err;
+  }
+  return new RangeError(`unknown parameter "${key}"`);
 }
