@@ -76,13 +76,22 @@ function runSmp(problem: BargainingProblem, options: BargainOptions, rng?: Rando
   const toUnit = (x: number, d: number) => (x - problem.dimensions[d].low) / (problem.dimensions[d].high - problem.dimensions[d].low);
   const fromUnit = (u: number, d: number) => problem.dimensions[d].low + u * (problem.dimensions[d].high - problem.dimensions[d].low);
   const start = Float64Array.from(problem.positions.flatMap((p) => p.map(toUnit)));
-  const run = smpRun(setup, start, { ...opts, probabilities: true }, rng);
+  const run = smpRun(setup, start, { ...opts, probabilities: false }, rng);
   const rounds = run.states.map((s) => problem.actors.map((_, i) => Array.from({ length: dims }, (__, d) => fromUnit(s[i * dims + d], d))));
-  const forecastByRound = run.states.map((s, t) => {
-    const p = run.probabilities[t] ?? positionProbabilities(setup, s, opts);
+  const mostProbable = (s: Float64Array, p: Float64Array) => {
     let best = 0;
     for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
     return Array.from({ length: dims }, (_, d) => fromUnit(s[best * dims + d], d));
-  });
-  return { model: 'smp', rounds, forecastByRound, forecast: forecastByRound[forecastByRound.length - 1], stop: run.stop };
+  };
+  const last = run.states.length - 1;
+  const forecast = mostProbable(run.states[last], run.probabilities[0]);
+  let byRound: number[][] | undefined;
+  return {
+    model: 'smp', rounds, forecast, stop: run.stop,
+    // Each round's most probable position costs an election over the round's positions: computed when first read (the
+    // web app's chart, the server), not for the command line's files, which need only the last.
+    get forecastByRound() {
+      return (byRound ??= run.states.map((s, t) => (t === last ? forecast : mostProbable(s, positionProbabilities(setup, s, opts)))));
+    },
+  };
 }

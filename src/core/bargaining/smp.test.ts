@@ -72,3 +72,19 @@ test('an actor of salience 0 carries no weight: the SMP runs, every position is 
   const turn = smpTurn(setup, Float64Array.from(problem.positions.map((p) => p[0] / 100)), { ...SMP_DEFAULTS });
   assert.ok(turn.bargains.every((b) => b.init !== 3 || b.rcvr === 3), 'Z initiates no challenge');
 });
+
+test('forecastByRound, computed when first read, is each round\'s most probable position as smpRun gives the probabilities', () => {
+  const run = runBargaining('smp', soe);
+  const setup = smpSetup(soe.actors.map((a) => a.capability), soe.salience);
+  const ref = smpRun(setup, Float64Array.from(soe.positions.flatMap((p) => p.map((x) => x / 100))), { probabilities: true });
+  const expected = ref.states.map((s, t) => {
+    const p = ref.probabilities[t];
+    let best = 0;
+    for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+    return [s[best * 2] * 100, s[best * 2 + 1] * 100];
+  });
+  assert.equal(run.forecastByRound.length, 28);
+  run.forecastByRound.forEach((f, t) => f.forEach((x, d) => assert.ok(Math.abs(x - expected[t][d]) < 1e-9, `round ${t} dimension ${d}: ${x} vs ${expected[t][d]}`)));
+  assert.equal(run.forecastByRound.at(-1), run.forecast);
+  assert.equal(run.forecastByRound, run.forecastByRound, 'computed once');
+});
