@@ -145,6 +145,11 @@ function riskRow(risk: Float64Array, h: number, adjust: BigRAdjust): Float64Arra
   return row;
 }
 
+/** Four decimals on [0, 1]: KTAB rounds to avoid spurious asymmetry and spurious precision. */
+function round4(x: number): number {
+  return Math.trunc(0.5 + x * 10000) / 10000;
+}
+
 /** KTAB interpBrgnSnPm / interpBrgnS2PMax on every dimension: the positions a bargain between i and j gives each. */
 export function interpolateBargain(
   setup: SmpSetup, pos: Float64Array, i: number, j: number, prbI: number, prbJ: number, rule: InterVecBargain,
@@ -152,8 +157,6 @@ export function interpolateBargain(
   const { dims, sal } = setup;
   const posInit = new Float64Array(dims);
   const posRcvr = new Float64Array(dims);
-  // Four decimals on [0, 1]: KTAB rounds to avoid spurious asymmetry and spurious precision.
-  const round4 = (x: number) => Math.trunc(0.5 + x * 10000) / 10000;
   for (let d = 0; d < dims; d++) {
     const ti = pos[i * dims + d];
     const tj = pos[j * dims + d];
@@ -262,25 +265,8 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
     }
     ssSqr[a] = ss;
   }
-  const posUtil = (a: number, p: Float64Array) => {
-    let dsSqr = 0;
-    for (let d = 0; d < dims; d++) {
-      const ds = (pos[a * dims + d] - p[d]) * setup.sal[a * dims + d];
-      dsSqr = dsSqr + ds * ds;
-    }
-    return util(Math.sqrt(dsSqr / ssSqr[a]), risk[a]);
-  };
-  const uB = bargains.map((b) => {
-    const col = new Float64Array(n);
-    for (let a = 0; a < n; a++) {
-      let s = 0;
-      s = s + posUtil(a, b.posInit);
-      s = s + posUtil(a, b.posRcvr);
-      for (let m = 0; m < n; m++) if (m !== b.init && m !== b.rcvr) s = s + own[a * n + m];
-      col[a] = s / n;
-    }
-    return col;
-  });
+  const uB: Float64Array[] = [];
+  for (const b of bargains) uB.push(bargainUtilities(setup, pos, risk, own, ssSqr, b));
 
   // Each actor's new position: the winner of an election among the status quo and the bargains that involve it.
   const involving: number[][] = Array.from({ length: n }, () => []);
@@ -314,6 +300,40 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
     adopted[k] = opts_k[pick - 1];
   }
   return { next, risk, bargains, adopted };
+}
+
+/**
+ * Every actor's utility for the world of bargain `b`, averaged over positions: the two parties' new positions (valued
+ * with each actor's own risk attitude) and everyone else's as now (`own[a*n + m]`), summed in actor order.
+ */
+function bargainUtilities(setup: SmpSetup, pos: Float64Array, risk: Float64Array, own: Float64Array, ssSqr: Float64Array, b: SmpBargain): Float64Array {
+  const { n } = setup;
+  const col = new Float64Array(n);
+  // The parties' own positions are left out of the sum; the actors before, between and after them keep their order.
+  const lo = Math.min(b.init, b.rcvr);
+  const hi = Math.max(b.init, b.rcvr);
+  for (let a = 0; a < n; a++) {
+    const row = a * n;
+    let s = 0;
+    s = s + bargainPositionUtil(setup, pos, risk, ssSqr, a, b.posInit);
+    s = s + bargainPositionUtil(setup, pos, risk, ssSqr, a, b.posRcvr);
+    for (let m = 0; m < lo; m++) s = s + own[row + m];
+    for (let m = lo + 1; m < hi; m++) s = s + own[row + m];
+    for (let m = hi + 1; m < n; m++) s = s + own[row + m];
+    col[a] = s / n;
+  }
+  return col;
+}
+
+/** Actor a's utility for a bargain's position p: its salience-weighted distance from a's position, with a's risk attitude. */
+function bargainPositionUtil(setup: SmpSetup, pos: Float64Array, risk: Float64Array, ssSqr: Float64Array, a: number, p: Float64Array): number {
+  const { dims, sal } = setup;
+  let dsSqr = 0;
+  for (let d = 0; d < dims; d++) {
+    const ds = (pos[a * dims + d] - p[d]) * sal[a * dims + d];
+    dsSqr = dsSqr + ds * ds;
+  }
+  return util(Math.sqrt(dsSqr / ssSqr[a]), risk[a]);
 }
 
 function sample(p: Float64Array, u: number): number {
