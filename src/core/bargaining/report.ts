@@ -1,5 +1,5 @@
 // The files a bargaining run writes: positions by round (tidy), the forecast per issue, a per-actor summary, and a text table.
-import { toCsv, type Cell } from '../output/csv.js';
+import { csvCell, toCsv, type Cell } from '../output/csv.js';
 import { formatNumber } from '../output/number.js';
 import type { IssueProblem } from './scenario-issues.js';
 import { weightedMean, weightedMedian, type BargainingRun } from './types.js';
@@ -12,19 +12,26 @@ export interface IssueRun {
 
 const dimsOf = (r: IssueRun) => r.issue.problem?.dimensions ?? [];
 
-/** positions.csv: one row per issue, dimension, round and actor. */
+/**
+ * positions.csv: one row per issue, dimension, round and actor. The rows are toCsv's, with the issue, dimension and
+ * actor cells formatted once each rather than on every row: this is most of a bargain command's output.
+ */
 export function positionsCsv(runs: IssueRun[]): string {
-  const rows: Cell[][] = [];
+  const lines: string[] = [];
   for (const r of runs) {
     if (!r.run || !r.issue.problem) continue;
     const p = r.issue.problem;
+    const issue = csvCell(r.issue.issue);
+    const actors = p.actors.map((a) => csvCell(a.id));
     p.dimensions.forEach((dim, d) => {
+      const head = `${issue},${csvCell(dim.id)},`;
       r.run!.rounds.forEach((state, t) => {
-        state.forEach((pos, i) => rows.push([r.issue.issue, dim.id, t, p.actors[i].id, pos[d]]));
+        const round = csvCell(t);
+        for (let i = 0; i < state.length; i++) lines.push(`${head}${round},${actors[i]},${csvCell(state[i][d])}`);
       });
     });
   }
-  return toCsv(['issue', 'dimension', 'round', 'actor', 'position'], rows);
+  return `${toCsv(['issue', 'dimension', 'round', 'actor', 'position'], [])}${lines.map((l) => `${l}\n`).join('')}`;
 }
 
 /** Initial and final statistics of one dimension: capability × salience-weighted median and mean. */

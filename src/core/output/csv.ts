@@ -7,11 +7,12 @@ export type Cell = string | number | boolean | null | undefined;
 /** Renders rows as CSV with the given columns, `\n` line ends and a final newline. */
 export function toCsv(columns: readonly string[], rows: Iterable<readonly Cell[]>): string {
   const lines = [columns.map(quote).join(',')];
-  for (const row of rows) lines.push(row.map(cell).join(','));
+  for (const row of rows) lines.push(row.map(csvCell).join(','));
   return `${lines.join('\n')}\n`;
 }
 
-function cell(v: Cell): string {
+/** One cell as toCsv writes it: for a writer that formats a cell repeated on many rows once. */
+export function csvCell(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
