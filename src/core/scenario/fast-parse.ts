@@ -86,7 +86,7 @@ export function quickScenario(text: string, file: string): Scenario | undefined 
  * The plain data of a YAML text, read as document.ts and yaml's toJS would read it, with its events; undefined for
  * anything handed over: tags, anchors, aliases and directives, several documents, duplicate, null or collection keys,
  * `__proto__`, too deep or too wide, and whatever js-yaml refuses.
- * @example quickRead('a: 1950-02')?.data // { a: '1950-02' }
+ * @example quickRead('a: 2001-02')?.data // { a: '2001-02' }
  */
 export function quickRead(text: string): { data: unknown; source: string; events: Event[] } | undefined {
   const source = withLineFeeds(text);
