@@ -114,14 +114,17 @@ export function salienceDistances(setup: SmpSetup, pos: Float64Array): Float64Ar
   const { n, dims, sal } = setup;
   const vd = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
+    // i's squared saliences summed, the same for every j: summed once per row.
+    let ssSqr = 0;
+    for (let d = 0; d < dims; d++) {
+      const s = sal[i * dims + d];
+      ssSqr = ssSqr + s * s;
+    }
     for (let j = 0; j < n; j++) {
       let dsSqr = 0;
-      let ssSqr = 0;
       for (let d = 0; d < dims; d++) {
-        const s = sal[i * dims + d];
-        const ds = (pos[i * dims + d] - pos[j * dims + d]) * s;
+        const ds = (pos[i * dims + d] - pos[j * dims + d]) * sal[i * dims + d];
         dsSqr = dsSqr + ds * ds;
-        ssSqr = ssSqr + s * s;
       }
       // An actor with no salience anywhere is indifferent between all positions: it carries no weight (0, not KTAB's 0/0).
       vd[i * n + j] = ssSqr > 0 ? Math.sqrt(dsSqr / ssSqr) : 0;
