@@ -1,7 +1,10 @@
 // Engine benchmark: full 1945-1972 runs of the reference scenario per second on one thread, and where the time goes. It
-// times the compiled build (dist/, what `schism` runs), and the source through tsx beside it.
+// times the compiled build (dist/, what `schism` runs), and the source through tsx beside it. SCHISM_BENCH_BASE=/other/checkout
+// (built with `npm run build`) also times that checkout's engine on the same scenario, in alternating batches of this process.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as sourceCompile from '../src/core/engine/compile.js';
 import * as sourceRun from '../src/core/engine/run.js';
 import * as sourceStreams from '../src/core/random/streams.js';
@@ -45,5 +48,26 @@ export async function benchEngine(): Promise<void> {
   process.stdout.write(
     `one simulated month costs ${(perMonth * 1e9).toFixed(0)} ns = ${(perMonth / median(kernel)).toFixed(1)}x a 25-relation decay loop (${(median(kernel) * 1e9).toFixed(1)} ns here); a run = ${(median(fast) / median(kernel)).toFixed(0)} kernels\n`,
   );
+  const base = process.env.SCHISM_BENCH_BASE;
+  if (base) await againstBase(resolve(base), scenario, () => runModel(model, runStream(7, i++)));
   process.stdout.write(`ratio recorded / summary-only: ${(median(full) / median(fast)).toFixed(2)}x; events+issues cost: ${(median(fast) / median(bare)).toFixed(2)}x the bare loop; tsx / compiled: ${(median(source) / median(fast)).toFixed(2)}x\n`);
+}
+
+/** Times another checkout's compiled engine against this one on the same scenario, batch for batch in alternation. */
+async function againstBase(base: string, scenario: Parameters<typeof sourceCompile.compile>[0], ours: () => void): Promise<void> {
+  const load = async <T>(path: string) => (await import(pathToFileURL(join(base, 'dist', path)).href)) as T;
+  const { compile } = await load<typeof sourceCompile>('core/engine/compile.js');
+  const { runModel } = await load<typeof sourceRun>('core/engine/run.js');
+  const { runStream } = await load<typeof sourceStreams>('core/random/streams.js');
+  const model = compile(scenario);
+  let i = 0;
+  const theirs = () => runModel(model, runStream(7, i++));
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let r = 0; r < 15; r++) {
+    a.push(...timeBatches(theirs, 300, 1));
+    b.push(...timeBatches(ours, 300, 1));
+  }
+  const ratios = a.map((x, k) => x / b[k]);
+  process.stdout.write(`against ${base}: ${(median(a) * 1e6).toFixed(1)} µs there, ${(median(b) * 1e6).toFixed(1)} µs here per summary-only run; this engine ${median(ratios).toFixed(2)}x as fast (median of 15 paired batches, range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})\n`);
 }
