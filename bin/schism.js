@@ -2,14 +2,18 @@
 // Entry point of the schism command: runs the compiled JavaScript in dist/ (built by `npm install` or `npm run build`;
 // dist/cli/ is the CLI bundled, a few files a command instead of dozens of modules), or the TypeScript source through
 // tsx when there is no current build or SCHISM_FROM_SOURCE=1 asks for the source.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildIsCurrent } from '../scripts/build-state.mjs';
 
 const ROOT = new URL('../', import.meta.url);
 const COMPILED = new URL('dist/cli/main.js', ROOT);
 
-if (process.env.SCHISM_FROM_SOURCE !== '1' && buildIsCurrent(fileURLToPath(ROOT))) {
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // The version alone needs neither the build check nor the CLI: it is package.json's (a test keeps SCHISM_VERSION equal).
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')).version}\n`);
+} else if (process.env.SCHISM_FROM_SOURCE !== '1' && buildIsCurrent(fileURLToPath(ROOT))) {
   await import(COMPILED.href);
 } else {
   let tsx;

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { SCHISM_VERSION } from '../../src/core/version.js';
 
 /** The URLs of the modules `schism ARGS` loads (from source, as the tests run it), and its exit code. */
 function loads(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; urls: string[]; err: string } {
@@ -30,13 +31,20 @@ function loads(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | nu
 
 const heavy = (urls: string[]) => urls.filter((u) => /\/cli\/commands\/|\/node_modules\/(yaml|zod|jsdom|@observablehq|piscina|hono)\/|\/scenario\/parse\./.test(u));
 
-test('--version and --help load no command module, parser, YAML, zod, jsdom or Plot', () => {
-  for (const args of [['--version'], ['--help']]) {
-    const r = loads(args);
+test('--help loads no command module, parser, YAML, zod, jsdom or Plot; --version not even the CLI', () => {
+  const help = loads(['--help']);
+  assert.equal(help.code, 0, help.err);
+  assert.ok(help.urls.some((u) => u.includes('/cli/main.')), 'the hook saw the CLI load');
+  assert.deepEqual(heavy(help.urls), [], '--help loaded them');
+  for (const flag of ['--version', '-V']) {
+    const r = loads([flag]);
     assert.equal(r.code, 0, r.err);
-    assert.ok(r.urls.some((u) => u.includes('/cli/main.')), `the hook saw the CLI load (${args})`);
-    assert.deepEqual(heavy(r.urls), [], `${args.join(' ')} loaded them`);
+    assert.deepEqual(r.urls.filter((u) => u.includes('/src/') || u.includes('/dist/')), [], `${flag} loaded the CLI`);
+    const printed = spawnSync(process.execPath, ['bin/schism.js', flag], { encoding: 'utf8' }).stdout;
+    assert.equal(printed, `${SCHISM_VERSION}\n`);
   }
+  // With other arguments the version comes from the CLI itself, the same text.
+  assert.equal(spawnSync(process.execPath, ['bin/schism.js', '--version', '--quiet'], { encoding: 'utf8' }).stdout.split('\n')[0], SCHISM_VERSION);
 });
 
 test('a validate served from the scenario cache loads no YAML, zod or parser', () => {
