@@ -16,3 +16,19 @@ test('each baseline forecasts from the training series alone, with the mean squa
   assert.ok(trend.at(8) < trend.at(0), 'a falling series extrapolates downward');
   assert.ok(trend.variance < level.variance, 'least squares fits at least as well in sample as the mean');
 });
+
+test('AR(1), the simple statistical model: fitted by least squares, decaying to its mean, its variance growing with the horizon', () => {
+  // y_t = 0.5 y_(t-1) exactly: phi = 0.5, c = 0, so the process mean is 0.
+  const ar = baselineForecasts([8, 4, 2, 1, 0.5], 1).find((b) => b.id === 'ar1')!;
+  assert.equal(ar.label, 'AR(1)');
+  assert.ok(Math.abs(ar.at(5) - 0.25) < 1e-12, 'one step past the training window');
+  assert.ok(Math.abs(ar.at(6) - 0.125) < 1e-12, 'two steps');
+  assert.ok(Math.abs(ar.at(3) - 1) < 1e-12, 'in sample: the one-step prediction from the period before');
+  // In sample only the first period misses (predicted by the mean, 0): 64 / 5.
+  assert.ok(Math.abs(ar.variance - 12.8) < 1e-12);
+  assert.ok(Math.abs(ar.varianceAt(5) - 12.8) < 1e-12, 'one step ahead: the one-step variance');
+  assert.ok(Math.abs(ar.varianceAt(6) - (12.8 * (1 - 0.5 ** 4)) / (1 - 0.25)) < 1e-12, 'two steps: sigma^2 (1 + phi^2)');
+  // Too short a series to fit a lag: the training mean.
+  const short = baselineForecasts([3, 5], 1).find((b) => b.id === 'ar1')!;
+  assert.equal(short.at(7), 4);
+});

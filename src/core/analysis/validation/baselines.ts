@@ -1,10 +1,11 @@
 // The naive baselines every forecast is scored against: nothing happens, the training mean, persistence of the last
-// training year's level and the training window's linear trend, each a Gaussian forecast built from the training series alone.
+// training year's level, the training window's linear trend, and a simple statistical model (a first-order autoregression),
+// each a Gaussian forecast built from the training series alone.
 import { linearFit, mean } from './statistics.js';
 
 /** A naive baseline's identity. */
 export interface Baseline {
-  id: 'zero' | 'mean' | 'persistence' | 'trend';
+  id: 'zero' | 'mean' | 'persistence' | 'trend' | 'ar1';
   label: string;
 }
 
@@ -14,6 +15,7 @@ export const BASELINES: readonly Baseline[] = [
   { id: 'mean', label: 'training mean' },
   { id: 'persistence', label: 'persistence' },
   { id: 'trend', label: 'linear trend' },
+  { id: 'ar1', label: 'AR(1)' },
 ];
 
 /** A baseline fitted to one training series: its point forecast at period x (0 = the first training period) and its variance. */
@@ -21,6 +23,11 @@ export interface BaselineForecast extends Baseline {
   at(x: number): number;
   /** Mean squared deviation of the training periods from the baseline's own in-sample forecast (one rule for all). */
   variance: number;
+  /**
+   * The forecast's variance at period x: `variance` for the four naive baselines; for AR(1), its one-step variance grown to
+   * the horizon, sigma^2 (1 - phi^2h) / (1 - phi^2), as the model itself implies (scored with less, it would be overconfident).
+   */
+  varianceAt(x: number): number;
 }
 
 /**
@@ -32,14 +39,56 @@ export function baselineForecasts(history: ArrayLike<number>, periodsPerYear: nu
   const level = mean(ys);
   const last = mean(ys.slice(-periodsPerYear));
   const line = linearFit(ys);
-  const predict: Record<Baseline['id'], (x: number) => number> = {
+  const predict: Record<Exclude<Baseline['id'], 'ar1'>, (x: number) => number> = {
     zero: () => 0,
     mean: () => level,
     persistence: () => last,
     trend: (x) => line.intercept + line.slope * x,
   };
   return BASELINES.map((b) => {
+    if (b.id === 'ar1') return { ...b, ...autoregression(ys) };
     const at = predict[b.id];
-    return { ...b, at, variance: mean(ys.map((y, i) => (y - at(i)) ** 2)) };
+    const variance = mean(ys.map((y, i) => (y - at(i)) ** 2));
+    return { ...b, at, variance, varianceAt: () => variance };
   });
+}
+
+/** Largest |phi| fitted: a unit root would carry the last value on for ever, which persistence already does. */
+const MAX_PHI = 0.99;
+
+/**
+ * y_t = c + phi * y_(t-1) + e by least squares over the training series; forecasts decay from the last training value to
+ * the process mean c / (1 - phi). In sample (x < n) the forecast is the one-step prediction from the previous period (the
+ * first period has none and is predicted by the mean). Fewer than three periods, or a constant lag, give phi = 0 (the mean).
+ */
+function autoregression(ys: number[]): Pick<BaselineForecast, 'at' | 'variance' | 'varianceAt'> {
+  const n = ys.length;
+  let phi = 0;
+  let c = mean(ys);
+  if (n >= 3) {
+    const lag = ys.slice(0, -1);
+    const next = ys.slice(1);
+    const ml = mean(lag);
+    const mn = mean(next);
+    let sxy = 0;
+    let sxx = 0;
+    for (let t = 0; t < lag.length; t++) {
+      sxy += (lag[t] - ml) * (next[t] - mn);
+      sxx += (lag[t] - ml) ** 2;
+    }
+    if (sxx > 0) {
+      phi = Math.max(-MAX_PHI, Math.min(MAX_PHI, sxy / sxx));
+      c = mn - phi * ml;
+    }
+  }
+  const mu = c / (1 - phi);
+  const lastValue = n ? ys[n - 1] : 0;
+  const at = (x: number) => (x < n ? (x === 0 ? mu : c + phi * ys[x - 1]) : mu + phi ** (x - (n - 1)) * (lastValue - mu));
+  const variance = n ? mean(ys.map((y, i) => (y - at(i)) ** 2)) : 0;
+  const varianceAt = (x: number) => {
+    if (x < n || phi === 0) return variance;
+    const h = x - (n - 1);
+    return (variance * (1 - phi ** (2 * h))) / (1 - phi * phi);
+  };
+  return { at, variance, varianceAt };
 }

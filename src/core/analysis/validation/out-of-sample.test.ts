@@ -39,6 +39,8 @@ test('every baseline forecasts from training alone: zero, the mean, the last yea
   assert.deepEqual(bs.baselines.mean, [2, 2, 2]);
   assert.deepEqual(bs.baselines.persistence, [0, 0, 0]);
   assert.deepEqual(bs.baselines.trend.map((x) => Math.round(x * 1e9) / 1e9), [-2, -4, -6]);
+  // 4, 2, 0 fits y_t = -2 + y_(t-1) with phi capped at 0.99: it falls from 0 and decays toward its far mean.
+  assert.ok(bs.baselines.ar1[0] < 0 && bs.baselines.ar1[1] < bs.baselines.ar1[0], 'AR(1) carries the fall on');
   assert.equal(r.dyads.length, 2);
   assert.equal(r.model.runRmse.lo <= r.model.runRmse.median && r.model.runRmse.median <= r.model.runRmse.hi, true);
 });
@@ -54,7 +56,7 @@ test('baselines are scored like the model: RMSE, log score and CRPS by hand, and
   assert.ok(Math.abs(zero.logScore - expectLog) < 1e-12);
   const expectCrps = (crpsGaussian(0, 0, v) * 2 + crpsGaussian(-5.6, 0, v) + 3 * crpsGaussian(0, 0, 1)) / 6;
   assert.ok(Math.abs(zero.crps - expectCrps) < 1e-12);
-  assert.deepEqual(r.baselines.map((b) => b.id), ['zero', 'mean', 'persistence', 'trend']);
+  assert.deepEqual(r.baselines.map((b) => b.id), ['zero', 'mean', 'persistence', 'trend', 'ar1']);
   const best = Math.max(...r.baselines.map((b) => b.logScore));
   assert.equal(r.baselines.find((b) => b.id === r.strongest)!.logScore, best);
 });

@@ -1,5 +1,5 @@
 // Out-of-sample test: with fitted parameters and drivers only, predict the months after training and score the prediction
-// against the record and against every naive baseline (nothing happens, the training mean, persistence, the linear trend).
+// against the record and against every naive baseline (nothing happens, the training mean, persistence, the linear trend, AR(1)).
 //
 // API:
 //   scoreOutOfSample(scenario, settings, options) -> OutOfSample
@@ -153,7 +153,7 @@ export function scoreOutOfSample(
   for (let k = 0; k < D; k++) {
     const fitted = baselineForecasts(trainT.observed[k], periodsPerYear);
     forecasts.push(fitted);
-    const f: DyadForecast = { dyad: testT.labels[k], periods: [], observed: [], mean: [], sd: [], baselines: { zero: [], mean: [], persistence: [], trend: [] } };
+    const f: DyadForecast = { dyad: testT.labels[k], periods: [], observed: [], mean: [], sd: [], baselines: { zero: [], mean: [], persistence: [], trend: [], ar1: [] } };
     for (let p = 0; p < P; p++) {
       const ens = values[k][p];
       const m = mean(ens);
@@ -165,7 +165,7 @@ export function scoreOutOfSample(
       members.push(ens);
       fitted.forEach((b, j) => {
         base[j].pred.push(b.at(x));
-        base[j].variance.push(b.variance);
+        base[j].variance.push(b.varianceAt(x));
         f.baselines[b.id].push(b.at(x));
       });
       f.periods.push(periodLabel(testT.first + p, every));
