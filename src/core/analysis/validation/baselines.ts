@@ -1,7 +1,7 @@
 // The naive baselines every forecast is scored against: nothing happens, the training mean, persistence of the last
 // training year's level, the training window's linear trend, and a simple statistical model (a first-order autoregression),
 // each a Gaussian forecast built from the training series alone.
-import { linearFit, mean } from './statistics.js';
+import { arOneAhead, arOneFit, linearFit, mean } from './statistics.js';
 
 /** A naive baseline's identity. */
 export interface Baseline {
@@ -53,42 +53,20 @@ export function baselineForecasts(history: ArrayLike<number>, periodsPerYear: nu
   });
 }
 
-/** Largest |phi| fitted: a unit root would carry the last value on for ever, which persistence already does. */
-const MAX_PHI = 0.99;
-
 /**
- * y_t = c + phi * y_(t-1) + e by least squares over the training series; forecasts decay from the last training value to
- * the process mean c / (1 - phi). In sample (x < n) the forecast is the one-step prediction from the previous period (the
- * first period has none and is predicted by the mean). Fewer than three periods, or a constant lag, give phi = 0 (the mean).
+ * y_t = c + phi * y_(t-1) + e by least squares over the training series (arOneFit); forecasts decay from the last training
+ * value to the process mean c / (1 - phi). In sample (x < n) the forecast is the one-step prediction from the previous
+ * period (the first period has none and is predicted by the mean). Fewer than three periods give phi = 0 (the mean).
  */
 function autoregression(ys: number[]): Pick<BaselineForecast, 'at' | 'variance' | 'varianceAt'> {
   const n = ys.length;
-  let phi = 0;
-  let c = mean(ys);
-  if (n >= 3) {
-    const lag = ys.slice(0, -1);
-    const next = ys.slice(1);
-    const ml = mean(lag);
-    const mn = mean(next);
-    let sxy = 0;
-    let sxx = 0;
-    for (let t = 0; t < lag.length; t++) {
-      sxy += (lag[t] - ml) * (next[t] - mn);
-      sxx += (lag[t] - ml) ** 2;
-    }
-    if (sxx > 0) {
-      phi = Math.max(-MAX_PHI, Math.min(MAX_PHI, sxy / sxx));
-      c = mn - phi * ml;
-    }
-  }
+  const fit = n >= 3 ? arOneFit(ys.slice(0, -1), ys.slice(1)) : { c: mean(ys), phi: 0, variance: 0 };
+  const { c, phi } = fit;
   const mu = c / (1 - phi);
   const lastValue = n ? ys[n - 1] : 0;
-  const at = (x: number) => (x < n ? (x === 0 ? mu : c + phi * ys[x - 1]) : mu + phi ** (x - (n - 1)) * (lastValue - mu));
+  const at = (x: number) => (x < n ? (x === 0 ? mu : c + phi * ys[x - 1]) : arOneAhead(fit, lastValue, x - (n - 1)).mean);
+  // One rule for every baseline: the mean squared deviation from its own in-sample forecast, grown to the horizon.
   const variance = n ? mean(ys.map((y, i) => (y - at(i)) ** 2)) : 0;
-  const varianceAt = (x: number) => {
-    if (x < n || phi === 0) return variance;
-    const h = x - (n - 1);
-    return (variance * (1 - phi ** (2 * h))) / (1 - phi * phi);
-  };
+  const varianceAt = (x: number) => (x < n ? variance : arOneAhead({ c, phi, variance }, lastValue, x - (n - 1)).variance);
   return { at, variance, varianceAt };
 }

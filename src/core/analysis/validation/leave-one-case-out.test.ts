@@ -33,6 +33,9 @@ test('each case is held out once; the baselines follow the training cases only',
   assert.equal(get(1, 'zero').dateError, 31, 'no break counts as 1956-01, against 1953-06');
   assert.equal(get(0, 'zero').outcomeRight, true);
   assert.equal(get(0, 'hazard').logScore, null, 'the hazard says nothing about the series');
+  // The pooled AR(1) forecasts the series (from the held-out case's first year) and, like persistence, no break.
+  assert.equal(get(1, 'ar1').probability, 0);
+  assert.ok(Number.isFinite(get(1, 'ar1').logScore) && Number.isFinite(get(1, 'ar1').crps));
   const zero = s.summary.find((x) => x.predictor === 'zero')!;
   assert.equal(zero.meanBrier, 2 / 3);
   assert.equal(zero.outcomesRight, 1);

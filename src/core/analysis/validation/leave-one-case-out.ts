@@ -18,7 +18,7 @@ import { simulateRecord } from '../record/simulated.js';
 import { recordedBreak, scoreBreak, type BreakForecast, type BreakScore, type RecordedBreak } from './case-outcome.js';
 import { caseYears, fitLogistic, logisticProbability, type RegimeTable } from './hazard.js';
 import { crpsEnsemble, crpsGaussian } from './scoring-rules.js';
-import { gaussianLogDensity, mean, quantile } from './statistics.js';
+import { arOneAhead, arOneFit, gaussianLogDensity, mean, quantile } from './statistics.js';
 import { OBSERVATION_VARIANCE } from './out-of-sample.js';
 
 /** Options of the study: the shared fit's budget, and the runs that predict each held-out case. */
@@ -35,6 +35,7 @@ export const LOO_PREDICTORS = [
   { id: 'base-rate', label: 'base rate of the training cases' },
   { id: 'zero', label: 'nothing happens' },
   { id: 'persistence', label: 'persistence' },
+  { id: 'ar1', label: 'AR(1) pooled over the training cases' },
   { id: 'hazard', label: 'logistic hazard on the drivers' },
 ] as const;
 
@@ -109,18 +110,27 @@ function yearlyRecord(c: Case) {
   return target(s, recordSeries(s), w, 'year', 'goldstein');
 }
 
-/** Pooled over training cases: mean and mean square of their yearly values, and persistence's mean squared error. */
+/**
+ * Pooled over training cases: mean and mean square of their yearly values, persistence's mean squared error, and an AR(1)
+ * fitted to every pair of consecutive years (the simple statistical model, forecasting a held-out case from its first year).
+ */
 function trainingMoments(cases: Case[]) {
   const all: number[] = [];
   const persistence: number[] = [];
+  const lag: number[] = [];
+  const next: number[] = [];
   for (const c of cases) {
     for (const series of yearlyRecord(c).observed) {
       all.push(...series);
-      for (let p = 1; p < series.length; p++) persistence.push((series[p] - series[0]) ** 2);
+      for (let p = 1; p < series.length; p++) {
+        persistence.push((series[p] - series[0]) ** 2);
+        lag.push(series[p - 1]);
+        next.push(series[p]);
+      }
     }
   }
   const m = mean(all);
-  return { mean: m, variance: mean(all.map((x) => (x - m) ** 2)), meanSquare: mean(all.map((x) => x * x)), persistence: mean(persistence) };
+  return { mean: m, variance: mean(all.map((x) => (x - m) ** 2)), meanSquare: mean(all.map((x) => x * x)), persistence: mean(persistence), ar1: arOneFit(lag, next) };
 }
 
 /** Scores one held-out case with the fitted parameters and the baselines. */
@@ -170,13 +180,15 @@ function scoreCase(cases: Case[], k: number, params: Record<string, number>, mec
     'base-rate': { probability: baseRate, month: baseMonth },
     zero: { probability: 0, month: null },
     persistence: { probability: 0, month: null },
+    // A series model says nothing of a break: like persistence, it forecasts none.
+    ar1: { probability: 0, month: null },
     hazard: { probability: 1 - survive, month: hazardMonth },
   };
 
   // Series: every year but the first, pooled over the alliance dyads.
   const moments = trainingMoments(others);
   const series: Record<LooPredictor, { log: number[]; crps: number[] } | null> = {
-    model: { log: [], crps: [] }, 'base-rate': { log: [], crps: [] }, zero: { log: [], crps: [] }, persistence: { log: [], crps: [] }, hazard: null,
+    model: { log: [], crps: [] }, 'base-rate': { log: [], crps: [] }, zero: { log: [], crps: [] }, persistence: { log: [], crps: [] }, ar1: { log: [], crps: [] }, hazard: null,
   };
   const gaussian = (id: LooPredictor, y: number, m: number, v: number) => {
     series[id]!.log.push(gaussianLogDensity(y, m, v + OBSERVATION_VARIANCE));
@@ -193,6 +205,8 @@ function scoreCase(cases: Case[], k: number, params: Record<string, number>, mec
       gaussian('base-rate', y, moments.mean, moments.variance);
       gaussian('zero', y, 0, moments.meanSquare);
       gaussian('persistence', y, obs[0], moments.persistence);
+      const ar = arOneAhead(moments.ar1, obs[0], p);
+      gaussian('ar1', y, ar.mean, ar.variance);
     }
   });
   const scores: LooScore[] = LOO_PREDICTORS.map(({ id }) => ({

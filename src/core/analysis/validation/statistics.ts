@@ -54,6 +54,41 @@ export function linearFit(ys: ArrayLike<number>): { intercept: number; slope: nu
   return { intercept: my - slope * mx, slope };
 }
 
+/** Largest |phi| an AR(1) fit keeps: a unit root would carry the last value on for ever, which persistence already does. */
+const MAX_PHI = 0.99;
+
+/**
+ * Least squares of next = c + phi * lag over paired values, |phi| capped at 0.99; with fewer than two pairs or a constant
+ * lag, phi = 0 and c the mean of `next`. `variance` is the mean squared residual.
+ * @example arOneFit([8, 4, 2, 1], [4, 2, 1, 0.5]) // { c: 0, phi: 0.5, variance: 0 }
+ */
+export function arOneFit(lag: ArrayLike<number>, next: ArrayLike<number>): { c: number; phi: number; variance: number } {
+  const n = lag.length;
+  const ml = mean(lag);
+  const mn = mean(next);
+  let phi = 0;
+  if (n >= 2) {
+    let sxy = 0;
+    let sxx = 0;
+    for (let t = 0; t < n; t++) {
+      sxy += (lag[t] - ml) * (next[t] - mn);
+      sxx += (lag[t] - ml) ** 2;
+    }
+    if (sxx > 0) phi = Math.max(-MAX_PHI, Math.min(MAX_PHI, sxy / sxx));
+  }
+  const c = n ? mn - phi * ml : 0;
+  let ss = 0;
+  for (let t = 0; t < n; t++) ss += (next[t] - c - phi * lag[t]) ** 2;
+  return { c, phi, variance: n ? ss / n : 0 };
+}
+
+/** The h-step forecast of an AR(1) from `from`, and its variance: the one-step variance grown as sigma^2 (1 - phi^2h) / (1 - phi^2). */
+export function arOneAhead(fit: { c: number; phi: number; variance: number }, from: number, h: number): { mean: number; variance: number } {
+  const { c, phi, variance } = fit;
+  const mu = c / (1 - phi);
+  return { mean: mu + phi ** h * (from - mu), variance: phi === 0 ? variance : (variance * (1 - phi ** (2 * h))) / (1 - phi * phi) };
+}
+
 /** log N(y; mean, variance). */
 export function gaussianLogDensity(y: number, m: number, variance: number): number {
   return -0.5 * (Math.log(2 * Math.PI * variance) + ((y - m) ** 2) / variance);
