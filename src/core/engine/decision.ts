@@ -112,8 +112,8 @@ function scoreOptions(model: Model, state: RunState, scratch: DecisionScratch, a
   const R = r.reciprocity * state.rel[j * n + i];
   // A loop, not fill(): for 13 cells the built-in's call costs more than the stores.
   for (let o = 0; o < OPTIONS; o++) issue[o] = -1;
-  // Each open option's score is its perturbation plus its value; a closed option's is NONE (and needs no perturbation).
 
+  // Each open option's score is its perturbation plus its value; a closed option's is NONE (and needs no perturbation).
   score[OPTION.consult] = noise(scratch, OPTION.consult) + 0;
   score[OPTION.agree] = noise(scratch, OPTION.agree) + (margin + R);
   score[OPTION.aid] = state.cap[i] > state.cap[j] && state.aid[i * n + j] < 1

@@ -4,14 +4,14 @@ import type { RandomStream } from '../random/streams.js';
 import { decide, decisionScratch } from './decision.js';
 import { applyEffect, impulse } from './effects.js';
 import { checkFinite } from './finite.js';
-import type { CompiledEvent, Model } from './model.js';
+import type { CompiledAlliance, CompiledEvent, Model } from './model.js';
 import { MECHANISM_IDS } from './parameters.js';
+import { powerSchedule } from './power-schedule.js';
 import { initialState, resetState, type RunState } from './state.js';
 import { updateStatus } from './status.js';
 import { thirdPowersAct } from './third-power.js';
 import type { RunSummary, Trace } from './trace.js';
 import { valueAlliance } from './valuation.js';
-import { powerSchedule } from './power-schedule.js';
 
 export type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
 
@@ -57,12 +57,12 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
     for (let a = 0; a < n; a++) cap[a] = power.cap[t * n + a];
 
     for (let al = 0; al < A; al++) {
-      const { a, b, from, to } = model.alliances[al];
+      const { a, b } = model.alliances[al];
       for (let slot = al * 2; slot < al * 2 + 2; slot++) {
         shareNow[slot] = power.shareNow[slot * months + t];
         shareAhead[slot] = power.shareAhead[slot * months + t];
       }
-      if (t < from || t > to) {
+      if (!inForce(model.alliances[al], t)) {
         clearValuation(state, al);
         continue;
       }
@@ -71,16 +71,16 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
     }
     if (simulate) {
       for (let al = 0; al < A; al++) {
-        const { a, b, from, to } = model.alliances[al];
+        const { a, b } = model.alliances[al];
         // Before its signature and after its end there is no alliance to act in.
-        if (t < from || t > to) continue;
+        if (!inForce(model.alliances[al], t)) continue;
         summary.acts += decide(model, state, rng, scratch, al, 0, a, b, trace);
         summary.acts += decide(model, state, rng, scratch, al, 1, b, a, trace);
         thirdPowersAct(model, state, rng, al, trace);
       }
     }
     for (let d = 0; d < n * n; d++) rel[d] += memory * (relBase[d] - rel[d]);
-    for (let al = 0; al < A; al++) if (t >= model.alliances[al].from && t <= model.alliances[al].to) updateStatus(model, state, al, t, summary);
+    for (let al = 0; al < A; al++) if (inForce(model.alliances[al], t)) updateStatus(model, state, al, t, summary);
     // Outputs never hold NaN: a run that goes non-finite stops here, naming the input behind it.
     checkFinite(model, state, t);
     trace.month?.(t, state);
@@ -90,6 +90,11 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
 }
 
 const spareState = new WeakMap<Model, RunState>();
+
+/** Whether the alliance exists in month t: from its signature to its end, as compiled. */
+function inForce(alliance: CompiledAlliance, t: number): boolean {
+  return t >= alliance.from && t <= alliance.to;
+}
 
 /** Applies one scenario event: its act moves the directed relation(s), a defection or force counts for statuses, then its effects. */
 function applyEvent(model: Model, state: RunState, ev: CompiledEvent, t: number, trace: Trace): void {

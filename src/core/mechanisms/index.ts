@@ -13,9 +13,6 @@ import { stakes } from './stakes.js';
 import { standing } from './standing.js';
 import { wedge } from './wedge.js';
 
-/** A mechanism: one signed term of an ally's alliance value, before its interest weight. */
-export type Mechanism = (v: PairView) => number;
-
 // The order of MECHANISM_IDS, which the switch below follows case by case.
 const ORDER = ['security', 'economy', 'standing', 'autonomy', 'ideology', 'bargaining', 'personality', 'wedge', 'nuclear', 'stakes', 'commitment'];
 if (ORDER.join() !== MECHANISM_IDS.join()) throw new Error(`mechanismTerm's cases (${ORDER.join()}) do not follow MECHANISM_IDS (${MECHANISM_IDS.join()})`);
