@@ -10,18 +10,18 @@ import type { RunState } from './state.js';
 import type { Trace } from './trace.js';
 
 /** The alternatives a member weighs; several share an act kind and differ in the issue and category they concern. */
-const OPTION = {
+export const OPTION = {
   aid: 0, agree: 1, concede: 2, consult: 3, demandSovereignty: 4, demandMaterial: 5, demandNuclear: 6, criticise: 7,
   withholdAid: 8, withholdNuclear: 9, reduce: 10, defect: 11, force: 12,
 } as const;
-const OPTIONS = 13;
-const KIND_OF = Int8Array.from([
+export const OPTIONS = 13;
+export const KIND_OF = Int8Array.from([
   ACT.aid, ACT.agree, ACT.concede, ACT.consult, ACT.demand, ACT.demand, ACT.demand, ACT.criticise, ACT.withhold, ACT.withhold, ACT.reduce, ACT.defect, ACT.force,
 ]);
-const DEMAND_DIMENSION = [DIMENSION.sovereignty, DIMENSION.material, DIMENSION.nuclear];
+export const DEMAND_DIMENSION = [DIMENSION.sovereignty, DIMENSION.material, DIMENSION.nuclear];
 // A demand answers the term of its dimension; with that mechanism switched off (an explanation without it) there is none.
-const DEMAND_MECHANISM = ['autonomy', 'bargaining', 'nuclear'];
-const DEMAND_TERM = DEMAND_MECHANISM.map((m) => MECHANISM_IDS.indexOf(m));
+export const DEMAND_MECHANISM = ['autonomy', 'bargaining', 'nuclear'];
+export const DEMAND_TERM = DEMAND_MECHANISM.map((m) => MECHANISM_IDS.indexOf(m));
 const M = MECHANISM_IDS.length;
 const TERM = Object.fromEntries(MECHANISM_IDS.map((m, k) => [m, k])) as Record<string, number>;
 const DIMENSION_CATEGORY = [CATEGORY.diplomatic, CATEGORY.sovereignty, CATEGORY.ideological, CATEGORY.nuclear];
@@ -91,7 +91,7 @@ export function decide(model: Model, state: RunState, rng: RandomStream, scratch
       on = issue[option];
     }
   }
-  const category = apply(model, state, al, i, j, option, on);
+  const category = applyOption(model, state, al, i, j, option, on);
   impulse(state, i, j, ACT_GOLDSTEIN[kind], r.responsiveness);
   trace.act?.(t, al, i, j, ACT_KINDS[kind], on, score[option], ACT_CATEGORIES[category]);
   return 1;
@@ -150,7 +150,7 @@ function scoreOptions(model: Model, state: RunState, scratch: DecisionScratch, a
 }
 
 /** How far the outcomes of a dimension's issues held by both members stand from i's positions: sum of salience * gap / 100. */
-function shortfall(model: Model, state: RunState, i: number, j: number, dimension: number): number {
+export function shortfall(model: Model, state: RunState, i: number, j: number, dimension: number): number {
   const K = state.K;
   const issues = model.issuesOf[dimension];
   let sum = 0;
@@ -164,13 +164,13 @@ function shortfall(model: Model, state: RunState, i: number, j: number, dimensio
 }
 
 /** The parameter that scales a demand dimension's issue term (autonomy.weight, bargaining.weight, nuclear.help). */
-function issueWeight(model: Model, d: number): number {
+export function issueWeight(model: Model, d: number): number {
   const m = model.params.mechanisms;
   return d === 0 ? m.autonomy.weight : d === 1 ? m.bargaining.weight : m.nuclear.help;
 }
 
 /** What conceding `concessionStep` on issue k toward j's position costs i, in weighted value. */
-function concessionCost(model: Model, state: RunState, i: number, j: number, k: number): number {
+export function concessionCost(model: Model, state: RunState, i: number, j: number, k: number): number {
   const K = state.K;
   const x = state.pos[i * K + k];
   if (x !== x) return 0;
@@ -186,7 +186,7 @@ function concessionCost(model: Model, state: RunState, i: number, j: number, k: 
 }
 
 /** The issue of a dimension, held by both members, on which i stands furthest from the outcome by salience (5+ points off), or -1. */
-function widestGap(model: Model, state: RunState, i: number, j: number, dimension: number): number {
+export function widestGap(model: Model, state: RunState, i: number, j: number, dimension: number): number {
   const K = state.K;
   const issues = model.issuesOf[dimension];
   let best = -1;
@@ -204,7 +204,7 @@ function widestGap(model: Model, state: RunState, i: number, j: number, dimensio
 }
 
 /** The doctrine issue on which the two members stand furthest apart, by i's salience, or -1. */
-function widestDoctrinalGap(model: Model, state: RunState, i: number, j: number): number {
+export function widestDoctrinalGap(model: Model, state: RunState, i: number, j: number): number {
   const K = state.K;
   const issues = model.issuesOf[DIMENSION.doctrine];
   let best = -1;
@@ -221,7 +221,7 @@ function widestDoctrinalGap(model: Model, state: RunState, i: number, j: number)
 }
 
 /** A nuclear issue whose outcome the alliance has moved away from i's own position (help i has given and may take back), or -1. */
-function retractableNuclear(model: Model, state: RunState, i: number, j: number): number {
+export function retractableNuclear(model: Model, state: RunState, i: number, j: number): number {
   const K = state.K;
   const issues = model.issuesOf[DIMENSION.nuclear];
   for (let q = 0; q < issues.length; q++) {
@@ -245,7 +245,7 @@ function optionOf(kind: ActKind, scratch: DecisionScratch): number {
 }
 
 /** Applies an option's effect on the state; returns the category it concerns. */
-function apply(model: Model, state: RunState, al: number, i: number, j: number, option: number, k: number): number {
+export function applyOption(model: Model, state: RunState, al: number, i: number, j: number, option: number, k: number): number {
   const r = model.params.rules;
   const { n, K } = state;
   const t = state.month;

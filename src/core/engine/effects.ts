@@ -1,7 +1,8 @@
 // Applies compiled effects and act impulses to the run state.
-import type { CompiledEffect, Model } from './model.js';
+import type { CompiledEffect, CompiledEvent, Model } from './model.js';
 import { OP } from './model.js';
 import type { RunState } from './state.js';
+import type { Trace } from './trace.js';
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
@@ -42,4 +43,25 @@ export function applyEffect(model: Model, state: RunState, e: CompiledEffect): v
     case OP.inducement: state.inducement[e.a * n + e.b] = e.v; break;
     case OP.hierarchy: state.hierarchy[e.k] = clamp(e.rel ? state.hierarchy[e.k] + e.v : e.v, 0, 1); break;
   }
+}
+
+/** Applies one scenario event: its act moves the directed relation(s), a defection or force counts for statuses, then its effects. */
+export function applyEvent(model: Model, state: RunState, ev: CompiledEvent, t: number, trace: Trace): void {
+  const resp = model.params.rules.responsiveness;
+  if (ev.to >= 0) {
+    impulse(state, ev.from, ev.to, ev.intensity, resp);
+    if (ev.joint) impulse(state, ev.to, ev.from, ev.intensity, resp);
+    if (ev.kind !== 'other') {
+      for (let al = 0; al < model.alliances.length; al++) {
+        const { a, b } = model.alliances[al];
+        if ((ev.from === a && ev.to === b) || (ev.from === b && ev.to === a)) {
+          if (ev.kind === 'force') state.lastForce[al] = t;
+          else { state.lastDefect[al] = t; state.severed[al] = 1; }
+          state.breaker[al] = ev.from;
+        }
+      }
+    }
+  }
+  for (const f of ev.effects) applyEffect(model, state, f);
+  trace.event?.(t, ev);
 }

@@ -2,16 +2,17 @@
 import { currentTraits, type PairView } from '../mechanisms/pair.js';
 import type { RandomStream } from '../random/streams.js';
 import { decide, decisionScratch } from './decision.js';
-import { applyEffect, impulse } from './effects.js';
+import { applyEvent } from './effects.js';
+import { flatRunnable, runFlat } from './flat-run.js';
 import { checkFinite } from './finite.js';
-import type { CompiledAlliance, CompiledEvent, Model } from './model.js';
+import type { CompiledAlliance, Model } from './model.js';
 import { MECHANISM_IDS } from './parameters.js';
 import { powerSchedule } from './power-schedule.js';
 import { initialState, resetState, type RunState } from './state.js';
 import { updateStatus } from './status.js';
 import { thirdPowersAct } from './third-power.js';
 import type { RunSummary, Trace } from './trace.js';
-import { valueAlliance } from './valuation.js';
+import { clearValuation, valueAlliance } from './valuation.js';
 
 export type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
 
@@ -20,19 +21,37 @@ export type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
  * @example const summary = runModel(compile(scenario), runStream(7, 0));
  */
 export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): RunSummary {
+  return run(model, rng, trace, flatRunnable(model, trace));
+}
+
+/** Runs the model once through the readable month loop, whatever the model and trace: the flat loop's oracle (flat-run.test.ts). */
+export function runModelReadable(model: Model, rng: RandomStream, trace: Trace = {}): RunSummary {
+  return run(model, rng, trace, false);
+}
+
+function run(model: Model, rng: RandomStream, trace: Trace, flat: boolean): RunSummary {
   // Runs of one model reuse one state's arrays (ensembles and fits run thousands); a run started inside another's trace gets its own.
   const kept = spareState.get(model);
   if (kept) spareState.delete(model);
   const state = kept ? resetState(model, kept) : initialState(model);
-  const { n, K } = state;
-  const enabled = MECHANISM_IDS.map((id) => model.params.enabled[id]);
-  const mechParams = MECHANISM_IDS.map((id) => model.params.mechanisms[id]);
-  const simulate = model.mode === 'predict';
   const A = model.alliances.length;
   const summary: RunSummary = {
     initial: new Array(A).fill('allied'), changes: [], firstBreak: new Array(A).fill(-1),
     firstBreakReason: new Array(A).fill(''), firstBreakBelow: new Array(A).fill(false), firstHostile: new Array(A).fill(-1), acts: 0,
   };
+  if (flat) runFlat(model, state, rng, trace, summary);
+  else readableLoop(model, state, rng, trace, summary);
+  spareState.set(model, state);
+  return summary;
+}
+
+/** The month loop as the model reads: inputs, each member's valuation, decisions, the third powers, relations, statuses. */
+function readableLoop(model: Model, state: RunState, rng: RandomStream, trace: Trace, summary: RunSummary): void {
+  const { n, K } = state;
+  const enabled = MECHANISM_IDS.map((id) => model.params.enabled[id]);
+  const mechParams = MECHANISM_IDS.map((id) => model.params.mechanisms[id]);
+  const simulate = model.mode === 'predict';
+  const A = model.alliances.length;
   const view: PairView = {
     model, state, alliance: 0, slot: 0, i: 0, j: 0, ci: 0, cj: 0, junior: false, ratio: 1, share: 0.5, forecast: 0.5,
     traitsI: currentTraits(model, state, 0), traitsJ: currentTraits(model, state, 0), params: mechParams[0],
@@ -85,8 +104,6 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
     checkFinite(model, state, t);
     trace.month?.(t, state);
   }
-  spareState.set(model, state);
-  return summary;
 }
 
 const spareState = new WeakMap<Model, RunState>();
@@ -94,36 +111,4 @@ const spareState = new WeakMap<Model, RunState>();
 /** Whether the alliance exists in month t: from its signature to its end, as compiled. */
 function inForce(alliance: CompiledAlliance, t: number): boolean {
   return t >= alliance.from && t <= alliance.to;
-}
-
-/** Applies one scenario event: its act moves the directed relation(s), a defection or force counts for statuses, then its effects. */
-function applyEvent(model: Model, state: RunState, ev: CompiledEvent, t: number, trace: Trace): void {
-  const resp = model.params.rules.responsiveness;
-  if (ev.to >= 0) {
-    impulse(state, ev.from, ev.to, ev.intensity, resp);
-    if (ev.joint) impulse(state, ev.to, ev.from, ev.intensity, resp);
-    if (ev.kind !== 'other') {
-      for (let al = 0; al < model.alliances.length; al++) {
-        const { a, b } = model.alliances[al];
-        if ((ev.from === a && ev.to === b) || (ev.from === b && ev.to === a)) {
-          if (ev.kind === 'force') state.lastForce[al] = t;
-          else { state.lastDefect[al] = t; state.severed[al] = 1; }
-          state.breaker[al] = ev.from;
-        }
-      }
-    }
-  }
-  for (const f of ev.effects) applyEffect(model, state, f);
-  trace.event?.(t, ev);
-}
-
-/** Zeroes an alliance's valuation while it does not exist, so that its outputs show no value rather than a stale one. */
-function clearValuation(state: RunState, al: number): void {
-  const M = MECHANISM_IDS.length;
-  for (const slot of [al * 2, al * 2 + 1]) {
-    state.value[slot] = 0;
-    state.outside[slot] = 0;
-    state.margin[slot] = 0;
-    state.contrib.fill(0, slot * M, (slot + 1) * M);
-  }
 }

@@ -39,3 +39,14 @@ export function valueAlliance(
   state.outside[slot] = outside;
   state.margin[slot] = total - outside;
 }
+
+/** Zeroes an alliance's valuation while it does not exist, so that its outputs show no value rather than a stale one. */
+export function clearValuation(state: RunState, al: number): void {
+  const M = MECHANISM_IDS.length;
+  for (const slot of [al * 2, al * 2 + 1]) {
+    state.value[slot] = 0;
+    state.outside[slot] = 0;
+    state.margin[slot] = 0;
+    state.contrib.fill(0, slot * M, (slot + 1) * M);
+  }
+}

@@ -9,6 +9,11 @@ import { issueGain, type PairView } from './pair.js';
  * capability needs the security less and prizes the autonomy it gave for it more.
  */
 export function autonomy(v: PairView): number {
-  const g = v.params.weight * issueGain(v, DIMENSION.sovereignty);
-  return v.junior && g < 0 ? g * (1 + v.params.growth * v.ratio) : g;
+  return autonomyTerm(issueGain(v, DIMENSION.sovereignty), v.junior, v.ratio, v.params.weight, v.params.growth);
+}
+
+/** The autonomy term from the gain on sovereignty issues (what autonomy(v) reads through issueGain). */
+export function autonomyTerm(gain: number, junior: boolean, ratio: number, weight: number, growth: number): number {
+  const g = weight * gain;
+  return junior && g < 0 ? g * (1 + growth * ratio) : g;
 }

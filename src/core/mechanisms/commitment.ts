@@ -8,6 +8,11 @@ import type { PairView } from './pair.js';
  * here: its worry is the partner's later terms, which the partner's own discount already carries.
  */
 export function commitment(v: PairView): number {
-  const rise = v.forecast - v.share;
-  return rise > 0 ? -v.params.weight * rise : 0;
+  return commitmentTerm(v.forecast, v.share, v.params.weight);
+}
+
+/** The commitment term from the share expected ahead and the share now. */
+export function commitmentTerm(forecast: number, share: number, weight: number): number {
+  const rise = forecast - share;
+  return rise > 0 ? -weight * rise : 0;
 }

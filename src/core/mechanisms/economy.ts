@@ -3,6 +3,10 @@ import type { PairView } from './pair.js';
 
 /** Aid flow from the partner times its benefit, less aid flow to the partner times its cost. */
 export function economy(v: PairView): number {
-  const { aid, n } = v.state;
-  return v.params.benefit * aid[v.j * n + v.i] - v.params.cost * aid[v.i * n + v.j];
+  return economyTerm(v.state.aid, v.state.n, v.i, v.j, v.params.benefit, v.params.cost);
+}
+
+/** The economy term from the aid flows themselves (what economy(v) reads from its view). */
+export function economyTerm(aid: Float64Array, n: number, i: number, j: number, benefit: number, cost: number): number {
+  return benefit * aid[j * n + i] - cost * aid[i * n + j];
 }

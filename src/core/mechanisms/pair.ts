@@ -45,7 +45,12 @@ export function currentTraits(model: Model, state: RunState, actor: number): Tra
  * stated status quo (the period's first month), the point the scenario judges the issue would rest at with no alliance bargain.
  */
 export function issueGain(v: PairView, dimension: number): number {
-  return memo(v, dimension, gain);
+  return issueGainAt(v.model, v.state, v.slot, v.i, v.j, dimension);
+}
+
+/** issueGain for member i (partner j) in member slot `slot` (-1: not memoised), without a view. */
+export function issueGainAt(model: Model, state: RunState, slot: number, i: number, j: number, dimension: number): number {
+  return memo(model, state, slot, i, j, dimension, gain);
 }
 
 /**
@@ -53,49 +58,54 @@ export function issueGain(v: PairView, dimension: number): number {
  * doctrine issue.
  */
 export function doctrineDistance(v: PairView): number {
-  return memo(v, DIMENSION.doctrine, distance);
+  return doctrineDistanceAt(v.model, v.state, v.slot, v.i, v.j);
+}
+
+/** doctrineDistance for member i (partner j) in member slot `slot` (-1: not memoised), without a view. */
+export function doctrineDistanceAt(model: Model, state: RunState, slot: number, i: number, j: number): number {
+  return memo(model, state, slot, i, j, DIMENSION.doctrine, distance);
 }
 
 /** Issue terms change only when a position, salience or outcome does: reuse the last value until then. */
-function memo(v: PairView, dimension: number, compute: (v: PairView, dimension: number) => number): number {
-  const { state } = v;
-  if (v.slot < 0) return compute(v, dimension);
-  const at = v.slot * DIMENSIONS + dimension;
+function memo(
+  model: Model, state: RunState, slot: number, i: number, j: number, dimension: number,
+  compute: (model: Model, state: RunState, i: number, j: number, dimension: number) => number,
+): number {
+  if (slot < 0) return compute(model, state, i, j, dimension);
+  const at = slot * DIMENSIONS + dimension;
   if (state.issueMemoVersion[at] === state.issueVersion) return state.issueMemo[at];
-  const x = compute(v, dimension);
+  const x = compute(model, state, i, j, dimension);
   state.issueMemo[at] = x;
   state.issueMemoVersion[at] = state.issueVersion;
   return x;
 }
 
-function distance(v: PairView): number {
-  const { state, model } = v;
+function distance(model: Model, state: RunState, i: number, j: number): number {
   const K = state.K;
   const issues = model.issuesOf[DIMENSION.doctrine];
   let num = 0;
   let den = 0;
   for (let q = 0; q < issues.length; q++) {
     const k = issues[q];
-    const xi = state.pos[v.i * K + k];
-    const xj = state.pos[v.j * K + k];
+    const xi = state.pos[i * K + k];
+    const xj = state.pos[j * K + k];
     if (xi !== xi || xj !== xj) continue;
-    const s = state.sal[v.i * K + k];
+    const s = state.sal[i * K + k];
     num += (s * Math.abs(xi - xj)) / 100;
     den += s;
   }
   return den > 0 ? num / den : -1;
 }
 
-function gain(v: PairView, dimension: number): number {
-  const { state, model } = v;
+function gain(model: Model, state: RunState, i: number, j: number, dimension: number): number {
   const K = state.K;
   const issues = model.issuesOf[dimension];
   let sum = 0;
   for (let q = 0; q < issues.length; q++) {
     const k = issues[q];
-    const x = state.pos[v.i * K + k];
-    if (x !== x || state.pos[v.j * K + k] !== state.pos[v.j * K + k]) continue;
-    sum += (state.sal[v.i * K + k] * (Math.abs(x - model.statusQuo[k]) - Math.abs(x - state.outcome[k]))) / 100;
+    const x = state.pos[i * K + k];
+    if (x !== x || state.pos[j * K + k] !== state.pos[j * K + k]) continue;
+    sum += (state.sal[i * K + k] * (Math.abs(x - model.statusQuo[k]) - Math.abs(x - state.outcome[k]))) / 100;
   }
   return sum;
 }

@@ -8,8 +8,11 @@ import type { PairView } from './pair.js';
  * h_kj * (1 - h_ki), weighted by what a war beside the partner would pit against the pair, c_k/(c_k+c_i+c_j).
  */
 export function security(v: PairView): number {
-  const { rel, cap, n } = v.state;
-  const { i, j, ci, cj } = v;
+  return securityTerm(v.state.rel, v.state.cap, v.state.n, v.i, v.j, v.ci, v.cj, v.params.entrapment);
+}
+
+/** The security term from the relations and capabilities themselves (what security(v) reads from its view). */
+export function securityTerm(rel: Float64Array, cap: Float64Array, n: number, i: number, j: number, ci: number, cj: number, entrapmentWeight: number): number {
   const support = ((1 + rel[j * n + i]) / 2) * cj;
   let protection = 0;
   let entrapment = 0;
@@ -22,5 +25,5 @@ export function security(v: PairView): number {
     protection += hostileToI * (ck / (ck + ci) - ck / (ck + ci + support));
     entrapment += hostileToJ * (1 - hostileToI) * (ck / (ck + ci + cj));
   }
-  return protection - v.params.entrapment * entrapment;
+  return protection - entrapmentWeight * entrapment;
 }

@@ -8,8 +8,11 @@ import type { PairView } from './pair.js';
  */
 export function standing(v: PairView): number {
   const { resentment, prestige, challenge, exponent } = v.params;
-  const h = v.state.hierarchy[v.alliance];
-  const r = Math.pow(v.ratio, exponent);
-  if (v.junior) return -resentment * h * r * v.traitsI.ambition;
-  return prestige * h - challenge * r * v.traitsJ.ambition;
+  return standingTerm(v.state.hierarchy[v.alliance], Math.pow(v.ratio, exponent), v.junior, v.traitsI.ambition, v.traitsJ.ambition, resentment, prestige, challenge);
+}
+
+/** The standing term from the hierarchy h and the ratio already raised to its exponent, r (what standing(v) works out). */
+export function standingTerm(h: number, r: number, junior: boolean, ambitionI: number, ambitionJ: number, resentment: number, prestige: number, challenge: number): number {
+  if (junior) return -resentment * h * r * ambitionI;
+  return prestige * h - challenge * r * ambitionJ;
 }

@@ -7,12 +7,15 @@ import type { PairView } from './pair.js';
  * better outside option for i, and so a cost of staying in the alliance.
  */
 export function wedge(v: PairView): number {
-  const { rel, inducement, n } = v.state;
-  const { i, j } = v;
+  return wedgeTerm(v.state.rel, v.state.inducement, v.state.n, v.i, v.j, v.params.pressure, v.params.inducement);
+}
+
+/** The wedge term from the relations and inducements themselves (what wedge(v) reads from its view). */
+export function wedgeTerm(rel: Float64Array, inducement: Float64Array, n: number, i: number, j: number, pressureWeight: number, inducementWeight: number): number {
   let pressure = 0;
   let induced = 0;
   // With no weight on pressure (the default), its sum would be multiplied by 0: skip it.
-  const weighPressure = v.params.pressure !== 0;
+  const weighPressure = pressureWeight !== 0;
   for (let k = 0; k < n; k++) {
     induced += inducement[k * n + i];
     if (!weighPressure || k === i || k === j) continue;
@@ -21,5 +24,5 @@ export function wedge(v: PairView): number {
     const gap = rel[j * n + k] - rel[i * n + k];
     if (gap > 0) pressure += (hostile * gap) / 2;
   }
-  return 0 - v.params.pressure * pressure - v.params.inducement * induced;
+  return 0 - pressureWeight * pressure - inducementWeight * induced;
 }

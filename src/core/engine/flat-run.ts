@@ -1,0 +1,381 @@
+// The month loop written flat for speed: every parameter read once per run, every mechanism called directly with plain
+// numbers, no view object, and the decision rule's noise turned into logarithms only for options that could still win.
+// It computes what the readable loop (run.ts, valuation.ts, decision.ts) computes, operation for operation in the same
+// order, so that its outputs are bit-identical; flat-run.test.ts holds it to that over every shipped scenario.
+import { autonomyTerm } from '../mechanisms/autonomy.js';
+import { commitmentTerm } from '../mechanisms/commitment.js';
+import { economyTerm } from '../mechanisms/economy.js';
+import { ideologyTerm } from '../mechanisms/ideology.js';
+import { nuclearTerm } from '../mechanisms/nuclear.js';
+import { doctrineDistanceAt, issueGainAt, NEUTRAL_TRAITS } from '../mechanisms/pair.js';
+import { personalityTerm } from '../mechanisms/personality.js';
+import { securityTerm } from '../mechanisms/security.js';
+import { stakesTerm } from '../mechanisms/stakes.js';
+import { standingTerm } from '../mechanisms/standing.js';
+import { wedgeTerm } from '../mechanisms/wedge.js';
+import { gumbelOf, type RandomStream } from '../random/streams.js';
+import { ACT, ACT_CATEGORIES, ACT_GOLDSTEIN, ACT_KINDS } from './acts.js';
+import {
+  applyOption, concessionCost, DEMAND_DIMENSION, DEMAND_MECHANISM, DEMAND_TERM, issueWeight, KIND_OF, OPTION, OPTIONS,
+  retractableNuclear, shortfall, widestDoctrinalGap, widestGap,
+} from './decision.js';
+import { applyEvent, impulse } from './effects.js';
+import { checkFinite } from './finite.js';
+import { DIMENSION, type Model } from './model.js';
+import { MECHANISM_IDS } from './parameters.js';
+import { powerSchedule } from './power-schedule.js';
+import type { RunState } from './state.js';
+import { updateStatus } from './status.js';
+import type { RunSummary, Trace } from './trace.js';
+import { clearValuation } from './valuation.js';
+
+const M = MECHANISM_IDS.length;
+const NONE = Number.NEGATIVE_INFINITY;
+// Each mechanism's index in MECHANISM_IDS, as literals the compiler can fold (checked against MECHANISM_IDS below).
+const SECURITY = 0;
+const ECONOMY = 1;
+const STANDING = 2;
+const AUTONOMY = 3;
+const IDEOLOGY = 4;
+const BARGAINING = 5;
+const PERSONALITY = 6;
+const WEDGE = 7;
+const NUCLEAR = 8;
+const STAKES = 9;
+const COMMITMENT = 10;
+const ORDER = ['security', 'economy', 'standing', 'autonomy', 'ideology', 'bargaining', 'personality', 'wedge', 'nuclear', 'stakes', 'commitment'];
+if (ORDER.join() !== MECHANISM_IDS.join()) throw new Error(`the flat loop's mechanism indices (${ORDER.join()}) do not follow MECHANISM_IDS (${MECHANISM_IDS.join()})`);
+
+/**
+ * Whether the flat loop can run this model with this trace. A caller choosing acts (play mode) needs every option's exact
+ * score, and foresight values issues at a bargaining forecast kept per state: both stay with the readable loop.
+ */
+export function flatRunnable(model: Model, trace: Trace): boolean {
+  return trace.choose === undefined && !((model.params.mechanisms.bargaining.foresight ?? 0) > 0);
+}
+
+// Bounds of the standard Gumbel draw over each of 4,096 equal ranges of the 32-bit draw (its top 12 bits): gumbelOf grows with
+// the draw, so an option's score lies between its score at the two bounds. Widened by 1e-9 so that no rounding of the two
+// logarithms can put a draw outside its range's bounds.
+const BUCKET_SHIFT = 20;
+const BUCKETS = 1 << (32 - BUCKET_SHIFT);
+const GUMBEL_LOW = new Float64Array(BUCKETS);
+const GUMBEL_HIGH = new Float64Array(BUCKETS);
+for (let b = 0; b < BUCKETS; b++) {
+  GUMBEL_LOW[b] = gumbelOf(b * 2 ** BUCKET_SHIFT) - 1e-9;
+  GUMBEL_HIGH[b] = gumbelOf((b + 1) * 2 ** BUCKET_SHIFT - 1) + 1e-9;
+}
+
+// How an option's score is made from its perturbation z, in the readable rule's order of operations (decision.ts):
+// PLUS z + p; AID (((z + p) + q) + r) + s; PLUS_LESS (z + p) - q; LESS_LESS (z - p) - q.
+const PLUS = 0;
+const AID = 1;
+const PLUS_LESS = 2;
+const LESS_LESS = 3;
+
+/** One run's decision scratch for the flat loop: per option its form, constants, issue and draw. */
+class Options {
+  form = new Int8Array(OPTIONS);
+  p = new Float64Array(OPTIONS);
+  q = new Float64Array(OPTIONS);
+  r = 0;
+  s = 0;
+  open = new Uint8Array(OPTIONS);
+  issue = new Int32Array(OPTIONS);
+  draw = new Int32Array(OPTIONS);
+  score = new Float64Array(OPTIONS);
+  /**
+   * Per member slot, what the rule asks of the issues (the widest gap and shortfall per demand dimension, the widest doctrinal
+   * gap, a retractable nuclear issue) and the issue version they were read at: they change only when an issue does.
+   */
+  issuesRead: Int32Array;
+  gap: Int32Array;
+  short: Float64Array;
+  doctrinal: Int32Array;
+  retract: Int32Array;
+
+  constructor(slots: number) {
+    this.issuesRead = new Int32Array(slots);
+    this.gap = new Int32Array(slots * 3);
+    this.short = new Float64Array(slots * 3);
+    this.doctrinal = new Int32Array(slots);
+    this.retract = new Int32Array(slots);
+  }
+
+  /** Option o's score with perturbation z, each operation in the readable rule's order. */
+  at(o: number, z: number): number {
+    const f = this.form[o];
+    if (f === PLUS) return z + this.p[o];
+    if (f === AID) return z + this.p[o] + this.q[o] + this.r + this.s;
+    if (f === PLUS_LESS) return z + this.p[o] - this.q[o];
+    return z - this.p[o] - this.q[o];
+  }
+
+  set(o: number, form: number, p: number, q: number): void {
+    this.open[o] = 1;
+    this.form[o] = form;
+    this.p[o] = p;
+    this.q[o] = q;
+  }
+
+  /**
+   * Scores the open options as the readable rule does, computing an option's Gumbel perturbation only if its score at the top
+   * of its draw's range reaches the best score any option is sure of: an option below that cannot be the best, exactly.
+   */
+  scoreAll(spread: number): void {
+    const { open, draw, score } = this;
+    if (!(spread > 0)) {
+      for (let o = 0; o < OPTIONS; o++) score[o] = open[o] ? this.at(o, spread * gumbelOf(draw[o])) : NONE;
+      return;
+    }
+    let sure = NONE;
+    for (let o = 0; o < OPTIONS; o++) {
+      if (!open[o]) continue;
+      const low = this.at(o, spread * GUMBEL_LOW[draw[o] >>> BUCKET_SHIFT]);
+      if (low > sure) sure = low;
+    }
+    for (let o = 0; o < OPTIONS; o++) {
+      if (!open[o]) { score[o] = NONE; continue; }
+      // Left out, it can only lose: its score is below `sure`, which some option's score reaches.
+      score[o] = this.at(o, spread * GUMBEL_HIGH[draw[o] >>> BUCKET_SHIFT]) < sure ? NONE : this.at(o, spread * gumbelOf(draw[o]));
+    }
+  }
+}
+
+const optionsOf = new WeakMap<RunState, Options>();
+
+/** Runs the month loop of `model` on `state` (fresh from resetState or initialState), filling `summary`; see flatRunnable. */
+export function runFlat(model: Model, state: RunState, rng: RandomStream, trace: Trace, summary: RunSummary): void {
+  const { n, K } = state;
+  const months = model.months;
+  const A = model.alliances.length;
+  const alliances = model.alliances;
+  const simulate = model.mode === 'predict';
+  const r = model.params.rules;
+  const activity = r.activity;
+  const reciprocity = r.reciprocity;
+  const noise = r.noise;
+  const patience = r.patience;
+  const forceRelation = r.forceRelation;
+  const responsiveness = r.responsiveness;
+  const memory = r.memory;
+  const courtship = r.courtship;
+  const wedgeStrain = r.wedgeStrain;
+  const mp = model.params.mechanisms;
+  const on = MECHANISM_IDS.map((id) => model.params.enabled[id]);
+  const entrapment = mp.security.entrapment;
+  const { benefit, cost } = mp.economy;
+  const { resentment, prestige, challenge, exponent } = mp.standing;
+  const autonomyWeight = mp.autonomy.weight;
+  const growth = mp.autonomy.growth;
+  const { solidarity, divergence } = mp.ideology;
+  const bargainingWeight = mp.bargaining.weight;
+  const pressure = mp.wedge.pressure;
+  const inducementWeight = mp.wedge.inducement;
+  const { help, fear } = mp.nuclear;
+  const stakesWeight = mp.stakes.weight;
+  const commitmentWeight = mp.commitment.weight;
+  const demandOn = DEMAND_MECHANISM.map((m) => model.params.enabled[m]);
+  const demandWeight = [0, 1, 2].map((d) => issueWeight(model, d));
+  const weights = model.weights;
+  const outsideBase = model.outsideBase;
+  const leaders = model.leaders;
+  const { rel, relBase, coop, cap, shareNow, shareAhead, aid, inducement, contrib, value, outside, margin, leader, hierarchy } = state;
+  const power = powerSchedule(model);
+  let options = optionsOf.get(state);
+  if (!options) optionsOf.set(state, (options = new Options(A * 2)));
+  const o = options;
+  // A new run starts its issue version again from 0.
+  o.issuesRead.fill(-1);
+
+  for (let t = 0; t < months; t++) {
+    state.month = t;
+    for (let d = 0; d < n * n; d++) coop[d] = 0;
+    for (let p = model.positionStart[t]; p < model.positionStart[t + 1]; p++) {
+      const s = model.positions[p];
+      state.pos[s.actor * K + s.issue] = s.position;
+      state.sal[s.actor * K + s.issue] = s.salience;
+      state.issueVersion++;
+    }
+    for (let c = model.baselineStart[t]; c < model.baselineStart[t + 1]; c++) relBase[model.baselineChanges[c].dyad] = model.baselineChanges[c].value;
+    for (let e = model.eventStart[t]; e < model.eventStart[t + 1]; e++) applyEvent(model, state, model.events[e], t, trace);
+    for (let a = 0; a < n; a++) cap[a] = power.cap[t * n + a];
+
+    for (let al = 0; al < A; al++) {
+      const alliance = alliances[al];
+      for (let slot = al * 2; slot < al * 2 + 2; slot++) {
+        shareNow[slot] = power.shareNow[slot * months + t];
+        shareAhead[slot] = power.shareAhead[slot * months + t];
+      }
+      if (t < alliance.from || t > alliance.to) {
+        clearValuation(state, al);
+        continue;
+      }
+      for (let side = 0; side < 2; side++) {
+        const slot = al * 2 + side;
+        const i = side === 0 ? alliance.a : alliance.b;
+        const j = side === 0 ? alliance.b : alliance.a;
+        const share = shareNow[slot];
+        const ci = cap[i];
+        const cj = cap[j];
+        const junior = share < 0.5;
+        const ratio = share < 0.5 ? share / (1 - share) : (1 - share) / share;
+        const li = leader[i];
+        const lj = leader[j];
+        const traitsI = li < 0 ? NEUTRAL_TRAITS : leaders[i].traits[li];
+        const traitsJ = lj < 0 ? NEUTRAL_TRAITS : leaders[j].traits[lj];
+        const w = i * M;
+        const at = slot * M;
+        let total = 0;
+        let c = 0;
+        // Term by term in report order, as valuation.ts adds them.
+        c = on[SECURITY] ? weights[w + SECURITY] * securityTerm(rel, cap, n, i, j, ci, cj, entrapment) : 0;
+        contrib[at + SECURITY] = c; total += c;
+        c = on[ECONOMY] ? weights[w + ECONOMY] * economyTerm(aid, n, i, j, benefit, cost) : 0;
+        contrib[at + ECONOMY] = c; total += c;
+        c = on[STANDING] ? weights[w + STANDING] * standingTerm(hierarchy[al], Math.pow(ratio, exponent), junior, traitsI.ambition, traitsJ.ambition, resentment, prestige, challenge) : 0;
+        contrib[at + STANDING] = c; total += c;
+        c = on[AUTONOMY] ? weights[w + AUTONOMY] * autonomyTerm(issueGainAt(model, state, slot, i, j, DIMENSION.sovereignty), junior, ratio, autonomyWeight, growth) : 0;
+        contrib[at + AUTONOMY] = c; total += c;
+        c = on[IDEOLOGY] ? weights[w + IDEOLOGY] * ideologyTerm(doctrineDistanceAt(model, state, slot, i, j), solidarity, divergence) : 0;
+        contrib[at + IDEOLOGY] = c; total += c;
+        c = on[BARGAINING] ? weights[w + BARGAINING] * (bargainingWeight * issueGainAt(model, state, slot, i, j, DIMENSION.material)) : 0;
+        contrib[at + BARGAINING] = c; total += c;
+        c = on[PERSONALITY] ? weights[w + PERSONALITY] * personalityTerm(traitsI.mistrust, traitsJ.ambition) : 0;
+        contrib[at + PERSONALITY] = c; total += c;
+        c = on[WEDGE] ? weights[w + WEDGE] * wedgeTerm(rel, inducement, n, i, j, pressure, inducementWeight) : 0;
+        contrib[at + WEDGE] = c; total += c;
+        c = on[NUCLEAR] ? weights[w + NUCLEAR] * nuclearTerm(model, state, j, issueGainAt(model, state, slot, i, j, DIMENSION.nuclear), junior, traitsJ.risk, help, fear) : 0;
+        contrib[at + NUCLEAR] = c; total += c;
+        c = on[STAKES] ? weights[w + STAKES] * stakesTerm(model, state, al, i, j, junior, stakesWeight) : 0;
+        contrib[at + STAKES] = c; total += c;
+        c = on[COMMITMENT] ? weights[w + COMMITMENT] * commitmentTerm(shareAhead[slot], share, commitmentWeight) : 0;
+        contrib[at + COMMITMENT] = c; total += c;
+        const out = outsideBase[i];
+        value[slot] = total;
+        outside[slot] = out;
+        margin[slot] = total - out;
+      }
+    }
+
+    if (simulate) {
+      for (let al = 0; al < A; al++) {
+        const alliance = alliances[al];
+        if (t < alliance.from || t > alliance.to) continue;
+        for (let side = 0; side < 2; side++) {
+          const i = side === 0 ? alliance.a : alliance.b;
+          const j = side === 0 ? alliance.b : alliance.a;
+          // A fixed number of draws per member and month, so that one ally's choice never shifts the other's random numbers.
+          const u = (rng.next() >>> 0) / 4294967296;
+          for (let x = 0; x < OPTIONS; x++) o.draw[x] = rng.next();
+          if (u >= activity) continue;
+          const li = leader[i];
+          const risk = (li < 0 ? NEUTRAL_TRAITS : leaders[i].traits[li]).risk;
+          scoreMember(model, state, o, al, side, i, j, reciprocity, patience, forceRelation, demandOn, demandWeight, weights, risk);
+          o.scoreAll(noise * (0.5 + risk));
+          const score = o.score;
+          let best: number = OPTION.consult;
+          for (let x = 0; x < OPTIONS; x++) if (score[x] > score[best]) best = x;
+          const kind = KIND_OF[best];
+          const issue = o.issue[best];
+          const category = applyOption(model, state, al, i, j, best, issue);
+          impulse(state, i, j, ACT_GOLDSTEIN[kind], responsiveness);
+          summary.acts++;
+          trace.act?.(t, al, i, j, ACT_KINDS[kind], issue, score[best], ACT_CATEGORIES[category]);
+        }
+        thirdPowers(state, rng, al, alliance.a, alliance.b, activity, courtship, wedgeStrain, responsiveness, trace);
+      }
+    }
+    for (let d = 0; d < n * n; d++) rel[d] += memory * (relBase[d] - rel[d]);
+    for (let al = 0; al < A; al++) if (t >= alliances[al].from && t <= alliances[al].to) updateStatus(model, state, al, t, summary);
+    checkFinite(model, state, t);
+    trace.month?.(t, state);
+  }
+}
+
+/** Sets each option of member i (side `side` of alliance al, partner j) open or closed, with its form and constants. */
+function scoreMember(
+  model: Model, state: RunState, o: Options, al: number, side: number, i: number, j: number, reciprocity: number, patience: number,
+  forceRelation: number, demandOn: boolean[], demandWeight: number[], weights: Float64Array, risk: number,
+): void {
+  const { n } = state;
+  const slot = al * 2 + side;
+  const at = slot * M;
+  const { contrib } = state;
+  const margin = state.margin[slot];
+  const smoothed = state.smoothed[slot];
+  const partnerMargin = state.margin[al * 2 + 1 - side];
+  const R = reciprocity * state.rel[j * n + i];
+  const { open, issue } = o;
+  for (let x = 0; x < OPTIONS; x++) { open[x] = 0; issue[x] = -1; }
+
+  o.set(OPTION.consult, PLUS, 0, 0);
+  o.set(OPTION.agree, PLUS, margin + R, 0);
+  if (state.cap[i] > state.cap[j] && state.aid[i * n + j] < 1) {
+    o.set(OPTION.aid, AID, margin, R);
+    o.r = Math.max(0, -partnerMargin);
+    o.s = contrib[at + ECONOMY];
+  }
+  const pending = state.demandIssue[j * n + i];
+  if (pending >= 0 && state.month - state.demandMonth[j * n + i] <= 12) {
+    issue[OPTION.concede] = pending;
+    o.set(OPTION.concede, PLUS, contrib[at + SECURITY] + contrib[at + STAKES] + R - concessionCost(model, state, i, j, pending), 0);
+  }
+  if (o.issuesRead[slot] !== state.issueVersion) {
+    for (let d = 0; d < 3; d++) {
+      const k = demandOn[d] ? widestGap(model, state, i, j, DEMAND_DIMENSION[d]) : -1;
+      o.gap[slot * 3 + d] = k;
+      if (k >= 0) o.short[slot * 3 + d] = shortfall(model, state, i, j, DEMAND_DIMENSION[d]);
+    }
+    o.doctrinal[slot] = widestDoctrinalGap(model, state, i, j);
+    o.retract[slot] = retractableNuclear(model, state, i, j);
+    o.issuesRead[slot] = state.issueVersion;
+  }
+  for (let d = 0; d < 3; d++) {
+    const k = o.gap[slot * 3 + d];
+    if (k < 0) continue;
+    issue[OPTION.demandSovereignty + d] = k;
+    o.set(OPTION.demandSovereignty + d, PLUS, weights[i * M + DEMAND_TERM[d]] * demandWeight[d] * o.short[slot * 3 + d], 0);
+  }
+  const polemic = Math.max(0, -contrib[at + IDEOLOGY]) + Math.max(0, -contrib[at + STANDING]);
+  issue[OPTION.criticise] = o.doctrinal[slot];
+  if (polemic > 0) o.set(OPTION.criticise, PLUS_LESS, polemic, R);
+  const aidCost = -contrib[at + ECONOMY];
+  if (state.aid[i * n + j] > 0 && aidCost > 0) o.set(OPTION.withholdAid, PLUS_LESS, aidCost, R);
+  const retract = o.retract[slot];
+  const nuclearCost = -contrib[at + NUCLEAR];
+  issue[OPTION.withholdNuclear] = retract;
+  if (retract >= 0 && nuclearCost > 0) o.set(OPTION.withholdNuclear, PLUS_LESS, nuclearCost, R);
+  o.set(OPTION.reduce, PLUS, -smoothed / 2 - R, 0);
+  if (state.below[slot] >= patience && state.severed[al] === 0) o.set(OPTION.defect, LESS_LESS, smoothed, R);
+  if (state.severed[al] === 1 && state.rel[i * n + j] <= forceRelation) o.set(OPTION.force, LESS_LESS, smoothed * risk, R);
+}
+
+/** The third powers' wedge of alliance al (members a and b), as third-power.ts does it. */
+function thirdPowers(
+  state: RunState, rng: RandomStream, al: number, a: number, b: number, activity: number, courtship: number, wedgeStrain: number,
+  responsiveness: number, trace: Trace,
+): void {
+  const { n, rel, relBase, inducement } = state;
+  const strain = Math.max(0, -(rel[a * n + b] + rel[b * n + a]) / 2);
+  for (let k = 0; k < n; k++) {
+    if (k === a || k === b || (relBase[k * n + a] >= 0 && relBase[k * n + b] >= 0)) continue;
+    if (state.cap[k] <= 0) continue;
+    const u = (rng.next() >>> 0) / 4294967296;
+    if (u >= activity) continue;
+    const pryA = rel[a * n + k] - rel[a * n + b];
+    const pryB = rel[b * n + k] - rel[b * n + a];
+    const target = pryA >= pryB ? a : b;
+    const d = k * n + target;
+    const t = state.month;
+    if (strain >= wedgeStrain) {
+      inducement[d] += courtship * (strain - inducement[d]);
+      impulse(state, k, target, ACT_GOLDSTEIN[ACT.induce], responsiveness);
+      trace.act?.(t, al, k, target, 'induce', -1, strain, 'diplomatic');
+    } else {
+      inducement[d] *= 1 - courtship;
+      impulse(state, k, target, ACT_GOLDSTEIN[ACT.pressure], responsiveness);
+      trace.act?.(t, al, k, target, 'pressure', -1, strain, 'crisis');
+    }
+  }
+}
