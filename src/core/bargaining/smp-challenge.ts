@@ -98,9 +98,47 @@ export interface ChallengeScratch {
   uIDefJm: Float64Array;
 }
 
+// A turn's context and scratch are built by constructors rather than object literals: V8 widens the field types of a
+// literal's shape when the literal runs a second time, which in a fresh process is the second turn, and that threw away
+// challengerRow's optimised code, compiled during the first turn on the narrower types, so it was compiled twice.
+class Context implements ChallengeContext {
+  n: number;
+  vd: Float64Array;
+  cap: Float64Array;
+  salSum: Float64Array;
+  voting: VotingRule;
+  commit: ThirdPartyCommit;
+  constructor(n: number, vd: Float64Array, cap: Float64Array, salSum: Float64Array, voting: VotingRule, commit: ThirdPartyCommit) {
+    this.n = n;
+    this.vd = vd;
+    this.cap = cap;
+    this.salSum = salSum;
+    this.voting = voting;
+    this.commit = commit;
+  }
+}
+
+class Scratch implements ChallengeScratch {
+  ut: Float64Array;
+  w: Float64Array;
+  uImDefJ: Float64Array;
+  uIDefJm: Float64Array;
+  constructor(n: number) {
+    this.ut = new Float64Array(n * n);
+    this.w = new Float64Array(n);
+    this.uImDefJ = new Float64Array(n);
+    this.uIDefJm = new Float64Array(n);
+  }
+}
+
+/** The context of a turn's challenge estimates. */
+export function challengeContext(n: number, vd: Float64Array, cap: Float64Array, salSum: Float64Array, voting: VotingRule, commit: ThirdPartyCommit): ChallengeContext {
+  return new Context(n, vd, cap, salSum, voting, commit);
+}
+
 /** Scratch space for challengerRow over n actors. */
 export function challengeScratch(n: number): ChallengeScratch {
-  return { ut: new Float64Array(n * n), w: new Float64Array(n), uImDefJ: new Float64Array(n), uIDefJm: new Float64Array(n) };
+  return new Scratch(n);
 }
 
 /**

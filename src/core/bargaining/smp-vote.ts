@@ -105,6 +105,19 @@ export function outcomeProbabilities(m: number, c: Float64Array, vpm: VictoryPro
 /** KTAB Model::vProb on a matrix: pv[i*m + j] = probability that option i beats j (0.5 on the diagonal). */
 export function victoryMatrix(m: number, c: Float64Array, vpm: VictoryProbModel): Float64Array {
   const p = new Float64Array(m * m);
+  if (vpm === 'Linear') {
+    // KTAB's default, victoryPair's Linear case written out: no pair array to allocate while the loop is still interpreted.
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < i; j++) {
+        const s1 = c[i * m + j];
+        const s2 = c[j * m + i];
+        p[i * m + j] = s1 / (s1 + s2);
+        p[j * m + i] = s2 / (s1 + s2);
+      }
+      p[i * m + i] = 0.5;
+    }
+    return p;
+  }
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < i; j++) {
       const [pij, pji] = victoryPair(vpm, c[i * m + j], c[j * m + i]);

@@ -1,7 +1,7 @@
 // KTAB's Spatial Model of Politics: each turn every actor challenges its best target, proposes a bargain, and each
 // actor's new position is the bargain that wins a probabilistic Condorcet election among those that involve it.
 // Follows SMPState::stepBCN/doBCN/updateBestBrgnPositions (KTAB smp.cpp, smpbcn.cpp); docs/bargaining.md has the formulas.
-import { challengeEstimate, challengerRow, challengeScratch, type ChallengeContext, type ThirdPartyCommit } from './smp-challenge.js';
+import { challengeContext, challengeEstimate, challengerRow, challengeScratch, type ThirdPartyCommit } from './smp-challenge.js';
 import {
   coalitions, outcomeProbabilities, riskFromProbabilities, scalarPce,
   type BigRRange, type PceModel, type VictoryProbModel, type VotingRule,
@@ -136,16 +136,89 @@ export function salienceDistances(setup: SmpSetup, pos: Float64Array): Float64Ar
 /** Risk attitudes inferred from how likely each actor's position is to win when all are risk neutral (setAllAUtil). */
 export function inferRisk(setup: SmpSetup, vd: Float64Array, opts: SmpOptions): Float64Array {
   const { n, cap } = setup;
-  const u = new Float64Array(n * n);
-  for (let x = 0; x < n * n; x++) u[x] = util(vd[x], 0);
-  const c = coalitions(n, n, cap, u, opts.voting);
+  const c = coalitions(n, n, cap, neutralUtilities(vd), opts.voting);
   return riskFromProbabilities(outcomeProbabilities(n, c, opts.victory, opts.pce), opts.bigRRange);
 }
 
-function riskRow(risk: Float64Array, h: number, adjust: BigRAdjust): Float64Array {
-  const row = new Float64Array(risk.length);
-  for (let a = 0; a < risk.length; a++) row[a] = estimateRisk(risk[h], risk[a], adjust);
-  return row;
+// The loops of a turn are small functions of their own, apart from the code that strings them together: in a fresh
+// process V8 then optimises each loop alone and quickly, instead of compiling (by on-stack replacement) one large
+// function with everything inlined into it, which cost a one-shot `schism bargain` more CPU than the run itself.
+
+/** Every actor's utility for every position when all are risk neutral: util(vd[x], 0). */
+function neutralUtilities(vd: Float64Array): Float64Array {
+  const u = new Float64Array(vd.length);
+  for (let x = 0; x < vd.length; x++) u[x] = util(vd[x], 0);
+  return u;
+}
+
+/** out[a]: h's estimate of a's risk attitude (estimateRisk), for every actor a. */
+function riskEstimates(risk: Float64Array, h: number, adjust: BigRAdjust, out: Float64Array): Float64Array {
+  const rh = risk[h];
+  for (let a = 0; a < risk.length; a++) out[a] = estimateRisk(rh, risk[a], adjust);
+  return out;
+}
+
+/** The target j ≠ i with the largest expected gain `eu[j]` above 1e−5 (the first one on ties), or −1 when none is worth it. */
+function bestTarget(n: number, i: number, eu: Float64Array): number {
+  let bestJ = -1;
+  let bestEU = -1;
+  for (let j = 0; j < n; j++) {
+    if (j === i) continue;
+    const edu = eu[j];
+    if (1e-5 < edu && bestEU < edu) {
+      bestJ = j;
+      bestEU = edu;
+    }
+  }
+  return bestJ;
+}
+
+/** own[a*n + m]: a's utility for m's position with its own risk attitude; uSQ[a]: their mean (a's utility for the status quo). */
+function ownUtilities(n: number, vd: Float64Array, risk: Float64Array, adjust: BigRAdjust, own: Float64Array, uSQ: Float64Array): void {
+  for (let a = 0; a < n; a++) {
+    const r = estimateRisk(risk[a], risk[a], adjust);
+    let s = 0;
+    for (let m = 0; m < n; m++) {
+      const u = util(vd[a * n + m], r);
+      own[a * n + m] = u;
+      s = s + u;
+    }
+    uSQ[a] = s / n;
+  }
+}
+
+/** Each actor's saliences squared and summed. */
+function squaredSalienceSums(setup: SmpSetup): Float64Array {
+  const { n, dims, sal } = setup;
+  const ssSqr = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    let ss = 0;
+    for (let d = 0; d < dims; d++) {
+      const s = sal[a * dims + d];
+      ss = ss + s * s;
+    }
+    ssSqr[a] = ss;
+  }
+  return ssSqr;
+}
+
+/** u[a*m + o]: a's utility for option o of an election, the status quo (o = 0) and then the bargains `options`. */
+function electionUtilities(n: number, uSQ: Float64Array, uB: Float64Array[], options: number[]): Float64Array {
+  const m = options.length + 1;
+  const u = new Float64Array(n * m);
+  for (let a = 0; a < n; a++) {
+    u[a * m] = uSQ[a];
+    for (let o = 1; o < m; o++) u[a * m + o] = uB[options[o - 1]][a];
+  }
+  return u;
+}
+
+/** The option with the largest |p| (the first on ties). */
+function likeliest(p: Float64Array): number {
+  let pick = 0;
+  let best = -1;
+  for (let o = 0; o < p.length; o++) if (best < Math.abs(p[o])) { best = Math.abs(p[o]); pick = o; }
+  return pick;
 }
 
 /** Four decimals on [0, 1]: KTAB rounds to avoid spurious asymmetry and spurious precision. */
@@ -202,7 +275,7 @@ export function stateView(setup: SmpSetup, pos: Float64Array, opts: SmpOptions):
 export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rng?: RandomSource, view?: SmpStateView): SmpTurn {
   const { n, dims } = setup;
   const { vd, risk } = view ?? stateView(setup, pos, opts);
-  const ctx: ChallengeContext = { n, vd, cap: setup.cap, salSum: setup.salSum, voting: opts.voting, commit: opts.thirdParty };
+  const ctx = challengeContext(n, vd, setup.cap, setup.salSum, opts.voting, opts.thirdParty);
 
   // Challenges: each actor picks the target with the largest expected gain (first one on ties), if it is worth anything.
   const bargains: SmpBargain[] = [];
@@ -211,29 +284,17 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
   const pRow = new Float64Array(n);
   const euRow = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    for (let a = 0; a < n; a++) rI[a] = estimateRisk(risk[i], risk[a], opts.bigRAdjust);
-    challengerRow(ctx, rI, i, scratch, pRow, euRow);
-    let bestJ = -1;
-    let bestP = 0;
-    let bestEU = -1;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      const edu = euRow[j];
-      if (1e-5 < edu && bestEU < edu) {
-        bestJ = j;
-        bestP = pRow[j];
-        bestEU = edu;
-      }
-    }
-    if (bestJ < 0) continue;
-    const j = bestJ;
+    challengerRow(ctx, riskEstimates(risk, i, opts.bigRAdjust, rI), i, scratch, pRow, euRow);
+    const j = bestTarget(n, i, euRow);
+    if (j < 0) continue;
+    const bestP = pRow[j];
     const fromI = interpolateBargain(setup, pos, i, j, bestP, 1 - bestP, opts.interVec);
     if (opts.bargain === 'InitOnlyInterp') {
       bargains.push(fromI);
       continue;
     }
     // j's view of the same challenge. KTAB passes j's expected gain here where the probability is meant; we pass the probability.
-    const [pJ] = challengeEstimate(ctx, riskRow(risk, j, opts.bigRAdjust), i, i, j);
+    const [pJ] = challengeEstimate(ctx, riskEstimates(risk, j, opts.bigRAdjust, new Float64Array(n)), i, i, j);
     const fromJ = interpolateBargain(setup, pos, i, j, pJ, 1 - pJ, opts.interVec);
     if (opts.bargain === 'InitRcvrInterp') {
       bargains.push(fromI, fromJ);
@@ -249,25 +310,8 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
   // own[a*n + m]: a's utility for m's position, computed once a turn rather than once per bargain.
   const own = new Float64Array(n * n);
   const uSQ = new Float64Array(n);
-  for (let a = 0; a < n; a++) {
-    const r = estimateRisk(risk[a], risk[a], opts.bigRAdjust);
-    let s = 0;
-    for (let m = 0; m < n; m++) {
-      const u = util(vd[a * n + m], r);
-      own[a * n + m] = u;
-      s = s + u;
-    }
-    uSQ[a] = s / n;
-  }
-  const ssSqr = new Float64Array(n);
-  for (let a = 0; a < n; a++) {
-    let ss = 0;
-    for (let d = 0; d < dims; d++) {
-      const s = setup.sal[a * dims + d];
-      ss = ss + s * s;
-    }
-    ssSqr[a] = ss;
-  }
+  ownUtilities(n, vd, risk, opts.bigRAdjust, own, uSQ);
+  const ssSqr = squaredSalienceSums(setup);
   const uB: Float64Array[] = [];
   for (const b of bargains) uB.push(bargainUtilities(setup, pos, risk, own, ssSqr, b));
 
@@ -282,18 +326,10 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
   for (let k = 0; k < n; k++) {
     const opts_k = involving[k];
     if (opts_k.length === 0) continue;
-    const m = opts_k.length + 1;
-    const u = new Float64Array(n * m);
-    for (let a = 0; a < n; a++) {
-      u[a * m] = uSQ[a];
-      for (let o = 1; o < m; o++) u[a * m + o] = uB[opts_k[o - 1]][a];
-    }
-    const p = scalarPce(n, m, setup.cap, u, opts.voting, opts.victory, opts.pce);
-    let pick = 0;
-    if (opts.transitions === 'Deterministic') {
-      let best = -1;
-      for (let o = 0; o < m; o++) if (best < Math.abs(p[o])) { best = Math.abs(p[o]); pick = o; }
-    } else {
+    const p = scalarPce(n, opts_k.length + 1, setup.cap, electionUtilities(n, uSQ, uB, opts_k), opts.voting, opts.victory, opts.pce);
+    let pick: number;
+    if (opts.transitions === 'Deterministic') pick = likeliest(p);
+    else {
       if (!rng) throw new Error('stochastic SMP transitions need a seeded random source');
       pick = sample(p, uniform01(rng));
     }
