@@ -1,15 +1,19 @@
 // Whether dist/ holds a complete build at least as new as every TypeScript source: shared by bin/schism.js, npm start
 // and the benchmarks, which run the compiled code only when it is current.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 
-/** The newest modification time of a TypeScript source (tests aside) under `dir`: a couple of milliseconds for src/. */
+/**
+ * The newest modification time of a TypeScript source (tests aside) under `dir`: about 3 ms of CPU for src/ (some 290
+ * files), which every command pays. Paths are joined with '/' rather than path.join, whose normalising was most of it.
+ */
 export function newestSource(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    const name = entry.name;
+    let t = 0;
+    if (entry.isDirectory()) t = newestSource(`${dir}/${name}`);
+    else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) t = statSync(`${dir}/${name}`).mtimeMs;
+    if (t > newest) newest = t;
   }
   return newest;
 }
@@ -19,8 +23,8 @@ export function newestSource(dir) {
  * older than any source under `root`/src; a stale build would run old code.
  */
 export function buildIsCurrent(root) {
-  const stamp = join(root, 'dist', '.build-stamp');
-  if (!existsSync(stamp) || !existsSync(join(root, 'dist', 'adapters', 'cli', 'main.js')) || !existsSync(join(root, 'dist', 'cli', 'main.js'))) return false;
-  const src = join(root, 'src');
+  const stamp = `${root}/dist/.build-stamp`;
+  if (!existsSync(stamp) || !existsSync(`${root}/dist/adapters/cli/main.js`) || !existsSync(`${root}/dist/cli/main.js`)) return false;
+  const src = `${root}/src`;
   return !existsSync(src) || statSync(stamp).mtimeMs >= newestSource(src);
 }
