@@ -28,6 +28,12 @@ export async function benchEngine(): Promise<void> {
   const source = timeBatches(() => sourceRun.runModel(fromSource, sourceStreams.runStream(7, i++)), 2000, 9);
   const full = timeBatches(() => simulateModel(model, 7, i++), 200, 9);
   const comp = timeBatches(() => compile(scenario), 200, 9);
+  // Reading the text as the API and the browser's worker do (quick reader first), against the located reader alone.
+  const { parseScenario } = await compiled<typeof import('../src/core/scenario/parse.js')>('core/scenario/parse.js');
+  const { readScenarioText } = await compiled<typeof import('../src/core/scenario/read-text.js')>('core/scenario/read-text.js');
+  const text = readFileSync(file, 'utf8');
+  const located = timeBatches(() => parseScenario(text, file), 3, 7);
+  const quick = timeBatches(() => readScenarioText(text, file), 3, 7);
   const empty = compile({ ...scenario, events: [], issues: [] });
   const bare = timeBatches(() => runModel(empty, runStream(7, i++)), 2000, 9);
   // A fixed arithmetic kernel timed in the same process: the engine's cost in kernels is comparable across machines and loads.
@@ -40,6 +46,8 @@ export async function benchEngine(): Promise<void> {
     ['the same, the source through tsx', median(source)],
     ['fully recorded run (what `schism run` writes)', median(full)],
     ['compile the scenario', median(comp)],
+    ['read and check its text, located reader (yaml)', median(located)],
+    ['the same, quick reader first (what API and app do)', median(quick)],
     ['summary-only run, no events or issues (baseline)', median(bare)],
   ] as const;
   process.stdout.write(`reference scenario: ${model.months} months, ${model.actorIds.length} actors, ${model.events.length} driver events; compiled build unless said; load average ${load.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);

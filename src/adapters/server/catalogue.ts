@@ -1,7 +1,7 @@
 // The shipped scenarios the server offers by name, read once at start-up so that no request ever names a file.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseScenario } from '../../core/scenario/parse.js';
+import { readScenarioText } from '../../core/scenario/read-text.js';
 
 /** One shipped scenario as the API lists it. */
 export interface ShippedScenario {
@@ -61,7 +61,7 @@ export async function loadCatalogue(root: string): Promise<Catalogue> {
   for (const f of files) {
     const text = await readFile(join(root, f.file), 'utf8');
     texts.set(f.name, text);
-    const parsed = parseScenario(text, f.file);
+    const parsed = readScenarioText(text, f.file);
     const meta = parsed.ok ? parsed.scenario.meta : null;
     scenarios.push({ ...f, title: meta?.title ?? null, period: meta ? { ...meta.period } : null, valid: parsed.ok });
   }
@@ -80,7 +80,7 @@ export function catalogueOf(entries: Record<string, string>, reference = Object.
   return {
     reference,
     scenarios: Object.entries(entries).map(([name, text]) => {
-      const parsed = parseScenario(text, name);
+      const parsed = readScenarioText(text, name);
       const meta = parsed.ok ? parsed.scenario.meta : null;
       return { name, file: `${name}.yaml`, title: meta?.title ?? null, period: meta ? { ...meta.period } : null, valid: parsed.ok };
     }),

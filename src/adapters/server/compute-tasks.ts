@@ -12,7 +12,8 @@ import { reportedDyads } from '../../core/output/series.js';
 import { runStream } from '../../core/random/streams.js';
 import { NonFiniteState } from '../../core/engine/finite.js';
 import { formatPath } from '../../core/scenario/diagnostic.js';
-import { parseScenario, scenarioLocation, type ParseResult } from '../../core/scenario/parse.js';
+import { scenarioLocation, type ParseResult } from '../../core/scenario/parse.js';
+import { readScenarioText } from '../../core/scenario/read-text.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { monthLabel } from '../../core/time/month.js';
 import { ApiError } from './api-error.js';
@@ -131,7 +132,7 @@ export function parseCached(source: ScenarioText): ParseResult {
   if (r) {
     recent.delete(key);
   } else {
-    r = parseScenario(source.text, source.file);
+    r = readScenarioText(source.text, source.file);
     if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
   }
   recent.set(key, r);

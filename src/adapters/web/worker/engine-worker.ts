@@ -5,7 +5,7 @@ import { compile } from '../../../core/engine/compile.js';
 import { simulateModel } from '../../../core/engine/simulate.js';
 import { STATUSES } from '../../../core/engine/state.js';
 import { InputError } from '../../../core/scenario/diagnostic.js';
-import { parseScenario } from '../../../core/scenario/parse.js';
+import { readScenarioText } from '../../../core/scenario/read-text.js';
 import { Scenario } from '../../../core/scenario/schema.js';
 import { monthLabel } from '../../../core/time/month.js';
 import type { Counterfactual } from '../state/counterfactual.js';
@@ -41,13 +41,13 @@ function handle(req: Request): Reply {
         scenarios.set(req.id, prepared.data);
         return { type: 'load', ok: true, scenario: scenarioView(req.id, prepared.data) };
       }
-      const parsed = parseScenario(req.text, req.file);
+      const parsed = readScenarioText(req.text, req.file);
       if (!parsed.ok) return { type: 'load', ok: false, diagnostics: parsed.diagnostics.slice(0, MAX_DIAGNOSTICS) };
       scenarios.set(req.id, parsed.scenario);
       return { type: 'load', ok: true, scenario: scenarioView(req.id, parsed.scenario) };
     }
     case 'validate': {
-      const parsed = parseScenario(req.text, req.file);
+      const parsed = readScenarioText(req.text, req.file);
       const all = parsed.ok ? [] : parsed.diagnostics;
       return { type: 'validate', diagnostics: all.slice(0, MAX_DIAGNOSTICS), total: all.length };
     }
