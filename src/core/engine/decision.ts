@@ -101,7 +101,7 @@ export function decide(model: Model, state: RunState, rng: RandomStream, scratch
 function scoreOptions(model: Model, state: RunState, scratch: DecisionScratch, al: number, side: number, i: number, j: number): void {
   const r = model.params.rules;
   const { score, issue } = scratch;
-  const { n, K } = state;
+  const { n } = state;
   const slot = al * 2 + side;
   const other = al * 2 + 1 - side;
   const { contrib } = state;

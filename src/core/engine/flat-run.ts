@@ -19,9 +19,10 @@ import {
   applyOption, concessionCost, DEMAND_DIMENSION, DEMAND_MECHANISM, DEMAND_TERM, issueWeight, KIND_OF, OPTION, OPTIONS,
   retractableNuclear, shortfall, widestDoctrinalGap, widestGap,
 } from './decision.js';
-import { applyEvent, impulse } from './effects.js';
+import { impulse } from './effects.js';
 import { checkFinite } from './finite.js';
 import { DIMENSION, type Model } from './model.js';
+import { monthInputs } from './month-inputs.js';
 import { MECHANISM_IDS } from './parameters.js';
 import { powerSchedule } from './power-schedule.js';
 import type { RunState } from './state.js';
@@ -146,7 +147,7 @@ const optionsOf = new WeakMap<RunState, Options>();
 
 /** Runs the month loop of `model` on `state` (fresh from resetState or initialState), filling `summary`; see flatRunnable. */
 export function runFlat(model: Model, state: RunState, rng: RandomStream, trace: Trace, summary: RunSummary): void {
-  const { n, K } = state;
+  const { n } = state;
   const months = model.months;
   const A = model.alliances.length;
   const alliances = model.alliances;
@@ -180,7 +181,7 @@ export function runFlat(model: Model, state: RunState, rng: RandomStream, trace:
   const weights = model.weights;
   const outsideBase = model.outsideBase;
   const leaders = model.leaders;
-  const { rel, relBase, coop, cap, shareNow, shareAhead, aid, inducement, contrib, value, outside, margin, leader, hierarchy } = state;
+  const { rel, relBase, cap, shareNow, shareAhead, aid, inducement, contrib, value, outside, margin, leader, hierarchy } = state;
   const power = powerSchedule(model);
   let options = optionsOf.get(state);
   if (!options) optionsOf.set(state, (options = new Options(A * 2)));
@@ -189,24 +190,9 @@ export function runFlat(model: Model, state: RunState, rng: RandomStream, trace:
   o.issuesRead.fill(-1);
 
   for (let t = 0; t < months; t++) {
-    state.month = t;
-    for (let d = 0; d < n * n; d++) coop[d] = 0;
-    for (let p = model.positionStart[t]; p < model.positionStart[t + 1]; p++) {
-      const s = model.positions[p];
-      state.pos[s.actor * K + s.issue] = s.position;
-      state.sal[s.actor * K + s.issue] = s.salience;
-      state.issueVersion++;
-    }
-    for (let c = model.baselineStart[t]; c < model.baselineStart[t + 1]; c++) relBase[model.baselineChanges[c].dyad] = model.baselineChanges[c].value;
-    for (let e = model.eventStart[t]; e < model.eventStart[t + 1]; e++) applyEvent(model, state, model.events[e], t, trace);
-    for (let a = 0; a < n; a++) cap[a] = power.cap[t * n + a];
-
+    monthInputs(model, state, power, t, trace);
     for (let al = 0; al < A; al++) {
       const alliance = alliances[al];
-      for (let slot = al * 2; slot < al * 2 + 2; slot++) {
-        shareNow[slot] = power.shareNow[slot * months + t];
-        shareAhead[slot] = power.shareAhead[slot * months + t];
-      }
       if (t < alliance.from || t > alliance.to) {
         clearValuation(state, al);
         continue;

@@ -2,12 +2,12 @@
 import { currentTraits, type PairView } from '../mechanisms/pair.js';
 import type { RandomStream } from '../random/streams.js';
 import { decide, decisionScratch } from './decision.js';
-import { applyEvent } from './effects.js';
 import { flatRunnable, runFlat } from './flat-run.js';
 import { checkFinite } from './finite.js';
 import type { CompiledAlliance, Model } from './model.js';
 import { MECHANISM_IDS } from './parameters.js';
 import { powerSchedule } from './power-schedule.js';
+import { monthInputs } from './month-inputs.js';
 import { initialState, resetState, type RunState } from './state.js';
 import { updateStatus } from './status.js';
 import { thirdPowersAct } from './third-power.js';
@@ -47,7 +47,7 @@ function run(model: Model, rng: RandomStream, trace: Trace, flat: boolean): RunS
 
 /** The month loop as the model reads: inputs, each member's valuation, decisions, the third powers, relations, statuses. */
 function readableLoop(model: Model, state: RunState, rng: RandomStream, trace: Trace, summary: RunSummary): void {
-  const { n, K } = state;
+  const { n } = state;
   const enabled = MECHANISM_IDS.map((id) => model.params.enabled[id]);
   const mechParams = MECHANISM_IDS.map((id) => model.params.mechanisms[id]);
   const simulate = model.mode === 'predict';
@@ -60,27 +60,12 @@ function readableLoop(model: Model, state: RunState, rng: RandomStream, trace: T
 
   const months = model.months;
   const memory = model.params.rules.memory;
-  const { rel, relBase, coop, cap, shareNow, shareAhead } = state;
+  const { rel, relBase } = state;
   const power = powerSchedule(model);
   for (let t = 0; t < months; t++) {
-    state.month = t;
-    for (let d = 0; d < n * n; d++) coop[d] = 0;
-    for (let p = model.positionStart[t]; p < model.positionStart[t + 1]; p++) {
-      const s = model.positions[p];
-      state.pos[s.actor * K + s.issue] = s.position;
-      state.sal[s.actor * K + s.issue] = s.salience;
-      state.issueVersion++;
-    }
-    for (let c = model.baselineStart[t]; c < model.baselineStart[t + 1]; c++) relBase[model.baselineChanges[c].dyad] = model.baselineChanges[c].value;
-    for (let e = model.eventStart[t]; e < model.eventStart[t + 1]; e++) applyEvent(model, state, model.events[e], t, trace);
-    for (let a = 0; a < n; a++) cap[a] = power.cap[t * n + a];
-
+    monthInputs(model, state, power, t, trace);
     for (let al = 0; al < A; al++) {
       const { a, b } = model.alliances[al];
-      for (let slot = al * 2; slot < al * 2 + 2; slot++) {
-        shareNow[slot] = power.shareNow[slot * months + t];
-        shareAhead[slot] = power.shareAhead[slot * months + t];
-      }
       if (!inForce(model.alliances[al], t)) {
         clearValuation(state, al);
         continue;
