@@ -69,6 +69,17 @@ function runBdm(problem: BargainingProblem, options: BargainOptions, rng?: Rando
   };
 }
 
+/** A state on KTAB's [0, 1] scale as positions by actor and dimension on the problem's scales (plain loops: every state of a run is converted). */
+function toScale(s: Float64Array, n: number, dims: number, fromUnit: (u: number, d: number) => number): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row: number[] = [];
+    for (let d = 0; d < dims; d++) row.push(fromUnit(s[i * dims + d], d));
+    out.push(row);
+  }
+  return out;
+}
+
 function runSmp(problem: BargainingProblem, options: BargainOptions, rng?: RandomSource): BargainingRun {
   const opts: SmpOptions = { ...SMP_DEFAULTS, ...options.smp, ...(options.rounds !== undefined ? { maxTurns: options.rounds } : {}) };
   const dims = problem.dimensions.length;
@@ -77,7 +88,7 @@ function runSmp(problem: BargainingProblem, options: BargainOptions, rng?: Rando
   const fromUnit = (u: number, d: number) => problem.dimensions[d].low + u * (problem.dimensions[d].high - problem.dimensions[d].low);
   const start = Float64Array.from(problem.positions.flatMap((p) => p.map(toUnit)));
   const run = smpRun(setup, start, { ...opts, probabilities: false }, rng);
-  const rounds = run.states.map((s) => problem.actors.map((_, i) => Array.from({ length: dims }, (__, d) => fromUnit(s[i * dims + d], d))));
+  const rounds = run.states.map((s) => toScale(s, problem.actors.length, dims, fromUnit));
   const mostProbable = (s: Float64Array, p: Float64Array) => {
     let best = 0;
     for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;

@@ -14,7 +14,8 @@ const dimsOf = (r: IssueRun) => r.issue.problem?.dimensions ?? [];
 
 /**
  * positions.csv: one row per issue, dimension, round and actor. The rows are toCsv's, with the issue, dimension and
- * actor cells formatted once each rather than on every row: this is most of a bargain command's output.
+ * actor cells formatted once each rather than on every row, and an actor's position formatted again only when it moved
+ * since the round before (most do not, in most rounds): this is most of a bargain command's output.
  */
 export function positionsCsv(runs: IssueRun[]): string {
   const lines: string[] = [];
@@ -23,19 +24,48 @@ export function positionsCsv(runs: IssueRun[]): string {
     const p = r.issue.problem;
     const issue = csvCell(r.issue.issue);
     const actors = p.actors.map((a) => csvCell(a.id));
-    p.dimensions.forEach((dim, d) => {
-      const head = `${issue},${csvCell(dim.id)},`;
-      r.run!.rounds.forEach((state, t) => {
-        const round = csvCell(t);
-        for (let i = 0; i < state.length; i++) lines.push(`${head}${round},${actors[i]},${csvCell(state[i][d])}`);
-      });
-    });
+    const rounds = r.run.rounds;
+    for (let d = 0; d < p.dimensions.length; d++) {
+      const head = `${issue},${csvCell(p.dimensions[d].id)},`;
+      // The rows of an actor's last position, rebuilt only when the position changes.
+      const last: number[] = [];
+      const tail: string[] = [];
+      for (let t = 0; t < rounds.length; t++) {
+        const state = rounds[t];
+        const round = `${head}${csvCell(t)},`;
+        for (let i = 0; i < state.length; i++) {
+          const x = state[i][d];
+          if (t === 0 || !Object.is(x, last[i])) {
+            last[i] = x;
+            tail[i] = `${actors[i]},${csvCell(x)}\n`;
+          }
+          lines.push(round + tail[i]);
+        }
+      }
+    }
   }
-  return `${toCsv(['issue', 'dimension', 'round', 'actor', 'position'], [])}${lines.map((l) => `${l}\n`).join('')}`;
+  return `${toCsv(['issue', 'dimension', 'round', 'actor', 'position'], [])}${lines.join('')}`;
 }
 
+/** Statistics of one dimension, as dimensionStats gives them. */
+export interface DimensionStats {
+  median0: number;
+  mean0: number;
+  medianN: number;
+  meanN: number;
+}
+
+/** Each run's statistics by dimension: forecast.csv and the summary table both show them, and a median costs actors². */
+const statsOf = new WeakMap<object, DimensionStats[]>();
+
 /** Initial and final statistics of one dimension: capability × salience-weighted median and mean. */
-export function dimensionStats(r: IssueRun, d: number): { median0: number; mean0: number; medianN: number; meanN: number } {
+export function dimensionStats(r: IssueRun, d: number): DimensionStats {
+  const known = statsOf.get(r.run!) ?? [];
+  statsOf.set(r.run!, known);
+  return (known[d] ??= computeStats(r, d));
+}
+
+function computeStats(r: IssueRun, d: number): DimensionStats {
   const p = r.issue.problem!;
   const w = p.actors.map((a, i) => a.capability * p.salience[i][d]);
   const first = r.run!.rounds[0].map((x) => x[d]);
