@@ -1,5 +1,5 @@
 // Reads a scenario file from disk and checks it; the only place the CLI touches scenario files.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { InputError } from '../../core/scenario/diagnostic.js';
 import { knownLocation, originOf, pathKey, rememberOrigin, type TextLocation } from '../../core/scenario/origin.js';
 import type { Scenario } from '../../core/scenario/schema.js';
@@ -54,7 +54,8 @@ export async function locateInScenario(scenario: Scenario, paths: readonly (read
 /** Reads an input file as UTF-8, turning a missing or unreadable file into an InputError. */
 export async function readInputText(file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    // Synchronous: an input is a few kB read once, and the thread pool's round trip cost a short command more than the read.
+    return readFileSync(file, 'utf8');
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
     throw new InputError([{ file, line: 1, column: 1, path: '(document)', code: 'file.unreadable', message: reason }]);
