@@ -3,6 +3,7 @@
 // packages (commander, csv-parse, pure-rand: resolving and loading them cost a small command ~50 ms of its ~130 ms).
 // The commands still load lazily. Packages with files of their own to find (workers, jsdom, Plot, the server) stay
 // outside, as does yaml (loaded only to locate a scenario's problems); the workers run dist/'s unbundled modules.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -69,3 +70,42 @@ await build({
   banner: { js: "import { createRequire as __schismRequire } from 'node:module'; const require = __schismRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+/**
+ * The bargain command alone as one classic script, dist/cli/bargain.cjs, which bin/schism.js runs with a V8 code cache
+ * (scripts/command-script.mjs): a bargain is often one process per table, and the cache spares it compiling what it
+ * runs. A module's `import.meta.url` becomes its dist/ file's URL as above; its dynamic imports of dist/ modules (the
+ * scenario parsers, loaded only for a scenario or --date) go through `__schismImport`, which bin/schism.js provides.
+ */
+const scriptUrls = {
+  name: 'script-urls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const url = `new URL(${JSON.stringify(relative(OUT, args.path).split('\\').join('/'))}, __schismUrl).href`;
+      const contents = text
+        .replaceAll('import.meta.url', url)
+        .replace(/\bimport\((['"])(\.{1,2}\/[^'"]+)\1\)/g, (_, q, spec) => `__schismImport(new URL(${q}${spec}${q}, ${url}).href)`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+const script = await build({
+  entryPoints: [resolve(ROOT, 'dist/adapters/cli/bargain-main.js')],
+  outfile: resolve(OUT, 'bargain.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external,
+  plugins: [scriptUrls, zodEnglishOnly],
+  banner: { js: "const __schismUrl = require('node:url').pathToFileURL(__filename).href;" },
+  metafile: true,
+  logLevel: 'warning',
+});
+const text = readFileSync(resolve(OUT, 'bargain.cjs'), 'utf8');
+// Any dynamic import left would need Node's experimental vm module loader; the build refuses rather than warn at run time.
+if (/\bimport\(/.test(text)) throw new Error('dist/cli/bargain.cjs has a dynamic import() that __schismImport does not route');
+const made = spawnSync(process.execPath, [resolve(ROOT, 'scripts/make-command-cache.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (made.status !== 0) throw new Error('could not write the code cache of dist/cli/bargain.cjs');
+void script;

@@ -1,7 +1,7 @@
 // The compiled command from a fresh clone: `npm run build` makes dist/, and bin/schism.js runs it without tsx.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -76,6 +76,21 @@ test('a fresh clone builds with npm run build and runs --version, validate, run 
     });
     assert.equal(bargainSrc.status, 0, bargainSrc.stderr);
     for (const f of ['positions.csv', 'forecast.csv', 'summary.csv']) assert.ok(readFileSync(join(bargained, f)).equals(readFileSync(join(bargainedSource, f))), `bargain ${f} differs`);
+
+    // That bargain ran as one script with the code cache the build wrote, and V8 took the cache.
+    assert.ok(existsSync(join(clone, 'dist/cli/bargain.cjs')) && existsSync(join(clone, 'dist/cli/bargain.cache')), 'the bargain script and its cache');
+    const probe = spawnSync(process.execPath, ['--input-type=module', '-e', [
+      "import { loadCommandScript } from './scripts/command-script.mjs';",
+      "const r = loadCommandScript(process.cwd() + '/dist/cli/bargain.cjs', process.cwd() + '/dist/cli/bargain.cache', (u) => import(u));",
+      "process.stdout.write(String(r.cacheRejected) + ' ' + typeof r.exports.main);",
+    ].join('\n')], { cwd: clone, encoding: 'utf8' });
+    assert.equal(probe.stdout, 'false function', probe.stderr);
+    // A scenario's located error crosses from the parser's own modules and still exits 2, as from the bundled CLI.
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'meta:\n  title: x\nstates: [\n');
+    const refused = schism('bargain', bad, '--out', join(dir, 'bad'));
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.match(refused.stderr, /bad\.yaml:4:1: /);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

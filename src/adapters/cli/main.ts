@@ -1,16 +1,8 @@
 // The schism command line: one commander program, one module per command, exit 2 on bad input.
-import { Command, CommanderError } from 'commander';
-import { NON_FINITE, NonFiniteState } from '../../core/engine/finite.js';
-import { formatDiagnostic, formatPath, InputError } from '../../core/scenario/diagnostic.js';
-import { SCHISM_VERSION } from '../../core/version.js';
 import { COMMANDS, listCommands } from './command-list.js';
-import { EXIT, UsageError } from './exit.js';
+import { newProgram, runProgram } from './program.js';
 
-const program = new Command('schism')
-  .description('Model an alliance as self-interested states; run, explain and test it against the record.')
-  .version(SCHISM_VERSION)
-  .exitOverride()
-  .showHelpAfterError();
+const program = newProgram();
 
 // Only the command asked for is loaded (for `help NAME`, that one); the top-level help lists stand-ins.
 const args = process.argv.slice(2);
@@ -18,39 +10,4 @@ const asked = args[0] === 'help' ? args[1] : args[0];
 if (asked !== undefined && Object.hasOwn(COMMANDS, asked)) (await COMMANDS[asked].load())(program);
 else if (asked !== '--version' && asked !== '-V') listCommands(program);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (err) {
-  process.exitCode = await exitCodeFor(err);
-}
-
-async function exitCodeFor(err: unknown): Promise<number> {
-  if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
-    return EXIT.input;
-  }
-  if (err instanceof InputError) {
-    process.stderr.write(`${err.message}\n`);
-    process.stderr.write(`${err.diagnostics.length} error${err.diagnostics.length === 1 ? '' : 's'}\n`);
-    return EXIT.input;
-  }
-  if (err instanceof NonFiniteState) {
-    // A run that went non-finite is bad input: located at the scenario value most likely behind it.
-    // The parser loads only here: start-up of every command stays free of YAML and zod.
-    const { scenarioLocation } = await import('../../core/scenario/parse.js');
-    const at = err.scenario ? scenarioLocation(err.scenario, err.path) : { file: '(scenario)', line: 1, column: 1 };
-    process.stderr.write(`${formatDiagnostic({ ...at, path: err.path.length ? formatPath(err.path) : '(document)', code: 'run.non_finite', message: err.message })}\n`);
-    return EXIT.input;
-  }
-  if (err instanceof Error && err.message.startsWith(NON_FINITE)) {
-    // The same, from a worker thread, where the error lost its class and the scenario it came from.
-    process.stderr.write(`schism: ${err.message}\n`);
-    return EXIT.input;
-  }
-  if (err instanceof UsageError) {
-    process.stderr.write(`schism: ${err.message}\n`);
-    return EXIT.input;
-  }
-  process.stderr.write(`schism: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  return EXIT.internal;
-}
+await runProgram(program, process.argv);

@@ -35,3 +35,11 @@ export class InputError extends Error {
     this.diagnostics = diagnostics;
   }
 }
+
+/**
+ * True for an InputError, including one thrown by another copy of this module: the bargain command's single-script
+ * build (dist/cli/bargain.cjs) loads the scenario parsers as separate ES modules, whose InputError is a class of its own.
+ */
+export function isInputError(err: unknown): err is InputError {
+  return err instanceof InputError || (err instanceof Error && err.name === 'InputError' && Array.isArray((err as Partial<InputError>).diagnostics));
+}
