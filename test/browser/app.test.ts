@@ -124,8 +124,8 @@ test('play mode: Mao in Moscow chooses three acts and sees his path beside histo
   await page.close();
 });
 
-test('served by `schism serve` under its security headers, the app draws the reference scenario with no error', { skip, timeout: 90_000 }, async () => {
-  const server = await serveWithSchism();
+test('served by `schism serve --params` under its security headers, the app draws the reference scenario from the fit\'s parameters with no error', { skip, timeout: 90_000 }, async () => {
+  const server = await serveWithSchism(['--params', 'test/fixtures/fit-params.json']);
   try {
     const page = await suite.context().newPage();
     const errors = watchErrors(page);
@@ -133,6 +133,10 @@ test('served by `schism serve` under its security headers, the app draws the ref
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
     await page.waitForSelector('body[data-fan="true"]', { timeout: 30_000 });
     assert.ok(await page.locator('svg.timeline circle.event').count() >= 100);
+    // The fit's parameters are where the scenario opens, in the URL a link copies, and said above the results.
+    assert.match(page.url(), /p=rules\.activity:0\.42/);
+    await page.locator('#tab-why').click();
+    assert.match(await page.locator('.panel-why .model-notice').first().innerText(), /serve --params/);
     assert.deepEqual(errors, []);
     // The API beside it refuses a change that cannot affect a prediction: no silent 200.
     const moot = await page.request.post(`${server.url}api/run`, { data: { name: 'sino-soviet', without: ['A62'] } });

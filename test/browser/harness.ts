@@ -102,8 +102,8 @@ export function watchErrors(page: Page): string[] {
 }
 
 /** Starts the real server (`schism serve --port 0`) and resolves with the address it prints. */
-export async function serveWithSchism(): Promise<{ url: string; close: () => Promise<void> }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/schism.js'), 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function serveWithSchism(args: string[] = []): Promise<{ url: string; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/schism.js'), 'serve', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     // No timer of its own: start-up takes as long as the machine's load makes it; the test runner's timeout is the bound.

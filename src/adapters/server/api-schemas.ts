@@ -215,6 +215,16 @@ export const EnsembleJob = z
 /** GET /api/health */
 export const Health = z.object({ ok: z.literal(true), version: z.string() });
 
+/** The parameters every run starts from (serve --params), or null when the server was started without a fit's. */
+export const StartParameters = z.object({
+  parameters: z
+    .object({
+      mechanisms: z.record(z.string(), z.boolean()).describe('mechanisms the fit switched on or off'),
+      params: z.record(z.string(), z.number()).describe('parameter values by `mechanism.param` or `rules.param`'),
+    })
+    .nullable(),
+});
+
 /** Parsed request types. */
 export type RunRequest = z.infer<typeof RunRequest>;
 export type EnsembleRequest = z.infer<typeof EnsembleRequest>;

@@ -23,3 +23,11 @@ test('the loaded parameters change the API\'s runs; a request\'s own value overr
   const overridden = await run(fitted, { params: { 'rules.activity': 0.35 } });
   assert.deepEqual(overridden, await run(appWith(), { params: { 'rules.activity': 0.35 } }));
 });
+
+test('GET /api/parameters tells the app which parameters runs start from, null without a fit', async () => {
+  const get = async (app: ReturnType<typeof appWith>) => (await app.request('/api/parameters')).json();
+  assert.deepEqual(await get(appWith()), { parameters: null });
+  assert.deepEqual(await (await appWith().request('/start-parameters.json')).json(), { parameters: null }, 'the file the app reads says the same');
+  const parameters = { mechanisms: { wedge: false }, params: { 'rules.activity': 0.9 } };
+  assert.deepEqual(await get(appWith({ ...parameters, file: '/srv/fits/fit.json' } as typeof parameters)), { parameters }, 'the values, not where they were read from');
+});

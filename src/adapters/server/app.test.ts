@@ -142,7 +142,7 @@ describe('success paths', () => {
   test('GET /api/openapi.json is an OpenAPI 3.1 document naming every endpoint', async () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, any> } };
     assert.equal(doc.openapi, '3.1.0');
-    for (const path of ['/api/validate', '/api/run', '/api/bargain', '/api/ensembles', '/api/ensembles/{id}', '/api/scenarios', '/api/scenarios/{name}']) assert.ok(doc.paths[path], path);
+    for (const path of ['/api/validate', '/api/run', '/api/bargain', '/api/ensembles', '/api/ensembles/{id}', '/api/scenarios', '/api/scenarios/{name}', '/api/parameters']) assert.ok(doc.paths[path], path);
     assert.deepEqual(doc.components.schemas.RunRequest.properties.mode.enum, ['predict', 'replay']);
     assert.equal(doc.components.schemas.ValidateResponse.properties.diagnostics.items.$ref, '#/components/schemas/Diagnostic');
   });

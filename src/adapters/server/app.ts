@@ -76,6 +76,11 @@ export function createApp(options: AppOptions): { app: Hono; jobs: JobStore; lim
 
   app.get('/api/health', (c) => c.json({ ok: true, version: SCHISM_VERSION }));
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json; charset=utf-8' }));
+  // The values only: where the fit was read from stays on the server.
+  const start = options.parameters ? { mechanisms: options.parameters.mechanisms, params: options.parameters.params } : null;
+  app.get('/api/parameters', (c) => c.json({ parameters: start }));
+  // The app reads the same beside its own files: the build ships this file with null, so a static host answers it too.
+  app.get('/start-parameters.json', (c) => c.json({ parameters: start }, 200, { 'Cache-Control': 'no-cache' }));
   app.get('/api/scenarios', (c) =>
     c.json({ reference: catalogue.reference, ...(catalogue.fallback ? { fallback: catalogue.fallback } : {}), scenarios: catalogue.scenarios }),
   );

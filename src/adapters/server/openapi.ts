@@ -25,6 +25,7 @@ function components(): Json {
   responses.add(S.EnsembleResult, { id: 'EnsembleResult' });
   responses.add(S.EnsembleJob, { id: 'EnsembleJob' });
   responses.add(S.Health, { id: 'Health' });
+  responses.add(S.StartParameters, { id: 'StartParameters' });
   responses.add(S.BargainResponse, { id: 'BargainResponse' });
   const out: Json = {};
   for (const [registry, io] of [[requests, 'input'], [responses, 'output']] as const) {
@@ -64,6 +65,12 @@ export function openApiDocument(limits: ServerLimits): Json {
     paths: {
       '/api/health': { get: { summary: 'Liveness and version', responses: { '200': ok('up', 'Health') } } },
       '/api/scenarios': { get: { summary: 'The shipped scenarios, by name', responses: { '200': ok('the list', 'ScenarioList') } } },
+      '/api/parameters': {
+        get: {
+          summary: 'The fitted parameters every run and ensemble starts from (`schism serve --params`), or null; a request\'s own mechanisms and params win',
+          responses: { '200': ok('the parameters', 'StartParameters') },
+        },
+      },
       '/api/scenarios/{name}': {
         get: {
           summary: 'The YAML text of a shipped scenario',

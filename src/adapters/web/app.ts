@@ -3,7 +3,7 @@ import { SHIPPED, TEMPLATE } from 'virtual:schism-scenarios';
 import type { Diagnostic } from '../../core/scenario/diagnostic.js';
 import { h, replace } from './dom.js';
 import { EngineClient } from './engine-client.js';
-import { baseline, fromHash, sameRun, toHash, type Counterfactual } from './state/counterfactual.js';
+import { baseline, fromHash, sameRun, startingState, toHash, type Counterfactual, type StartParameters } from './state/counterfactual.js';
 import type { Request, RunView, ScenarioView } from './worker/protocol.js';
 
 /** A tab of the app: mounted once per scenario, told when a new run arrives. */
@@ -26,6 +26,8 @@ export class App {
   /** The fan of the scenario as written, the line every counterfactual is read against. */
   baselineRun: RunView | null = null;
   cf!: Counterfactual;
+  /** A fit's parameters every run starts from, when the server that serves the app was started with them; else null. */
+  startParameters: StartParameters | null = null;
   /** The scenario as written, at the current seed and mode: what baselineRun ran. */
   private asWritten!: Counterfactual;
   private baselineKey = '';
@@ -58,6 +60,7 @@ export class App {
 
   /** Starts from the URL: loads its scenario, restores its counterfactual, draws. */
   async start(): Promise<void> {
+    this.startParameters = await fetchStartParameters();
     const first = this.shipped[0] ?? TEMPLATE;
     // With no state in the URL the scenario opens as written, with its own seed.
     const wanted = location.hash.length > 1 ? fromHash(location.hash, baseline(first.id, 1)) : undefined;
@@ -77,8 +80,7 @@ export class App {
     if (!reply.ok) return reply.diagnostics;
     this.scenario = reply.scenario;
     const base = {
-      ...baseline(source.id, reply.scenario.seed),
-      off: reply.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id),
+      ...startingState(source.id, reply.scenario.seed, reply.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id), this.startParameters),
       // A bargaining scenario has no alliance to run: it opens on its table.
       ...(reply.scenario.alliances.length === 0 ? { tab: 'bargaining' } : {}),
     };
@@ -285,7 +287,7 @@ export class App {
   }
 
   private reset(): void {
-    const base = { ...baseline(this.cf.scenario, this.scenario.seed), off: this.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id) };
+    const base = startingState(this.cf.scenario, this.scenario.seed, this.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id), this.startParameters);
     this.setCf({ ...base, tab: this.cf.tab });
     this.layout();
     if (this.run) for (const v of this.views) v.update?.(this);
@@ -322,5 +324,21 @@ export class App {
     const next = ids[(to + ids.length) % ids.length];
     this.setCf({ tab: next });
     this.tabs.get(next)?.focus();
+  }
+}
+
+/**
+ * The parameters runs start from: `schism serve --params` answers start-parameters.json with a fit's values; the build ships
+ * it with null, so that on a static host (or the dev server, which has none) the app opens scenarios as written.
+ */
+async function fetchStartParameters(): Promise<StartParameters | null> {
+  try {
+    const reply = await fetch('start-parameters.json', { headers: { accept: 'application/json' } });
+    if (!reply.ok) return null;
+    const body = (await reply.json()) as { parameters?: StartParameters | null };
+    const p = body.parameters;
+    return p && typeof p.params === 'object' && typeof p.mechanisms === 'object' ? p : null;
+  } catch {
+    return null;
   }
 }

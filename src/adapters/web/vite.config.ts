@@ -61,10 +61,20 @@ function scenarios(): Plugin {
   };
 }
 
+/** start-parameters.json with null: what the app reads on a static host; `schism serve --params` answers it with a fit's values. */
+function startParameters(): Plugin {
+  return {
+    name: 'schism-start-parameters',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'start-parameters.json', source: `${JSON.stringify({ parameters: null })}\n` });
+    },
+  };
+}
+
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
-  plugins: [scenarios()],
+  plugins: [scenarios(), startParameters()],
   // The bargaining table reads CSV in the worker: csv-parse's browser build carries its own Buffer.
   resolve: { alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' } },
   worker: { format: 'es' },

@@ -1,7 +1,7 @@
 // The URL is the whole counterfactual: writing a state and reading it back gives the same state; junk in a link is dropped.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { baseline, fromHash, sameRun, toHash } from './counterfactual.js';
+import { baseline, fromHash, sameRun, startingState, toHash } from './counterfactual.js';
 
 test('a counterfactual survives the round trip through the URL fragment', () => {
   const cf = {
@@ -38,4 +38,12 @@ test('the tab and the selected event do not change the run', () => {
   assert.ok(sameRun({ ...baseline('m', 1), tab: 'why' }, baseline('m', 1)));
   assert.ok(!sameRun({ ...baseline('m', 1), without: ['E1'] }, baseline('m', 1)));
   assert.ok(sameRun({ ...baseline('m', 1), play: 'mao-moscow:aid' }, baseline('m', 1)));
+});
+
+test('a scenario opens as written, or from a fit\'s parameters when the server gives them (serve --params)', () => {
+  assert.deepEqual(startingState('sino-soviet', 1945, ['wedge'], null), { ...baseline('sino-soviet', 1945), off: ['wedge'] });
+  const fitted = startingState('sino-soviet', 1945, ['wedge'], { mechanisms: { wedge: true, ideology: false, security: true }, params: { 'rules.activity': 0.5 } });
+  assert.deepEqual(fitted.off, ['ideology'], 'the fit switches its mechanisms on and off over the scenario\'s own');
+  assert.deepEqual(fitted.params, { 'rules.activity': 0.5 });
+  assert.equal(toHash(fitted), 's=sino-soviet&seed=1945&off=ideology&p=rules.activity:0.5', 'a link made from it carries the fit\'s values');
 });

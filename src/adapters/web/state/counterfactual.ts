@@ -21,6 +21,28 @@ export interface Counterfactual {
   play: string;
 }
 
+/** Parameters every run starts from when the app is served with a fit's (`schism serve --params`, GET api/parameters). */
+export interface StartParameters {
+  mechanisms: Record<string, boolean>;
+  params: Record<string, number>;
+}
+
+/**
+ * Where a scenario opens: as written (its own mechanisms switched off stay off), or, when the app is served with a fit's
+ * parameters, with the fit's mechanisms and parameters, as the server's own runs start.
+ * @example startingState('sino-soviet', 1945, ['wedge'], null).off // ['wedge']
+ */
+export function startingState(scenario: string, seed: number, scenarioOff: string[], start: StartParameters | null): Counterfactual {
+  const base = baseline(scenario, seed);
+  if (!start) return { ...base, off: scenarioOff };
+  const off = new Set(scenarioOff);
+  for (const [m, on] of Object.entries(start.mechanisms)) {
+    if (on) off.delete(m);
+    else off.add(m);
+  }
+  return { ...base, off: [...off].sort(), params: { ...start.params } };
+}
+
 /** The state before any change: the given scenario as written. */
 export function baseline(scenario: string, seed: number): Counterfactual {
   return { scenario, seed, mode: 'predict', off: [], params: {}, without: [], moved: {}, tab: 'timeline', event: '', play: '' };

@@ -28,5 +28,6 @@ export function modelNotice(app: App, alliance = 0): HTMLElement {
     h('strong', {}, 'Model, not history. '),
     `What is drawn here is one run of a computer model (seed ${app.cf.seed}), not what happened. ${mode} `,
     al ? agreementText(al) : '',
+    app.startParameters ? ' Runs start from a fit\'s parameters here: the server was started with schism serve --params.' : '',
   );
 }
