@@ -54,6 +54,24 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads, for subcommands that are programs of their own, which schism has
+ * none of; loading it (with net, dgram and streams) cost every command about 3-4 ms of CPU. In the bundle commander gets
+ * the module on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunk names carry a hash: a rebuild would otherwise leave the old ones beside the new.
 rmSync(OUT, { recursive: true, force: true });
 await build({
@@ -65,7 +83,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external,
-  plugins: [keepModuleUrls, zodEnglishOnly],
+  plugins: [keepModuleUrls, zodEnglishOnly, lazyChildProcess],
   // commander is CommonJS and requires Node's own modules: the bundle gives it a require.
   banner: { js: "import { createRequire as __schismRequire } from 'node:module'; const require = __schismRequire(import.meta.url);" },
   logLevel: 'warning',
@@ -73,7 +91,7 @@ await build({
 
 /**
  * The bargain command alone as one classic script, dist/cli/bargain.cjs, which bin/schism.js runs with a V8 code cache
- * (scripts/command-script.mjs): a bargain is often one process per table, and the cache spares it compiling what it
+ * (scripts/command-script.cjs): a bargain is often one process per table, and the cache spares it compiling what it
  * runs. A module's `import.meta.url` becomes its dist/ file's URL as above; its dynamic imports of dist/ modules (the
  * scenario parsers, loaded only for a scenario or --date) go through `__schismImport`, which bin/schism.js provides.
  */
@@ -98,7 +116,7 @@ const script = await build({
   platform: 'node',
   target: 'node20',
   external,
-  plugins: [scriptUrls, zodEnglishOnly],
+  plugins: [scriptUrls, zodEnglishOnly, lazyChildProcess],
   banner: { js: "const __schismUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: true,
   logLevel: 'warning',

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCommandScript } from './command-script.mjs';
+import { loadCommandScript } from './command-script.cjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const bundle = join(ROOT, 'dist/cli/bargain.cjs');

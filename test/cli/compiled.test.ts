@@ -80,7 +80,7 @@ test('a fresh clone builds with npm run build and runs --version, validate, run 
     // That bargain ran as one script with the code cache the build wrote, and V8 took the cache.
     assert.ok(existsSync(join(clone, 'dist/cli/bargain.cjs')) && existsSync(join(clone, 'dist/cli/bargain.cache')), 'the bargain script and its cache');
     const probe = spawnSync(process.execPath, ['--input-type=module', '-e', [
-      "import { loadCommandScript } from './scripts/command-script.mjs';",
+      "import { loadCommandScript } from './scripts/command-script.cjs';",
       "const r = loadCommandScript(process.cwd() + '/dist/cli/bargain.cjs', process.cwd() + '/dist/cli/bargain.cache', (u) => import(u));",
       "process.stdout.write(String(r.cacheRejected) + ' ' + typeof r.exports.main);",
     ].join('\n')], { cwd: clone, encoding: 'utf8' });

@@ -1,7 +1,7 @@
 // A disk cache of checked scenarios keyed by the file's bytes and the checking code, so that a scenario already found
 // valid is not parsed again (the YAML parse is most of a command's start). Every failure only means a cache miss.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -57,8 +57,12 @@ function codeFingerprint(): string {
   return fingerprint;
 }
 
+// node:crypto (about 2 ms of CPU to load) is required when a key is first needed: a bargain over a table never needs one.
+const requireBuiltin = createRequire(import.meta.url);
+
 /** The entry's name for this text. */
 function keyOf(text: string): string {
+  const { createHash } = requireBuiltin('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(codeFingerprint()).update('\0').update(text).digest('hex');
 }
 

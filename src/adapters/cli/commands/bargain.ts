@@ -10,6 +10,7 @@ import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { checkScenarioText, readInputText } from '../../files/read-scenario.js';
 import { asUsage } from '../analysis-options.js';
 import { integerOption, UsageError } from '../exit.js';
+import { writeStdout } from '../stdout.js';
 
 interface BargainFlags {
   model: string;
@@ -108,7 +109,7 @@ export function registerBargain(program: Command): void {
       }
       await writeFolderAtomic(flags.out, files);
       const head = `${file}: ${input.kind}${input.date ? ` at ${input.date}` : ''}, model ${model}${runs > 1 ? `, ${runs} runs (first shown)` : ''}`;
-      process.stdout.write(`${head}\n${summaryTable(first)}outputs in ${flags.out}/\n`);
+      writeStdout(`${head}\n${summaryTable(first)}outputs in ${flags.out}/\n`);
     });
 }
 

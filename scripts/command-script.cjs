@@ -2,18 +2,20 @@
 // it (NAME.cache, written at build time after a sample run): the bytecode of every function that run compiled is read
 // back instead of parsed and compiled again, and no module graph is resolved and linked. Node 20 offers no code cache
 // for ES modules, hence the classic script. Shared by bin/schism.js and the build, whose wrapper text must be the same
-// for V8 to accept the cache (a cache it rejects costs nothing but the compiling it would have saved).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import vm from 'node:vm';
+// for V8 to accept the cache (a cache it rejects costs nothing but the compiling it would have saved). CommonJS, as
+// bin/schism.js is: loading it starts no ES module loader.
+'use strict';
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const vm = require('node:vm');
 
 /**
  * Runs the bundled script `file` with the code cache `cacheFile` when there is one and V8 accepts it. `load` imports an
  * ES module by URL for the script (its dynamic imports: a classic script has no module loader of its own in Node 20).
- * Returns the script's exports, and the vm.Script, from which the build writes the cache.
+ * Returns the script's exports, the vm.Script (from which the build writes the cache) and whether V8 refused the cache.
  */
-export function loadCommandScript(file, cacheFile, load) {
+function loadCommandScript(file, cacheFile, load) {
   const source = readFileSync(file, 'utf8');
   let cachedData;
   try {
@@ -26,3 +28,5 @@ export function loadCommandScript(file, cacheFile, load) {
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), load);
   return { exports: module.exports, script, cacheRejected: cachedData !== undefined && script.cachedDataRejected === true };
 }
+
+exports.loadCommandScript = loadCommandScript;
