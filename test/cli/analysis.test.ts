@@ -26,12 +26,13 @@ test('record writes the series, turning points and agreement tables; the shipped
   assert.match(readFileSync(join(dir, 'README.md'), 'utf8'), /copdab-lebo-moore\/monthly\.csv/);
 });
 
-test('fit writes parameters, scores and forecasts, byte-identical on a rerun', () => {
+test('fit writes parameters, scores and forecasts, byte-identical on a rerun with its restarts on two workers', () => {
   const dir = tmp();
-  const a = schism('fit', FIXTURE, ...tiny, '--out', join(dir, 'A'));
+  const a = schism('fit', FIXTURE, ...tiny, '--restarts', '2', '--workers', '1', '--out', join(dir, 'A'));
   assert.equal(a.code, 0, a.err);
   assert.match(a.out, /fitted \d+ parameters on 1950-01\.\.1952-12/);
-  schism('fit', FIXTURE, ...tiny, '--out', join(dir, 'B'));
+  const b = schism('fit', FIXTURE, ...tiny, '--restarts', '2', '--workers', '2', '--out', join(dir, 'B'));
+  assert.equal(b.code, 0, b.err);
   const files = readdirSync(join(dir, 'A')).sort();
   assert.deepEqual(files, ['README.md', 'fit.json', 'forecast.csv', 'parameters.csv', 'scores.csv', 'turning-points.csv']);
   for (const f of files) assert.ok(readFileSync(join(dir, 'A', f)).equals(readFileSync(join(dir, 'B', f))), `${f} differs`);
@@ -40,7 +41,7 @@ test('fit writes parameters, scores and forecasts, byte-identical on a rerun', (
 
 test('bad --train, --every or budgets exit 2 with a message naming the option, and write nothing', () => {
   const dir = join(tmp(), 'never');
-  for (const bad of [['--train', '1940-1952'], ['--train', 'fifties'], ['--every', 'week'], ['--restarts', '0'], ['--test', '1951-1955']]) {
+  for (const bad of [['--train', '1940-1952'], ['--train', 'fifties'], ['--every', 'week'], ['--restarts', '0'], ['--test', '1951-1955'], ['--workers', '0'], ['--shard', '1/2']]) {
     const r = schism('fit', FIXTURE, ...tiny, ...bad, '--out', dir);
     assert.equal(r.code, 2, `${bad.join(' ')}: ${r.err}`);
     assert.match(r.err, /^schism: /);

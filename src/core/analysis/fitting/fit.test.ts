@@ -7,7 +7,7 @@ import { simulate } from '../../engine/simulate.js';
 import { loadScenarioText } from '../../scenario/parse.js';
 import type { Scenario, ScenarioEvent } from '../../scenario/schema.js';
 import { monthLabel } from '../../time/month.js';
-import { fitScenario, fitSettings } from './fit.js';
+import { assembleFit, fitJobs, fitScenario, fitSettings, runFitRestart } from './fit.js';
 
 const file = 'test/fixtures/minimal.yaml';
 const base = loadScenarioText(readFileSync(file, 'utf8'), file);
@@ -61,4 +61,14 @@ test('a fit of a subset of mechanisms switches the others off and moves only the
 test('a training window outside the period is refused with a RangeError naming it', () => {
   assert.throws(() => fitScenario(base, { train: '1940-1950' }), /training window 1940-01\.\.1950-12 is outside/);
   assert.throws(() => fitScenario(base, { train: 'fifties' }), /YYYY-YYYY/);
+});
+
+test('restarts run one by one, in any order, and put together give the fit fitScenario gives (how workers run them)', () => {
+  const options = { train: '1950-1952', restarts: 3, evaluations: 24, seeds: 2, every: 'year' as const, seed: 4 };
+  const whole = fitScenario(base, options);
+  const jobs = fitJobs(options);
+  assert.deepEqual(jobs, [0, 1, 2]);
+  const runs = [...jobs].reverse().map((r) => runFitRestart(base, options, r)).reverse();
+  assert.deepEqual(assembleFit(base, options, runs), whole);
+  assert.notDeepEqual(runs[0].best, runs[1].best, 'the restarts differ, so their order matters to the assembly');
 });

@@ -8,13 +8,13 @@
 //   fitSettings(fit) -> { mechanisms, params }   the compile options that run the fitted model
 import { MECHANISM_IDS } from '../../engine/parameters.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { minimise, type Minimum } from './cmaes.js';
+import { combineRestarts, minimiseRestart, type CmaesResult, type MinimiseOptions, type Minimum } from './cmaes.js';
 import { lossFunction, target, type Measure } from './loss.js';
 import { modelAt } from './model-at.js';
 import { DEFAULT_FIT_RULES, defaultFreeKeys, freeParameters, fromUnit, toUnit, type FreeParameter } from './parameter-space.js';
 import type { Every } from '../record/periods.js';
 import { recordSeries, type RecordSeries } from '../record/record.js';
-import { checkWindow, formatWindow, parseWindow, trainingWindow } from '../record/window.js';
+import { checkWindow, formatWindow, parseWindow, trainingWindow, type Window } from '../record/window.js';
 
 /** How to fit. Every field has a default. */
 export interface FitOptions {
@@ -98,60 +98,111 @@ export function mechanismSwitches(enabled: string[]): Record<string, boolean> {
   return Object.fromEntries(MECHANISM_IDS.map((m) => [m, enabled.includes(m)]));
 }
 
-/**
- * Fits the scenario's parameters to its record over the training window; deterministic for a given seed.
- * @example const fit = fitScenario(scenario, { train: '1880-1887', restarts: 3 }); fit.parameters[0].fitted;
- */
-export function fitScenario(scenario: Scenario, options: FitOptions = {}): FitResult {
+/** A fit made ready to evaluate: its free parameters, the loss at a parameter set, and the settings of its restarts. */
+interface PreparedFit {
+  train: Window;
+  every: Every;
+  measure: Measure;
+  seeds: { seed: number; count: number };
+  enabled: string[];
+  space: FreeParameter[];
+  startValues: Record<string, number>;
+  lossAt(params: Record<string, number>): number;
+  minimiseOptions: MinimiseOptions;
+  /** The most loss evaluations the budget allows: the scenario's values, then every restart's. */
+  budget: number;
+}
+
+function prepareFit(scenario: Scenario, options: FitOptions): PreparedFit {
   const train = trainingWindow(scenario, options.train);
   const every = options.every ?? 'quarter';
   const measure = options.measure ?? 'goldstein';
   const seed = options.seed ?? 1;
   const seeds = { seed, count: options.seeds ?? 8 };
   const enabled = options.mechanisms ?? MECHANISM_IDS.filter((m) => scenario.mechanisms[m]?.enabled ?? true);
-  const mechanisms = mechanismSwitches(enabled);
   const space = freeParameters(scenario, options.parameters ?? defaultFreeKeys(enabled, options.rules ?? DEFAULT_FIT_RULES));
   const t = target(scenario, options.record ?? recordSeries(scenario), train, every, measure);
   const fixed = options.fixed ?? {};
-  const until = formatWindow(train).slice(-7);
-  const budget = 1 + (options.restarts ?? 3) * (options.evaluations ?? 2000);
-  let done = 0;
   // One compiled model for every evaluation, its parameters swapped in, and one set of scoring buffers.
-  const model = modelAt(scenario, { mode: 'predict', until, mechanisms });
+  const model = modelAt(scenario, { mode: 'predict', until: formatWindow(train).slice(-7), mechanisms: mechanismSwitches(enabled) });
   const lossOf = lossFunction(model.model, t, seeds);
-  const lossAt = (params: Record<string, number>) => {
-    const l = lossOf(model.at({ ...fixed, ...params }));
-    // A restart evaluates whole generations, so it may overrun its budget by part of one.
-    options.onProgress?.(++done, Math.max(budget, done), params);
-    return l;
-  };
-
   const startValues = Object.fromEntries(space.map((p) => [p.key, p.value]));
-  const startLoss = lossAt(startValues);
-  const m = minimise((points) => points.map((u) => lossAt(fromUnit(space, u))), space.length, {
-    seed,
-    restarts: options.restarts ?? 3,
-    maxEvaluations: options.evaluations ?? 2000,
-    tolFun: options.tolerance,
-    x0: toUnit(space, startValues),
-  });
-  const best = fromUnit(space, m.best);
-  const parameters = fittedParameters(space, m, best);
+  const restarts = options.restarts ?? 3;
+  const evaluations = options.evaluations ?? 2000;
+  return {
+    train, every, measure, seeds, enabled, space, startValues,
+    lossAt: (params) => lossOf(model.at({ ...fixed, ...params })),
+    minimiseOptions: { seed, restarts, maxEvaluations: evaluations, tolFun: options.tolerance, x0: toUnit(space, startValues) },
+    budget: 1 + restarts * evaluations,
+  };
+}
+
+/** The restart indices of a fit: its independent jobs. */
+export function fitJobs(options: FitOptions): number[] {
+  return Array.from({ length: options.restarts ?? 3 }, (_, r) => r);
+}
+
+/**
+ * Runs restart r of the fit, telling `onEvaluation` after each loss evaluation; deterministic, so restarts may run on any
+ * worker in any order and assembleFit puts them together as fitScenario would.
+ * @example const runs = fitJobs(o).map((r) => runFitRestart(scenario, o, r)); assembleFit(scenario, o, runs);
+ */
+export function runFitRestart(scenario: Scenario, options: FitOptions, r: number, onEvaluation?: (params: Record<string, number>) => void): CmaesResult {
+  const p = prepareFit(scenario, options);
+  return restartOf(p, r, onEvaluation);
+}
+
+function restartOf(p: PreparedFit, r: number, onEvaluation?: (params: Record<string, number>) => void): CmaesResult {
+  return minimiseRestart((points) => points.map((u) => {
+    const params = fromUnit(p.space, u);
+    const l = p.lossAt(params);
+    onEvaluation?.(params);
+    return l;
+  }), p.space.length, p.minimiseOptions, r);
+}
+
+/**
+ * Puts the restarts (in job order) together with the loss at the scenario's own values (computed here when not given).
+ * @example assembleFit(scenario, options, fitJobs(options).map((r) => runFitRestart(scenario, options, r)))
+ */
+export function assembleFit(scenario: Scenario, options: FitOptions, runs: CmaesResult[], startLoss?: number): FitResult {
+  const p = prepareFit(scenario, options);
+  return assemble(p, runs, startLoss ?? p.lossAt(p.startValues));
+}
+
+function assemble(p: PreparedFit, runs: CmaesResult[], startLoss: number): FitResult {
+  const m = combineRestarts(runs);
+  const best = fromUnit(p.space, m.best);
   const evaluations = m.evaluations + 1;
   return {
-    train: formatWindow(train),
-    every,
-    measure,
-    seed,
-    seeds: seeds.count,
-    mechanisms: enabled,
-    parameters,
+    train: formatWindow(p.train),
+    every: p.every,
+    measure: p.measure,
+    seed: p.seeds.seed,
+    seeds: p.seeds.count,
+    mechanisms: p.enabled,
+    parameters: fittedParameters(p.space, m, best),
     loss: m.bestLoss,
     startLoss,
     restartLosses: m.runs.map((r) => r.bestLoss),
     evaluations,
-    simulations: evaluations * seeds.count,
+    simulations: evaluations * p.seeds.count,
   };
+}
+
+/**
+ * Fits the scenario's parameters to its record over the training window; deterministic for a given seed.
+ * @example const fit = fitScenario(scenario, { train: '1880-1887', restarts: 3 }); fit.parameters[0].fitted;
+ */
+export function fitScenario(scenario: Scenario, options: FitOptions = {}): FitResult {
+  const p = prepareFit(scenario, options);
+  let done = 0;
+  // A restart evaluates whole generations, so it may overrun its budget by part of one.
+  const tell = (params: Record<string, number>) => options.onProgress?.(++done, Math.max(p.budget, done), params);
+  const startLoss = p.lossAt(p.startValues);
+  tell(p.startValues);
+  const runs = fitJobs(options).map((r) => restartOf(p, r, tell));
+  return assemble(p, runs, startLoss);
 }
 
 /** The compile options that run the fitted model: its mechanism switches and fitted parameter values. */
