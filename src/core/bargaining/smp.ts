@@ -53,6 +53,8 @@ export interface SmpSetup {
   /** sal[i*dims + d] */
   sal: Float64Array;
   salSum: Float64Array;
+  /** Each actor's saliences squared and summed. */
+  ssSqr: Float64Array;
 }
 
 /** A bargain: initiator and receiver and the positions it gives each (status quo when init === rcvr). */
@@ -87,15 +89,19 @@ export function smpSetup(cap: readonly number[], sal: readonly (readonly number[
   const dims = sal[0]?.length ?? 0;
   const s = new Float64Array(n * dims);
   const salSum = new Float64Array(n);
+  const ssSqr = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let sum = 0;
+    let sq = 0;
     for (let d = 0; d < dims; d++) {
       s[i * dims + d] = sal[i][d];
       sum = sum + sal[i][d];
+      sq = sq + sal[i][d] * sal[i][d];
     }
     salSum[i] = sum;
+    ssSqr[i] = sq;
   }
-  return { n, dims, cap: Float64Array.from(cap), sal: s, salSum };
+  return { n, dims, cap: Float64Array.from(cap), sal: s, salSum, ssSqr };
 }
 
 /** KTAB estNRA: h's estimate of i's risk attitude. */
@@ -114,12 +120,8 @@ export function salienceDistances(setup: SmpSetup, pos: Float64Array): Float64Ar
   const { n, dims, sal } = setup;
   const vd = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    // i's squared saliences summed, the same for every j: summed once per row.
-    let ssSqr = 0;
-    for (let d = 0; d < dims; d++) {
-      const s = sal[i * dims + d];
-      ssSqr = ssSqr + s * s;
-    }
+    // i's squared saliences summed, the same for every j (and every state).
+    const ssSqr = setup.ssSqr[i];
     for (let j = 0; j < n; j++) {
       let dsSqr = 0;
       for (let d = 0; d < dims; d++) {
@@ -187,21 +189,6 @@ function ownUtilities(n: number, vd: Float64Array, risk: Float64Array, adjust: B
   }
 }
 
-/** Each actor's saliences squared and summed. */
-function squaredSalienceSums(setup: SmpSetup): Float64Array {
-  const { n, dims, sal } = setup;
-  const ssSqr = new Float64Array(n);
-  for (let a = 0; a < n; a++) {
-    let ss = 0;
-    for (let d = 0; d < dims; d++) {
-      const s = sal[a * dims + d];
-      ss = ss + s * s;
-    }
-    ssSqr[a] = ss;
-  }
-  return ssSqr;
-}
-
 /** u[a*m + o]: a's utility for option o of an election, the status quo (o = 0) and then the bargains `options`. */
 function electionUtilities(n: number, uSQ: Float64Array, uB: Float64Array[], options: number[]): Float64Array {
   const m = options.length + 1;
@@ -211,14 +198,6 @@ function electionUtilities(n: number, uSQ: Float64Array, uB: Float64Array[], opt
     for (let o = 1; o < m; o++) u[a * m + o] = uB[options[o - 1]][a];
   }
   return u;
-}
-
-/** The option with the largest |p| (the first on ties). */
-function likeliest(p: Float64Array): number {
-  let pick = 0;
-  let best = -1;
-  for (let o = 0; o < p.length; o++) if (best < Math.abs(p[o])) { best = Math.abs(p[o]); pick = o; }
-  return pick;
 }
 
 /** Four decimals on [0, 1]: KTAB rounds to avoid spurious asymmetry and spurious precision. */
@@ -311,9 +290,8 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
   const own = new Float64Array(n * n);
   const uSQ = new Float64Array(n);
   ownUtilities(n, vd, risk, opts.bigRAdjust, own, uSQ);
-  const ssSqr = squaredSalienceSums(setup);
   const uB: Float64Array[] = [];
-  for (const b of bargains) uB.push(bargainUtilities(setup, pos, risk, own, ssSqr, b));
+  for (const b of bargains) uB.push(bargainUtilities(setup, pos, risk, own, setup.ssSqr, b));
 
   // Each actor's new position: the winner of an election among the status quo and the bargains that involve it.
   const involving: number[][] = Array.from({ length: n }, () => []);
@@ -327,9 +305,12 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
     const opts_k = involving[k];
     if (opts_k.length === 0) continue;
     const p = scalarPce(n, opts_k.length + 1, setup.cap, electionUtilities(n, uSQ, uB, opts_k), opts.voting, opts.victory, opts.pce);
-    let pick: number;
-    if (opts.transitions === 'Deterministic') pick = likeliest(p);
-    else {
+    let pick = 0;
+    if (opts.transitions === 'Deterministic') {
+      // The option with the largest |p|, the first on ties (a handful of options: not worth a function V8 would optimise).
+      let best = -1;
+      for (let o = 0; o < p.length; o++) if (best < Math.abs(p[o])) { best = Math.abs(p[o]); pick = o; }
+    } else {
       if (!rng) throw new Error('stochastic SMP transitions need a seeded random source');
       pick = sample(p, uniform01(rng));
     }
@@ -440,12 +421,14 @@ export function smpRun(setup: SmpSetup, start: Float64Array, options: Partial<Sm
   let view = stateView(setup, start, opts);
   if (opts.probabilities) probabilities.push(positionProbabilities(setup, start, opts, view));
   let stop = '';
+  // The first turn's movement, which every later one is compared with (set after the first turn).
+  let d01 = 0;
   for (let iter = 1; ; iter++) {
     const { next } = smpTurn(setup, states[iter - 1], opts, rng, view);
     states.push(next);
     view = stateView(setup, next, opts);
     if (opts.probabilities) probabilities.push(positionProbabilities(setup, next, opts, view));
-    const d01 = stateDistance(setup, states[0], states[1]) + opts.minSigDelta;
+    if (iter === 1) d01 = stateDistance(setup, states[0], states[1]) + opts.minSigDelta;
     const ratio = stateDistance(setup, states[iter], states[iter - 1]) / d01;
     if (opts.maxTurns <= iter) {
       stop = `reached the turn limit (${opts.maxTurns})`;
