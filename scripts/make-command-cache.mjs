@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { loadCommandScript } from './command-script.cjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -21,4 +22,7 @@ try {
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
+// The command turns V8's optimising compiler off while it writes; V8 stamps a cache with the flags in force, and takes it
+// only in a process with the same, so they are put back to a fresh process's first.
+setFlagsFromString('--opt');
 writeFileSync(cache, script.createCachedData());
