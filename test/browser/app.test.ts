@@ -7,7 +7,7 @@ const skip = SKIP_WITHOUT_CHROMIUM;
 const suite = browserSuite();
 const open = suite.open;
 
-test('loading draws the reference scenario: every event on the timeline, charts with text alternatives, no errors under the CSP', { skip, timeout: 60_000 }, async () => {
+test('loading draws the reference scenario: every event on the timeline, charts with text alternatives, no errors under the CSP', { skip, timeout: 120_000 }, async () => {
   const { page, errors } = await open();
   assert.match(await page.locator('.scenario-title').innerText(), /Sino-Soviet/);
   const circles = await page.locator('svg.timeline circle.event').count();
@@ -45,7 +45,7 @@ test('loading draws the reference scenario: every event on the timeline, charts 
   await page.close();
 });
 
-test('a counterfactual lives in the URL: a slider moved by keyboard updates it, and reloading restores it', { skip, timeout: 60_000 }, async () => {
+test('a counterfactual lives in the URL: a slider moved by keyboard updates it, and reloading restores it', { skip, timeout: 150_000 }, async () => {
   const { page } = await open('#tab=counterfactual');
   const before = await page.locator('[data-testid="first-break"]').innerText();
   const slider = page.locator('input[data-key="rules.activity"]');
@@ -56,7 +56,7 @@ test('a counterfactual lives in the URL: a slider moved by keyboard updates it, 
   const after = await page.locator('[data-testid="first-break"]').innerText();
   const link = page.url();
   await page.reload();
-  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   assert.equal(page.url(), link);
   assert.equal(await page.locator('input[data-key="rules.activity"]').inputValue(), '0.45');
   assert.equal(await page.locator('[data-testid="first-break"]').innerText(), after, 'the same counterfactual runs to the same result');
@@ -72,7 +72,7 @@ test('a counterfactual lives in the URL: a slider moved by keyboard updates it, 
   await page.close();
 });
 
-test('the editor shows a schema error inline at its line and column, and a valid scenario runs at once', { skip, timeout: 60_000 }, async () => {
+test('the editor shows a schema error inline at its line and column, and a valid scenario runs at once', { skip, timeout: 120_000 }, async () => {
   const { page } = await open('#tab=editor');
   const area = page.locator('textarea.code');
   await page.getByRole('button', { name: 'New from template' }).click();
@@ -99,7 +99,7 @@ test('the editor shows a schema error inline at its line and column, and a valid
   await page.close();
 });
 
-test('play mode: Mao in Moscow chooses three acts and sees his path beside history and the model\'s choice', { skip, timeout: 60_000 }, async () => {
+test('play mode: Mao in Moscow chooses three acts and sees his path beside history and the model\'s choice', { skip, timeout: 120_000 }, async () => {
   const { page } = await open('#tab=play');
   await page.locator('[data-role="mao-moscow"] button.primary').click();
   await page.waitForSelector('.choices');

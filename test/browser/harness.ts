@@ -156,7 +156,8 @@ export function browserSuite(): { open: (hash?: string) => Promise<{ page: Page;
       const page = await context.newPage();
       const errors = watchErrors(page);
       await page.goto(`${url}${hash}`);
-      await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+      // A bound for a loaded machine (the page is ready in 1-3 s idle; 25 s was seen at load average 11 on 2 cores).
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
       return { page, errors };
     },
   };

@@ -10,7 +10,7 @@ const skip = SKIP_WITHOUT_CHROMIUM;
 const suite = browserSuite();
 const open = suite.open;
 
-test('the status chart has the model\'s band and a "what happened" band with its sources, and says how far they agree', { skip, timeout: 60_000 }, async () => {
+test('the status chart has the model\'s band and a "what happened" band with its sources, and says how far they agree', { skip, timeout: 120_000 }, async () => {
   const { page, errors } = await open('#tab=why');
   await page.waitForSelector('.panel-why figure.chart svg');
   const status = page.locator('.panel-why figure.chart').first();
@@ -78,7 +78,7 @@ test('a teacher\'s role from a scenario file is played to its verdict, and two p
   await page.close();
 });
 
-test('the bargaining table: a bargaining scenario opens on it, and editing an actor\'s salience moves the forecast', { skip, timeout: 60_000 }, async () => {
+test('the bargaining table: a bargaining scenario opens on it, and editing an actor\'s salience moves the forecast', { skip, timeout: 120_000 }, async () => {
   const { page, errors } = await open('#s=moscow-1949-50');
   await page.waitForSelector('.actor-table');
   assert.equal(await page.locator('#tab-bargaining').getAttribute('aria-selected'), 'true');
@@ -98,7 +98,7 @@ test('the bargaining table: a bargaining scenario opens on it, and editing an ac
   await page.close();
 });
 
-test('removing a record event in predict mode is refused with the reason, and the run does not change silently', { skip, timeout: 60_000 }, async () => {
+test('removing a record event in predict mode is refused with the reason, and the run does not change silently', { skip, timeout: 120_000 }, async () => {
   const { page } = await open('#tab=counterfactual');
   await page.locator('.events-cf summary').click();
   const box = page.locator('.events-cf input[data-event="A62"]');
@@ -116,7 +116,7 @@ test('removing a record event in predict mode is refused with the reason, and th
   await page.close();
 });
 
-test('the guide for teachers (docs/teaching.md) is one click from every tab, with its lesson plan and glossary', { skip, timeout: 60_000 }, async () => {
+test('the guide for teachers (docs/teaching.md) is one click from every tab, with its lesson plan and glossary', { skip, timeout: 120_000 }, async () => {
   const { page } = await open('#tab=why');
   await page.getByRole('button', { name: 'Guide for teachers and glossary' }).click();
   await page.waitForSelector('.guide-text');
