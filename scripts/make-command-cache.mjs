@@ -25,4 +25,5 @@ try {
 // The command turns V8's optimising compiler off while it writes; V8 stamps a cache with the flags in force, and takes it
 // only in a process with the same, so they are put back to a fresh process's first.
 setFlagsFromString('--opt');
+setFlagsFromString('--use-osr');
 writeFileSync(cache, script.createCachedData());
