@@ -74,7 +74,7 @@ const AID = 1;
 const PLUS_LESS = 2;
 const LESS_LESS = 3;
 
-/** One run's decision scratch for the flat loop: per option its form, constants, issue and draw. */
+/** The flat loop's decision scratch, one per run state: per option its form, constants, issue and draw, and the issue queries read. */
 class Options {
   form = new Int8Array(OPTIONS);
   p = new Float64Array(OPTIONS);
@@ -112,6 +112,7 @@ class Options {
     return z - this.p[o] - this.q[o];
   }
 
+  /** Opens option o, with the form and constants of its score. */
   set(o: number, form: number, p: number, q: number): void {
     this.open[o] = 1;
     this.form[o] = form;
