@@ -88,7 +88,6 @@ function runSmp(problem: BargainingProblem, options: BargainOptions, rng?: Rando
   const fromUnit = (u: number, d: number) => problem.dimensions[d].low + u * (problem.dimensions[d].high - problem.dimensions[d].low);
   const start = Float64Array.from(problem.positions.flatMap((p) => p.map(toUnit)));
   const run = smpRun(setup, start, { ...opts, probabilities: false }, rng);
-  const rounds = run.states.map((s) => toScale(s, problem.actors.length, dims, fromUnit));
   const mostProbable = (s: Float64Array, p: Float64Array) => {
     let best = 0;
     for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
@@ -97,8 +96,14 @@ function runSmp(problem: BargainingProblem, options: BargainOptions, rng?: Rando
   const last = run.states.length - 1;
   const forecast = mostProbable(run.states[last], run.probabilities[0]);
   let byRound: number[][] | undefined;
+  let rounds: number[][][] | undefined;
   return {
-    model: 'smp', rounds, forecast, stop: run.stop,
+    model: 'smp',
+    // The states on the problem's scales, converted when first read: the command line reads them to write its files.
+    get rounds() {
+      return (rounds ??= run.states.map((s) => toScale(s, problem.actors.length, dims, fromUnit)));
+    },
+    forecast, stop: run.stop,
     // Each round's most probable position costs an election over the round's positions: computed when first read (the
     // web app's chart, the server), not for the command line's files, which need only the last.
     get forecastByRound() {

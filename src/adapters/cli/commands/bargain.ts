@@ -124,8 +124,10 @@ export function registerBargain(program: Command): void {
       }
       modelFlags(false);
       const first = all[0];
+      // Off first: counting the rows converts the SMP's states to the problem's scales (models.ts), the first output work.
+      setFlagsFromString('--no-opt');
       const rows = first.reduce((sum, r) => sum + (r.run ? r.run.rounds.length * r.issue.problem!.actors.length * r.issue.problem!.dimensions.length : 0), 0);
-      if (rows < QUICK_OUTPUT_BELOW) setFlagsFromString('--no-opt');
+      if (rows >= QUICK_OUTPUT_BELOW) setFlagsFromString('--opt');
       const files: Record<string, string> = {
         'positions.csv': positionsCsv(first),
         'forecast.csv': forecastCsv(first),
