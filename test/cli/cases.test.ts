@@ -71,7 +71,7 @@ test('recover writes the confusion matrix and recovery table, the same bytes wit
   assert.equal(schism('recover', fixture, ...args, '--densities', '1,x', '--out', join(dir, 'bad')).code, 2);
 });
 
-test('compare with several files ranks the explanations across them, the same bytes with one or two workers', () => {
+test('compare with several files ranks the explanations across them, the same bytes with one or two workers or two shards put together', () => {
   const dir = tmp();
   const fixture = join(dir, 'explained.yaml');
   writeFileSync(fixture, readFileSync('test/fixtures/minimal.yaml', 'utf8') + 'explanations:\n  - { id: doctrine, name: Doctrine, mechanisms: [ideology], description: doctrinal distance }\n  - { id: status, name: Status, mechanisms: [standing, autonomy], description: rising junior }\n');
@@ -80,6 +80,13 @@ test('compare with several files ranks the explanations across them, the same by
   assert.equal(one.code, 0, one.err);
   assert.match(one.out, /ranking across 2 cases by pooled held-out log score: (doctrine > status|status > doctrine)/);
   assert.equal(schism('compare', ...args, '--workers', '2', '--out', join(dir, 'two')).code, 0);
-  for (const f of ['comparison.json', 'comparison.csv', 'cases.csv', 'README.md']) assert.ok(readFileSync(join(dir, 'one', f)).equals(readFileSync(join(dir, 'two', f))), f);
+  for (const s of ['0/2', '1/2']) assert.equal(schism('compare', ...args, '--shard', s, '--out', join(dir, `s${s[0]}`)).code, 0);
+  const merged = schism('compare', ...args, '--from', join(dir, 's0'), join(dir, 's1'), '--out', join(dir, 'merged'));
+  assert.equal(merged.code, 0, merged.err);
+  for (const f of ['comparison.json', 'comparison.csv', 'cases.csv', 'README.md']) {
+    assert.ok(readFileSync(join(dir, 'one', f)).equals(readFileSync(join(dir, 'two', f))), `${f}: workers`);
+    assert.ok(readFileSync(join(dir, 'one', f)).equals(readFileSync(join(dir, 'merged', f))), `${f}: shards`);
+  }
+  assert.equal(schism('compare', fixture, '--shard', '0/2', '--out', join(dir, 'one-file')).code, 2, 'one file has no shards');
   assert.equal(schism('compare', 'test/fixtures/cases/endures.yaml', 'test/fixtures/cases/breaks.yaml', '--out', join(dir, 'bad')).code, 2, 'no explanations declared');
 });

@@ -12,11 +12,21 @@ import { asUsage, fitOptionsOf, type AnalysisFlags } from '../analysis-options.j
 import { casesBudgetOf, jobResults, readCases } from '../cases-options.js';
 import { UsageError } from '../exit.js';
 
-/** Compares the explanations across the case files and writes the ranking and every case's scores. */
-export async function compareAcrossCases(files: string[], flags: AnalysisFlags & { perturbations: string; only?: string; workers: string }): Promise<void> {
+/** The compare command's own flags besides the analysis budget (--shard and --from are for several files). */
+export interface CompareFlags {
+  perturbations: string;
+  only?: string;
+  workers: string;
+  shard?: string;
+  from?: string[];
+  quiet?: boolean;
+}
+
+/** Compares the explanations across the case files and writes the ranking and every case's scores (or a shard's jobs). */
+export async function compareAcrossCases(files: string[], flags: AnalysisFlags & CompareFlags): Promise<void> {
   const o = fitOptionsOf(flags);
   if (o.parameters) throw new UsageError('--params is for fit: compare fits the parameters of each explanation\'s own mechanisms');
-  const b = casesBudgetOf({ ...flags, workers: flags.workers });
+  const b = casesBudgetOf(flags);
   const cases = await readCases(files);
   const declared = asUsage(() => libraryExplanations(cases));
   const only = flags.only?.split(',').map((x) => x.trim());
@@ -27,7 +37,7 @@ export async function compareAcrossCases(files: string[], flags: AnalysisFlags &
   };
   asUsage(() => checkCases(cases, { ...options, window: 'whole' }));
   const jobs = asUsage(() => compareCasesJobs(cases, options)).map((j) => ({ kind: 'compare' as const, ...j }));
-  const results = await jobResults<CmaesResult>('compare', cases, options, jobs, { ...flags, shard: undefined }, b);
+  const results = await jobResults<CmaesResult>('compare', cases, options, jobs, flags, b);
   if (!results) return;
   const c = assembleCompareCases(cases, options, results);
   await writeFolderAtomic(flags.out, {

@@ -1,6 +1,5 @@
 // `schism compare FILE --out DIR`: fits each declared explanation on the training window and scores it out of sample;
 // with several files, the explanations compared across the cases, leave-one-case-out (see compare-cases.ts).
-import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { checkCompareOptions } from '../../../core/analysis/validation/compare.js';
 import { comparisonCsv, comparisonSummary, comparisonTurningPointsCsv, perturbationsCsv } from '../../../core/output/compare-report.js';
@@ -11,24 +10,25 @@ import { readScenario } from '../../files/read-scenario.js';
 import { compareOnWorkers } from '../../workers/compare-pool.js';
 import { asUsage, fitOptionsOf, withFitOptions, type AnalysisFlags } from '../analysis-options.js';
 import { integerOption, UsageError } from '../exit.js';
-import { compareAcrossCases } from './compare-cases.js';
+import { compareAcrossCases, type CompareFlags } from './compare-cases.js';
+import { withParallelOptions } from '../cases-options.js';
 import { progressBar } from '../progress.js';
 
 /** Registers the compare command. */
 export function registerCompare(program: Command): void {
-  withFitOptions(
+  withParallelOptions(withFitOptions(
     program
       .command('compare')
       .argument('<files...>', 'scenario file (YAML or JSON) with an explanations block; several files compare the explanations across them, leave-one-case-out')
       .description('fit each declared explanation (its mechanisms only) on the training window, score it out of sample, and re-rank under seeded perturbations of the judgements that reach the model')
       .option('--out <dir>', 'output folder', 'runs/compare')
       .option('--perturbations <n>', 'seeded perturbations of the judgements that reach the model (intensities ±1, the record\'s Goldstein weights ±1, driver effects ×(1 ± 0.25))', '5')
-      .option('--only <ids>', 'comma-separated explanation ids to compare (default: all declared)')
-      .option('--workers <n>', 'worker threads (the result is the same for any number)', String(Math.min(2, availableParallelism()))),
+      .option('--only <ids>', 'comma-separated explanation ids to compare (default: all declared)'),
     { evaluations: '1000', restarts: '2' },
-  ).action(async (files: string[], flags: AnalysisFlags & { perturbations: string; only?: string; workers: string }) => {
+  )).action(async (files: string[], flags: AnalysisFlags & CompareFlags) => {
     if (files.length > 1) return compareAcrossCases(files, flags);
     const file = files[0];
+    if (flags.shard !== undefined || flags.from !== undefined) throw new UsageError('--shard and --from are for comparisons across several files; one file\'s comparison runs its jobs on --workers');
     const { parameters, ...o } = fitOptionsOf(flags);
     if (parameters) throw new UsageError('--params is for fit: compare fits the parameters of each explanation\'s own mechanisms');
     const perturbations = integerOption('--perturbations', flags.perturbations);
