@@ -163,26 +163,12 @@ export function runFlat(model: Model, state: RunState, rng: RandomStream, trace:
   const memory = r.memory;
   const courtship = r.courtship;
   const wedgeStrain = r.wedgeStrain;
-  const mp = model.params.mechanisms;
-  const on = MECHANISM_IDS.map((id) => model.params.enabled[id]);
-  const entrapment = mp.security.entrapment;
-  const { benefit, cost } = mp.economy;
-  const { resentment, prestige, challenge, exponent } = mp.standing;
-  const autonomyWeight = mp.autonomy.weight;
-  const growth = mp.autonomy.growth;
-  const { solidarity, divergence } = mp.ideology;
-  const bargainingWeight = mp.bargaining.weight;
-  const pressure = mp.wedge.pressure;
-  const inducementWeight = mp.wedge.inducement;
-  const { help, fear } = mp.nuclear;
-  const stakesWeight = mp.stakes.weight;
-  const commitmentWeight = mp.commitment.weight;
+  const v = new Valuation(model);
   const demandOn = DEMAND_MECHANISM.map((m) => model.params.enabled[m]);
   const demandWeight = [0, 1, 2].map((d) => issueWeight(model, d));
   const weights = model.weights;
-  const outsideBase = model.outsideBase;
   const leaders = model.leaders;
-  const { rel, relBase, cap, shareNow, shareAhead, aid, inducement, contrib, value, outside, margin, leader, hierarchy } = state;
+  const { rel, relBase, leader } = state;
   const power = powerSchedule(model);
   let options = optionsOf.get(state);
   if (!options) optionsOf.set(state, (options = new Options(A * 2)));
@@ -198,51 +184,8 @@ export function runFlat(model: Model, state: RunState, rng: RandomStream, trace:
         clearValuation(state, al);
         continue;
       }
-      for (let side = 0; side < 2; side++) {
-        const slot = al * 2 + side;
-        const i = side === 0 ? alliance.a : alliance.b;
-        const j = side === 0 ? alliance.b : alliance.a;
-        const share = shareNow[slot];
-        const ci = cap[i];
-        const cj = cap[j];
-        const junior = share < 0.5;
-        const ratio = share < 0.5 ? share / (1 - share) : (1 - share) / share;
-        const li = leader[i];
-        const lj = leader[j];
-        const traitsI = li < 0 ? NEUTRAL_TRAITS : leaders[i].traits[li];
-        const traitsJ = lj < 0 ? NEUTRAL_TRAITS : leaders[j].traits[lj];
-        const w = i * M;
-        const at = slot * M;
-        let total = 0;
-        let c = 0;
-        // Term by term in report order, as valuation.ts adds them.
-        c = on[SECURITY] ? weights[w + SECURITY] * securityTerm(rel, cap, n, i, j, ci, cj, entrapment) : 0;
-        contrib[at + SECURITY] = c; total += c;
-        c = on[ECONOMY] ? weights[w + ECONOMY] * economyTerm(aid, n, i, j, benefit, cost) : 0;
-        contrib[at + ECONOMY] = c; total += c;
-        c = on[STANDING] ? weights[w + STANDING] * standingTerm(hierarchy[al], Math.pow(ratio, exponent), junior, traitsI.ambition, traitsJ.ambition, resentment, prestige, challenge) : 0;
-        contrib[at + STANDING] = c; total += c;
-        c = on[AUTONOMY] ? weights[w + AUTONOMY] * autonomyTerm(issueGainAt(model, state, slot, i, j, DIMENSION.sovereignty), junior, ratio, autonomyWeight, growth) : 0;
-        contrib[at + AUTONOMY] = c; total += c;
-        c = on[IDEOLOGY] ? weights[w + IDEOLOGY] * ideologyTerm(doctrineDistanceAt(model, state, slot, i, j), solidarity, divergence) : 0;
-        contrib[at + IDEOLOGY] = c; total += c;
-        c = on[BARGAINING] ? weights[w + BARGAINING] * (bargainingWeight * issueGainAt(model, state, slot, i, j, DIMENSION.material)) : 0;
-        contrib[at + BARGAINING] = c; total += c;
-        c = on[PERSONALITY] ? weights[w + PERSONALITY] * personalityTerm(traitsI.mistrust, traitsJ.ambition) : 0;
-        contrib[at + PERSONALITY] = c; total += c;
-        c = on[WEDGE] ? weights[w + WEDGE] * wedgeTerm(rel, inducement, n, i, j, pressure, inducementWeight) : 0;
-        contrib[at + WEDGE] = c; total += c;
-        c = on[NUCLEAR] ? weights[w + NUCLEAR] * nuclearTerm(model, state, j, issueGainAt(model, state, slot, i, j, DIMENSION.nuclear), junior, traitsJ.risk, help, fear) : 0;
-        contrib[at + NUCLEAR] = c; total += c;
-        c = on[STAKES] ? weights[w + STAKES] * stakesTerm(model, state, al, i, j, junior, stakesWeight) : 0;
-        contrib[at + STAKES] = c; total += c;
-        c = on[COMMITMENT] ? weights[w + COMMITMENT] * commitmentTerm(shareAhead[slot], share, commitmentWeight) : 0;
-        contrib[at + COMMITMENT] = c; total += c;
-        const out = outsideBase[i];
-        value[slot] = total;
-        outside[slot] = out;
-        margin[slot] = total - out;
-      }
+      valueMember(model, state, v, al, 0, alliance.a, alliance.b);
+      valueMember(model, state, v, al, 1, alliance.b, alliance.a);
     }
 
     if (simulate) {
@@ -278,6 +221,100 @@ export function runFlat(model: Model, state: RunState, rng: RandomStream, trace:
     checkFinite(model, state, t);
     trace.month?.(t, state);
   }
+}
+
+/** A run's mechanism switches and parameters, read once from the model (a fit may change them between runs). */
+class Valuation {
+  readonly on: boolean[];
+  readonly entrapment: number;
+  readonly benefit: number;
+  readonly cost: number;
+  readonly resentment: number;
+  readonly prestige: number;
+  readonly challenge: number;
+  readonly exponent: number;
+  readonly autonomyWeight: number;
+  readonly growth: number;
+  readonly solidarity: number;
+  readonly divergence: number;
+  readonly bargainingWeight: number;
+  readonly pressure: number;
+  readonly inducementWeight: number;
+  readonly help: number;
+  readonly fear: number;
+  readonly stakesWeight: number;
+  readonly commitmentWeight: number;
+
+  constructor(model: Model) {
+    const mp = model.params.mechanisms;
+    this.on = MECHANISM_IDS.map((id) => model.params.enabled[id]);
+    this.entrapment = mp.security.entrapment;
+    this.benefit = mp.economy.benefit;
+    this.cost = mp.economy.cost;
+    this.resentment = mp.standing.resentment;
+    this.prestige = mp.standing.prestige;
+    this.challenge = mp.standing.challenge;
+    this.exponent = mp.standing.exponent;
+    this.autonomyWeight = mp.autonomy.weight;
+    this.growth = mp.autonomy.growth;
+    this.solidarity = mp.ideology.solidarity;
+    this.divergence = mp.ideology.divergence;
+    this.bargainingWeight = mp.bargaining.weight;
+    this.pressure = mp.wedge.pressure;
+    this.inducementWeight = mp.wedge.inducement;
+    this.help = mp.nuclear.help;
+    this.fear = mp.nuclear.fear;
+    this.stakesWeight = mp.stakes.weight;
+    this.commitmentWeight = mp.commitment.weight;
+  }
+}
+
+/** Member i's contributions, value, outside option and margin in alliance al (side 0 or 1, partner j), as valuation.ts works them out. */
+function valueMember(model: Model, state: RunState, v: Valuation, al: number, side: number, i: number, j: number): void {
+  const { n, rel, cap, aid, inducement, contrib, leader } = state;
+  const on = v.on;
+  const weights = model.weights;
+  const slot = al * 2 + side;
+  const share = state.shareNow[slot];
+  const ci = cap[i];
+  const cj = cap[j];
+  const junior = share < 0.5;
+  const ratio = share < 0.5 ? share / (1 - share) : (1 - share) / share;
+  const li = leader[i];
+  const lj = leader[j];
+  const traitsI = li < 0 ? NEUTRAL_TRAITS : model.leaders[i].traits[li];
+  const traitsJ = lj < 0 ? NEUTRAL_TRAITS : model.leaders[j].traits[lj];
+  const w = i * M;
+  const at = slot * M;
+  let total = 0;
+  let c = 0;
+  // Term by term in report order, as valuation.ts adds them.
+  c = on[SECURITY] ? weights[w + SECURITY] * securityTerm(rel, cap, n, i, j, ci, cj, v.entrapment) : 0;
+  contrib[at + SECURITY] = c; total += c;
+  c = on[ECONOMY] ? weights[w + ECONOMY] * economyTerm(aid, n, i, j, v.benefit, v.cost) : 0;
+  contrib[at + ECONOMY] = c; total += c;
+  c = on[STANDING] ? weights[w + STANDING] * standingTerm(state.hierarchy[al], Math.pow(ratio, v.exponent), junior, traitsI.ambition, traitsJ.ambition, v.resentment, v.prestige, v.challenge) : 0;
+  contrib[at + STANDING] = c; total += c;
+  c = on[AUTONOMY] ? weights[w + AUTONOMY] * autonomyTerm(issueGainAt(model, state, slot, i, j, DIMENSION.sovereignty), junior, ratio, v.autonomyWeight, v.growth) : 0;
+  contrib[at + AUTONOMY] = c; total += c;
+  c = on[IDEOLOGY] ? weights[w + IDEOLOGY] * ideologyTerm(doctrineDistanceAt(model, state, slot, i, j), v.solidarity, v.divergence) : 0;
+  contrib[at + IDEOLOGY] = c; total += c;
+  c = on[BARGAINING] ? weights[w + BARGAINING] * (v.bargainingWeight * issueGainAt(model, state, slot, i, j, DIMENSION.material)) : 0;
+  contrib[at + BARGAINING] = c; total += c;
+  c = on[PERSONALITY] ? weights[w + PERSONALITY] * personalityTerm(traitsI.mistrust, traitsJ.ambition) : 0;
+  contrib[at + PERSONALITY] = c; total += c;
+  c = on[WEDGE] ? weights[w + WEDGE] * wedgeTerm(rel, inducement, n, i, j, v.pressure, v.inducementWeight) : 0;
+  contrib[at + WEDGE] = c; total += c;
+  c = on[NUCLEAR] ? weights[w + NUCLEAR] * nuclearTerm(model, state, j, issueGainAt(model, state, slot, i, j, DIMENSION.nuclear), junior, traitsJ.risk, v.help, v.fear) : 0;
+  contrib[at + NUCLEAR] = c; total += c;
+  c = on[STAKES] ? weights[w + STAKES] * stakesTerm(model, state, al, i, j, junior, v.stakesWeight) : 0;
+  contrib[at + STAKES] = c; total += c;
+  c = on[COMMITMENT] ? weights[w + COMMITMENT] * commitmentTerm(state.shareAhead[slot], share, v.commitmentWeight) : 0;
+  contrib[at + COMMITMENT] = c; total += c;
+  const out = model.outsideBase[i];
+  state.value[slot] = total;
+  state.outside[slot] = out;
+  state.margin[slot] = total - out;
 }
 
 /** Sets each option of member i (side `side` of alliance al, partner j) open or closed, with its form and constants. */
