@@ -153,22 +153,10 @@ export function runFlat(model: Model, state: RunState, rng: RandomStream, trace:
   const A = model.alliances.length;
   const alliances = model.alliances;
   const simulate = model.mode === 'predict';
-  const r = model.params.rules;
-  const activity = r.activity;
-  const reciprocity = r.reciprocity;
-  const noise = r.noise;
-  const patience = r.patience;
-  const forceRelation = r.forceRelation;
-  const responsiveness = r.responsiveness;
-  const memory = r.memory;
-  const courtship = r.courtship;
-  const wedgeStrain = r.wedgeStrain;
+  const memory = model.params.rules.memory;
   const v = new Valuation(model);
-  const demandOn = DEMAND_MECHANISM.map((m) => model.params.enabled[m]);
-  const demandWeight = [0, 1, 2].map((d) => issueWeight(model, d));
-  const weights = model.weights;
-  const leaders = model.leaders;
-  const { rel, relBase, leader } = state;
+  const rule = new Rule(model);
+  const { rel, relBase } = state;
   const power = powerSchedule(model);
   let options = optionsOf.get(state);
   if (!options) optionsOf.set(state, (options = new Options(A * 2)));
@@ -192,28 +180,9 @@ export function runFlat(model: Model, state: RunState, rng: RandomStream, trace:
       for (let al = 0; al < A; al++) {
         const alliance = alliances[al];
         if (t < alliance.from || t > alliance.to) continue;
-        for (let side = 0; side < 2; side++) {
-          const i = side === 0 ? alliance.a : alliance.b;
-          const j = side === 0 ? alliance.b : alliance.a;
-          // A fixed number of draws per member and month, so that one ally's choice never shifts the other's random numbers.
-          const u = (rng.next() >>> 0) / 4294967296;
-          for (let x = 0; x < OPTIONS; x++) o.draw[x] = rng.next();
-          if (u >= activity) continue;
-          const li = leader[i];
-          const risk = (li < 0 ? NEUTRAL_TRAITS : leaders[i].traits[li]).risk;
-          scoreMember(model, state, o, al, side, i, j, reciprocity, patience, forceRelation, demandOn, demandWeight, weights, risk);
-          o.scoreAll(noise * (0.5 + risk));
-          const score = o.score;
-          let best: number = OPTION.consult;
-          for (let x = 0; x < OPTIONS; x++) if (score[x] > score[best]) best = x;
-          const kind = KIND_OF[best];
-          const issue = o.issue[best];
-          const category = applyOption(model, state, al, i, j, best, issue);
-          impulse(state, i, j, ACT_GOLDSTEIN[kind], responsiveness);
-          summary.acts++;
-          trace.act?.(t, al, i, j, ACT_KINDS[kind], issue, score[best], ACT_CATEGORIES[category]);
-        }
-        thirdPowers(state, rng, al, alliance.a, alliance.b, activity, courtship, wedgeStrain, responsiveness, trace);
+        summary.acts += decideMember(model, state, rng, o, rule, al, 0, alliance.a, alliance.b, trace);
+        summary.acts += decideMember(model, state, rng, o, rule, al, 1, alliance.b, alliance.a, trace);
+        thirdPowers(state, rng, rule, al, alliance.a, alliance.b, trace);
       }
     }
     for (let d = 0; d < n * n; d++) rel[d] += memory * (relBase[d] - rel[d]);
@@ -317,11 +286,63 @@ function valueMember(model: Model, state: RunState, v: Valuation, al: number, si
   state.margin[slot] = total - out;
 }
 
+/** A run's decision rule and third-power parameters, read once from the model. */
+class Rule {
+  readonly activity: number;
+  readonly reciprocity: number;
+  readonly noise: number;
+  readonly patience: number;
+  readonly forceRelation: number;
+  readonly responsiveness: number;
+  readonly courtship: number;
+  readonly wedgeStrain: number;
+  /** Per demand dimension: whether its mechanism is on, and the parameter that scales its issue term. */
+  readonly demandOn: boolean[];
+  readonly demandWeight: number[];
+
+  constructor(model: Model) {
+    const r = model.params.rules;
+    this.activity = r.activity;
+    this.reciprocity = r.reciprocity;
+    this.noise = r.noise;
+    this.patience = r.patience;
+    this.forceRelation = r.forceRelation;
+    this.responsiveness = r.responsiveness;
+    this.courtship = r.courtship;
+    this.wedgeStrain = r.wedgeStrain;
+    this.demandOn = DEMAND_MECHANISM.map((m) => model.params.enabled[m]);
+    this.demandWeight = [0, 1, 2].map((d) => issueWeight(model, d));
+  }
+}
+
+/**
+ * Member i of alliance al (side 0 or 1, partner j) decides this month as decision.ts's decide does, with the same draws;
+ * returns 1 if it acted.
+ */
+function decideMember(model: Model, state: RunState, rng: RandomStream, o: Options, rule: Rule, al: number, side: number, i: number, j: number, trace: Trace): number {
+  // A fixed number of draws per member and month, so that one ally's choice never shifts the other's random numbers.
+  const u = (rng.next() >>> 0) / 4294967296;
+  for (let x = 0; x < OPTIONS; x++) o.draw[x] = rng.next();
+  if (u >= rule.activity) return 0;
+  const li = state.leader[i];
+  const risk = (li < 0 ? NEUTRAL_TRAITS : model.leaders[i].traits[li]).risk;
+  scoreMember(model, state, o, rule, al, side, i, j, risk);
+  o.scoreAll(rule.noise * (0.5 + risk));
+  const score = o.score;
+  let best: number = OPTION.consult;
+  for (let x = 0; x < OPTIONS; x++) if (score[x] > score[best]) best = x;
+  const kind = KIND_OF[best];
+  const issue = o.issue[best];
+  const category = applyOption(model, state, al, i, j, best, issue);
+  impulse(state, i, j, ACT_GOLDSTEIN[kind], rule.responsiveness);
+  trace.act?.(state.month, al, i, j, ACT_KINDS[kind], issue, score[best], ACT_CATEGORIES[category]);
+  return 1;
+}
+
 /** Sets each option of member i (side `side` of alliance al, partner j) open or closed, with its form and constants. */
-function scoreMember(
-  model: Model, state: RunState, o: Options, al: number, side: number, i: number, j: number, reciprocity: number, patience: number,
-  forceRelation: number, demandOn: boolean[], demandWeight: number[], weights: Float64Array, risk: number,
-): void {
+function scoreMember(model: Model, state: RunState, o: Options, rule: Rule, al: number, side: number, i: number, j: number, risk: number): void {
+  const { reciprocity, patience, forceRelation, demandOn, demandWeight } = rule;
+  const weights = model.weights;
   const { n } = state;
   const slot = al * 2 + side;
   const at = slot * M;
@@ -376,10 +397,8 @@ function scoreMember(
 }
 
 /** The third powers' wedge of alliance al (members a and b), as third-power.ts does it. */
-function thirdPowers(
-  state: RunState, rng: RandomStream, al: number, a: number, b: number, activity: number, courtship: number, wedgeStrain: number,
-  responsiveness: number, trace: Trace,
-): void {
+function thirdPowers(state: RunState, rng: RandomStream, rule: Rule, al: number, a: number, b: number, trace: Trace): void {
+  const { activity, courtship, wedgeStrain, responsiveness } = rule;
   const { n, rel, relBase, inducement } = state;
   const strain = Math.max(0, -(rel[a * n + b] + rel[b * n + a]) / 2);
   for (let k = 0; k < n; k++) {
