@@ -149,7 +149,11 @@ export function inferRisk(setup: SmpSetup, vd: Float64Array, opts: SmpOptions): 
 /** Every actor's utility for every position when all are risk neutral: util(vd[x], 0). */
 function neutralUtilities(vd: Float64Array): Float64Array {
   const u = new Float64Array(vd.length);
-  for (let x = 0; x < vd.length; x++) u[x] = util(vd[x], 0);
+  // util(d, 0), written out (see bargainUtilities).
+  for (let x = 0; x < vd.length; x++) {
+    const d = vd[x];
+    u[x] = d <= 1 ? (1 - d) * (1 + d * 0) : (1 - d) * (1 + 0);
+  }
   return u;
 }
 
@@ -181,7 +185,8 @@ function ownUtilities(n: number, vd: Float64Array, risk: Float64Array, adjust: B
     const r = estimateRisk(risk[a], risk[a], adjust);
     let s = 0;
     for (let m = 0; m < n; m++) {
-      const u = util(vd[a * n + m], r);
+      const d = vd[a * n + m];
+      const u = d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
       own[a * n + m] = u;
       s = s + u;
     }
@@ -198,11 +203,6 @@ function electionUtilities(n: number, uSQ: Float64Array, uB: Float64Array[], opt
     for (let o = 1; o < m; o++) u[a * m + o] = uB[options[o - 1]][a];
   }
   return u;
-}
-
-/** Four decimals on [0, 1]: KTAB rounds to avoid spurious asymmetry and spurious precision. */
-function round4(x: number): number {
-  return Math.trunc(0.5 + x * 10000) / 10000;
 }
 
 /** KTAB interpBrgnSnPm / interpBrgnS2PMax on every dimension: the positions a bargain between i and j gives each. */
@@ -229,8 +229,10 @@ export function interpolateBargain(
     const wi = rule === 'S2P2' ? si * si * (prbI * prbI) : si * prbI;
     const wj = rule === 'S2P2' ? sj * sj * (prbJ * prbJ) : sj * prbJ;
     // 1e-6 keeps 0/0 away when neither cares; the asymmetry it adds is deliberate in KTAB.
-    posInit[d] = round4(((wi + 1e-6) * ti + wj * tj) / (wi + 1e-6 + wj));
-    posRcvr[d] = round4((wi * ti + (1e-6 + wj) * tj) / (wi + 1e-6 + wj));
+    // Four decimals, as KTAB rounds a bargain (against spurious asymmetry and spurious precision); written out here
+    // rather than called, as in bargainUtilities.
+    posInit[d] = Math.trunc(0.5 + (((wi + 1e-6) * ti + wj * tj) / (wi + 1e-6 + wj)) * 10000) / 10000;
+    posRcvr[d] = Math.trunc(0.5 + ((wi * ti + (1e-6 + wj) * tj) / (wi + 1e-6 + wj)) * 10000) / 10000;
   }
   return { init: i, rcvr: j, posInit, posRcvr };
 }
@@ -324,36 +326,41 @@ export function smpTurn(setup: SmpSetup, pos: Float64Array, opts: SmpOptions, rn
 
 /**
  * Every actor's utility for the world of bargain `b`, averaged over positions: the two parties' new positions (valued
- * with each actor's own risk attitude) and everyone else's as now (`own[a*n + m]`), summed in actor order.
+ * with each actor's own risk attitude) and everyone else's as now (`own[a*n + m]`), summed in actor order. The
+ * distances and utilities are written out here rather than called: in a fresh process V8 then compiles this one
+ * function, not also the small ones it would first optimise on their own.
  */
 function bargainUtilities(setup: SmpSetup, pos: Float64Array, risk: Float64Array, own: Float64Array, ssSqr: Float64Array, b: SmpBargain): Float64Array {
-  const { n } = setup;
+  const { n, dims, sal } = setup;
+  const pI = b.posInit;
+  const pR = b.posRcvr;
   const col = new Float64Array(n);
   // The parties' own positions are left out of the sum; the actors before, between and after them keep their order.
   const lo = Math.min(b.init, b.rcvr);
   const hi = Math.max(b.init, b.rcvr);
   for (let a = 0; a < n; a++) {
     const row = a * n;
+    // a's salience-weighted distances to the two new positions.
+    let dsI = 0;
+    let dsR = 0;
+    for (let d = 0; d < dims; d++) {
+      const x = (pos[a * dims + d] - pI[d]) * sal[a * dims + d];
+      dsI = dsI + x * x;
+      const y = (pos[a * dims + d] - pR[d]) * sal[a * dims + d];
+      dsR = dsR + y * y;
+    }
+    const r = risk[a];
+    const dI = Math.sqrt(dsI / ssSqr[a]);
+    const dR = Math.sqrt(dsR / ssSqr[a]);
     let s = 0;
-    s = s + bargainPositionUtil(setup, pos, risk, ssSqr, a, b.posInit);
-    s = s + bargainPositionUtil(setup, pos, risk, ssSqr, a, b.posRcvr);
+    s = s + (dI <= 1 ? (1 - dI) * (1 + dI * r) : (1 - dI) * (1 + r));
+    s = s + (dR <= 1 ? (1 - dR) * (1 + dR * r) : (1 - dR) * (1 + r));
     for (let m = 0; m < lo; m++) s = s + own[row + m];
     for (let m = lo + 1; m < hi; m++) s = s + own[row + m];
     for (let m = hi + 1; m < n; m++) s = s + own[row + m];
     col[a] = s / n;
   }
   return col;
-}
-
-/** Actor a's utility for a bargain's position p: its salience-weighted distance from a's position, with a's risk attitude. */
-function bargainPositionUtil(setup: SmpSetup, pos: Float64Array, risk: Float64Array, ssSqr: Float64Array, a: number, p: Float64Array): number {
-  const { dims, sal } = setup;
-  let dsSqr = 0;
-  for (let d = 0; d < dims; d++) {
-    const ds = (pos[a * dims + d] - p[d]) * sal[a * dims + d];
-    dsSqr = dsSqr + ds * ds;
-  }
-  return util(Math.sqrt(dsSqr / ssSqr[a]), risk[a]);
 }
 
 function sample(p: Float64Array, u: number): number {
