@@ -86,4 +86,18 @@ export async function benchFit(): Promise<void> {
       `${cpu.toFixed(1)} s CPU (target <= 120 s); ${((cpu / fit.simulations) * 1e6).toFixed(1)} µs CPU per simulation; load ${load()}\n`,
   );
   process.stdout.write(`loss ${fit.loss.toFixed(3)} (scenario values ${fit.startLoss.toFixed(3)})\n`);
+
+  // (3) The same fit with its two restarts on two worker threads, as `schism fit --workers 2` runs it: the same result, and
+  // the wall time against (2). CPU is the whole process's, worker threads included.
+  const { fitOnWorkers } = await compiled<typeof import('../src/adapters/workers/fit-pool.js')>('adapters/workers/fit-pool.js');
+  const w1 = process.hrtime.bigint();
+  const c1 = process.cpuUsage();
+  const onWorkers = await fitOnWorkers(scenario, options, 2);
+  const seconds2 = Number(process.hrtime.bigint() - w1) / 1e9;
+  const cpu2 = cpuSeconds(c1);
+  const same = JSON.stringify(onWorkers) === JSON.stringify(fit);
+  process.stdout.write(
+    `the same fit on 2 workers: ${seconds2.toFixed(1)} s wall (${(seconds / seconds2).toFixed(2)}x faster than one thread), ${cpu2.toFixed(1)} s CPU, ` +
+      `${(cpu2 / seconds2).toFixed(2)} cores used; ${same ? 'the same fit' : 'A DIFFERENT FIT'}; load ${load()}\n`,
+  );
 }
