@@ -45,6 +45,15 @@ test('loading draws the reference scenario: every event on the timeline, charts 
   await page.close();
 });
 
+test('an engine worker that cannot load is said on the page, not waited for', { skip, timeout: 120_000 }, async () => {
+  const page = await suite.context().newPage();
+  await page.route('**/engine-worker-*.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(suite.url());
+  await page.waitForFunction(() => /schism could not start: the engine could not run in this browser/.test(document.body.textContent ?? ''), undefined, { timeout: 60_000 });
+  assert.equal(await page.locator('body[data-ready="true"]').count(), 0);
+  await page.close();
+});
+
 test('a counterfactual lives in the URL: a slider moved by keyboard updates it, and reloading restores it', { skip, timeout: 150_000 }, async () => {
   const { page } = await open('#tab=counterfactual');
   const before = await page.locator('[data-testid="first-break"]').innerText();

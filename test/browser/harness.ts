@@ -1,6 +1,6 @@
 // Browser-test harness: builds the web bundle when missing or stale, serves it on loopback with the app's CSP, drives Debian's Chromium.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,18 +24,48 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds dist/web with `npm run build:web` when it is missing or older than the sources, scenarios and data it bundles. */
-export function ensureBuilt(): void {
+/** Whether dist/web is missing or older than the sources, scenarios and data it bundles. */
+function webStale(): boolean {
   let built = 0;
   try {
     built = statSync(join(DIST, 'index.html')).mtimeMs;
   } catch {
     built = 0;
   }
-  const sources = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'scenarios')), newest(join(ROOT, 'data')));
-  if (built > sources) return;
-  const r = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`npm run build:web failed:\n${r.stdout}\n${r.stderr}`);
+  return built <= Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'scenarios')), newest(join(ROOT, 'data')));
+}
+
+const LOCK = join(ROOT, 'dist/.web-build-lock');
+
+/**
+ * Builds dist/web with `npm run build:web` when it is stale. The browser test files run side by side and each calls this:
+ * a build empties dist/web first and writes its files one by one, so no file may look at dist/web while another builds
+ * it. A lock folder (made atomically) lets one file at a time check the build and make it if need be.
+ */
+export function ensureBuilt(): void {
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock left by a killed run is older than any build takes.
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 10 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // Released meanwhile.
+      }
+      Atomics.wait(nap, 0, 0, 200);
+    }
+  }
+  try {
+    if (!webStale()) return;
+    const r = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`npm run build:web failed:\n${r.stdout}\n${r.stderr}`);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 /** Serves dist/web on 127.0.0.1 at an ephemeral port, with the CSP header. */
