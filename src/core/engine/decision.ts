@@ -14,13 +14,20 @@ export const OPTION = {
   aid: 0, agree: 1, concede: 2, consult: 3, demandSovereignty: 4, demandMaterial: 5, demandNuclear: 6, criticise: 7,
   withholdAid: 8, withholdNuclear: 9, reduce: 10, defect: 11, force: 12,
 } as const;
+/** How many options there are. */
 export const OPTIONS = 13;
+/** The act kind (ACT) each option is. */
 export const KIND_OF = Int8Array.from([
   ACT.aid, ACT.agree, ACT.concede, ACT.consult, ACT.demand, ACT.demand, ACT.demand, ACT.criticise, ACT.withhold, ACT.withhold, ACT.reduce, ACT.defect, ACT.force,
 ]);
+/** The dimension of each demand option (sovereignty, material, nuclear). */
 export const DEMAND_DIMENSION = [DIMENSION.sovereignty, DIMENSION.material, DIMENSION.nuclear];
-// A demand answers the term of its dimension; with that mechanism switched off (an explanation without it) there is none.
+/**
+ * The mechanism whose term each demand answers: with that mechanism switched off (an explanation without it) there is no
+ * such demand.
+ */
 export const DEMAND_MECHANISM = ['autonomy', 'bargaining', 'nuclear'];
+/** Each demand's mechanism as an index into MECHANISM_IDS. */
 export const DEMAND_TERM = DEMAND_MECHANISM.map((m) => MECHANISM_IDS.indexOf(m));
 const M = MECHANISM_IDS.length;
 const TERM = Object.fromEntries(MECHANISM_IDS.map((m, k) => [m, k])) as Record<string, number>;
