@@ -2,7 +2,7 @@
 // moves as it does in one thread; restarts are deterministic, so the fit does not depend on the worker count.
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { assembleFit, fitJobs, fitScenario, type FitOptions, type FitResult } from '../../core/analysis/fitting/fit.js';
+import { assembleFit, fitBudget, fitJobs, fitScenario, type FitOptions, type FitResult } from '../../core/analysis/fitting/fit.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { workerTask } from './worker-task.js';
 
@@ -30,7 +30,7 @@ export async function fitOnWorkers(scenario: Scenario, options: FitOptions, work
   if (workers <= 1 || jobs.length <= 1) return fitScenario(scenario, { ...plain, onProgress });
   const threads = Math.min(workers, jobs.length);
   const pool = new Piscina({ filename: TASK.href, minThreads: threads, maxThreads: threads, workerData: { scenario, options: plain } satisfies FitPoolData, execArgv: TASK.execArgv });
-  const budget = 1 + jobs.length * (plain.evaluations ?? 2000);
+  const budget = fitBudget(plain);
   let done = 0;
   const tell = () => onProgress?.(++done, Math.max(budget, done));
   const ports: MessageChannel[] = [];

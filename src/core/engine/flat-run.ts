@@ -14,19 +14,20 @@ import { stakesTerm } from '../mechanisms/stakes.js';
 import { standingTerm } from '../mechanisms/standing.js';
 import { wedgeTerm } from '../mechanisms/wedge.js';
 import { gumbelOf, type RandomStream } from '../random/streams.js';
-import { ACT, ACT_CATEGORIES, ACT_GOLDSTEIN, ACT_KINDS } from './acts.js';
+import { ACT_CATEGORIES, ACT_GOLDSTEIN, ACT_KINDS } from './acts.js';
 import {
   applyOption, concessionCost, DEMAND_DIMENSION, DEMAND_MECHANISM, DEMAND_TERM, issueWeight, KIND_OF, OPTION, OPTIONS,
   retractableNuclear, shortfall, widestDoctrinalGap, widestGap,
 } from './decision.js';
 import { impulse } from './effects.js';
 import { checkFinite } from './finite.js';
-import { DIMENSION, type Model } from './model.js';
+import { DIMENSION, inForce, type Model } from './model.js';
 import { monthInputs } from './month-inputs.js';
 import { MECHANISM_IDS } from './parameters.js';
 import { powerSchedule } from './power-schedule.js';
 import type { RunState } from './state.js';
 import { updateStatus } from './status.js';
+import { thirdPowersAct } from './third-power.js';
 import type { RunSummary, Trace } from './trace.js';
 import { clearValuation } from './valuation.js';
 
@@ -168,7 +169,7 @@ export function runFlat(model: Model, state: RunState, rng: RandomStream, trace:
     monthInputs(model, state, power, t, trace);
     for (let al = 0; al < A; al++) {
       const alliance = alliances[al];
-      if (t < alliance.from || t > alliance.to) {
+      if (!inForce(alliance, t)) {
         clearValuation(state, al);
         continue;
       }
@@ -179,14 +180,14 @@ export function runFlat(model: Model, state: RunState, rng: RandomStream, trace:
     if (simulate) {
       for (let al = 0; al < A; al++) {
         const alliance = alliances[al];
-        if (t < alliance.from || t > alliance.to) continue;
+        if (!inForce(alliance, t)) continue;
         summary.acts += decideMember(model, state, rng, o, rule, al, 0, alliance.a, alliance.b, trace);
         summary.acts += decideMember(model, state, rng, o, rule, al, 1, alliance.b, alliance.a, trace);
-        thirdPowers(state, rng, rule, al, alliance.a, alliance.b, trace);
+        thirdPowersAct(model, state, rng, al, trace);
       }
     }
     for (let d = 0; d < n * n; d++) rel[d] += memory * (relBase[d] - rel[d]);
-    for (let al = 0; al < A; al++) if (t >= alliances[al].from && t <= alliances[al].to) updateStatus(model, state, al, t, summary);
+    for (let al = 0; al < A; al++) if (inForce(alliances[al], t)) updateStatus(model, state, al, t, summary);
     checkFinite(model, state, t);
     trace.month?.(t, state);
   }
@@ -286,7 +287,7 @@ function valueMember(model: Model, state: RunState, v: Valuation, al: number, si
   state.margin[slot] = total - out;
 }
 
-/** A run's decision rule and third-power parameters, read once from the model. */
+/** A run's decision-rule parameters, read once from the model. */
 class Rule {
   readonly activity: number;
   readonly reciprocity: number;
@@ -294,8 +295,6 @@ class Rule {
   readonly patience: number;
   readonly forceRelation: number;
   readonly responsiveness: number;
-  readonly courtship: number;
-  readonly wedgeStrain: number;
   /** Per demand dimension: whether its mechanism is on, and the parameter that scales its issue term. */
   readonly demandOn: boolean[];
   readonly demandWeight: number[];
@@ -308,8 +307,6 @@ class Rule {
     this.patience = r.patience;
     this.forceRelation = r.forceRelation;
     this.responsiveness = r.responsiveness;
-    this.courtship = r.courtship;
-    this.wedgeStrain = r.wedgeStrain;
     this.demandOn = DEMAND_MECHANISM.map((m) => model.params.enabled[m]);
     this.demandWeight = [0, 1, 2].map((d) => issueWeight(model, d));
   }
@@ -394,31 +391,4 @@ function scoreMember(model: Model, state: RunState, o: Options, rule: Rule, al: 
   o.set(OPTION.reduce, PLUS, -smoothed / 2 - R, 0);
   if (state.below[slot] >= patience && state.severed[al] === 0) o.set(OPTION.defect, LESS_LESS, smoothed, R);
   if (state.severed[al] === 1 && state.rel[i * n + j] <= forceRelation) o.set(OPTION.force, LESS_LESS, smoothed * risk, R);
-}
-
-/** The third powers' wedge of alliance al (members a and b), as third-power.ts does it. */
-function thirdPowers(state: RunState, rng: RandomStream, rule: Rule, al: number, a: number, b: number, trace: Trace): void {
-  const { activity, courtship, wedgeStrain, responsiveness } = rule;
-  const { n, rel, relBase, inducement } = state;
-  const strain = Math.max(0, -(rel[a * n + b] + rel[b * n + a]) / 2);
-  for (let k = 0; k < n; k++) {
-    if (k === a || k === b || (relBase[k * n + a] >= 0 && relBase[k * n + b] >= 0)) continue;
-    if (state.cap[k] <= 0) continue;
-    const u = (rng.next() >>> 0) / 4294967296;
-    if (u >= activity) continue;
-    const pryA = rel[a * n + k] - rel[a * n + b];
-    const pryB = rel[b * n + k] - rel[b * n + a];
-    const target = pryA >= pryB ? a : b;
-    const d = k * n + target;
-    const t = state.month;
-    if (strain >= wedgeStrain) {
-      inducement[d] += courtship * (strain - inducement[d]);
-      impulse(state, k, target, ACT_GOLDSTEIN[ACT.induce], responsiveness);
-      trace.act?.(t, al, k, target, 'induce', -1, strain, 'diplomatic');
-    } else {
-      inducement[d] *= 1 - courtship;
-      impulse(state, k, target, ACT_GOLDSTEIN[ACT.pressure], responsiveness);
-      trace.act?.(t, al, k, target, 'pressure', -1, strain, 'crisis');
-    }
-  }
 }

@@ -69,6 +69,11 @@ export interface CompiledAlliance {
   to: number;
 }
 
+/** Whether the alliance exists in month t: from its signature to its end, as compiled. */
+export function inForce(alliance: CompiledAlliance, t: number): boolean {
+  return t >= alliance.from && t <= alliance.to;
+}
+
 /** Resolved parameter values, by mechanism and by rule. */
 export interface ResolvedParameters {
   mechanisms: Record<string, Record<string, number>>;

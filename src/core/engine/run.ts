@@ -4,7 +4,7 @@ import type { RandomStream } from '../random/streams.js';
 import { decide, decisionScratch } from './decision.js';
 import { flatRunnable, runFlat } from './flat-run.js';
 import { checkFinite } from './finite.js';
-import type { CompiledAlliance, Model } from './model.js';
+import { inForce, type Model } from './model.js';
 import { MECHANISM_IDS } from './parameters.js';
 import { powerSchedule } from './power-schedule.js';
 import { monthInputs } from './month-inputs.js';
@@ -93,7 +93,3 @@ function readableLoop(model: Model, state: RunState, rng: RandomStream, trace: T
 
 const spareState = new WeakMap<Model, RunState>();
 
-/** Whether the alliance exists in month t: from its signature to its end, as compiled. */
-function inForce(alliance: CompiledAlliance, t: number): boolean {
-  return t >= alliance.from && t <= alliance.to;
-}

@@ -109,7 +109,7 @@ interface PreparedFit {
   startValues: Record<string, number>;
   lossAt(params: Record<string, number>): number;
   minimiseOptions: MinimiseOptions;
-  /** The most loss evaluations the budget allows: the scenario's values, then every restart's. */
+  /** fitBudget of the options. */
   budget: number;
 }
 
@@ -133,13 +133,18 @@ function prepareFit(scenario: Scenario, options: FitOptions): PreparedFit {
     train, every, measure, seeds, enabled, space, startValues,
     lossAt: (params) => lossOf(model.at({ ...fixed, ...params })),
     minimiseOptions: { seed, restarts, maxEvaluations: evaluations, tolFun: options.tolerance, x0: toUnit(space, startValues) },
-    budget: 1 + restarts * evaluations,
+    budget: fitBudget(options),
   };
 }
 
 /** The restart indices of a fit: its independent jobs. */
 export function fitJobs(options: FitOptions): number[] {
   return Array.from({ length: options.restarts ?? 3 }, (_, r) => r);
+}
+
+/** The most loss evaluations a fit's budget allows: the scenario's own values, then every restart's. */
+export function fitBudget(options: FitOptions): number {
+  return 1 + fitJobs(options).length * (options.evaluations ?? 2000);
 }
 
 /**
