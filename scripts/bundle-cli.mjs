@@ -18,6 +18,9 @@ const BUNDLED = new Set(['commander', 'csv-parse', 'pure-rand', 'zod', 'js-yaml'
 const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
 const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !BUNDLED.has(name));
 
+/** The expression of a dist/ file's URL, relative to `base` (an expression for the URL of the bundle it ends up in). */
+const distUrl = (path, base) => `new URL(${JSON.stringify(relative(OUT, path).split('\\').join('/'))}, ${base}).href`;
+
 /**
  * A module that finds files beside itself (`new URL('./worker-task.js', import.meta.url)`, the core folder the scenario
  * cache hashes) must keep its own place in dist/, not the bundle's: its `import.meta.url` is rewritten to the URL of
@@ -29,8 +32,7 @@ const keepModuleUrls = {
     b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return { contents: text, loader: 'js' };
-      const rel = relative(OUT, args.path).split('\\').join('/');
-      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'js' };
+      return { contents: text.replaceAll('import.meta.url', distUrl(args.path, 'import.meta.url')), loader: 'js' };
     });
   },
 };
@@ -74,19 +76,17 @@ const lazyChildProcess = {
 
 // Chunk names carry a hash: a rebuild would otherwise leave the old ones beside the new.
 rmSync(OUT, { recursive: true, force: true });
+// What both builds share: Node 20, the packages left outside, and the plugins that shape the bundled code.
+const common = { bundle: true, platform: 'node', target: 'node20', external, logLevel: 'warning' };
 await build({
+  ...common,
   entryPoints: [resolve(ROOT, 'dist/adapters/cli/main.js')],
   outdir: OUT,
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external,
   plugins: [keepModuleUrls, zodEnglishOnly, lazyChildProcess],
   // commander is CommonJS and requires Node's own modules: the bundle gives it a require.
   banner: { js: "import { createRequire as __schismRequire } from 'node:module'; const require = __schismRequire(import.meta.url);" },
-  logLevel: 'warning',
 });
 
 /**
@@ -100,7 +100,7 @@ const scriptUrls = {
   setup(b) {
     b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      const url = `new URL(${JSON.stringify(relative(OUT, args.path).split('\\').join('/'))}, __schismUrl).href`;
+      const url = distUrl(args.path, '__schismUrl');
       const contents = text
         .replaceAll('import.meta.url', url)
         .replace(/\bimport\((['"])(\.{1,2}\/[^'"]+)\1\)/g, (_, q, spec) => `__schismImport(new URL(${q}${spec}${q}, ${url}).href)`);
@@ -109,17 +109,13 @@ const scriptUrls = {
   },
 };
 const script = await build({
+  ...common,
   entryPoints: [resolve(ROOT, 'dist/adapters/cli/bargain-main.js')],
   outfile: resolve(OUT, 'bargain.cjs'),
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external,
   plugins: [scriptUrls, zodEnglishOnly, lazyChildProcess],
   banner: { js: "const __schismUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: true,
-  logLevel: 'warning',
 });
 const text = readFileSync(resolve(OUT, 'bargain.cjs'), 'utf8');
 // Any dynamic import left would need Node's experimental vm module loader; the build refuses rather than warn at run time.

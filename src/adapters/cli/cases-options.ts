@@ -48,6 +48,11 @@ export function withParallelOptions(cmd: Command): Command {
     .option('--from <dirs...>', 'put together the shard folders written with --shard, in order, instead of computing');
 }
 
+/** Refuses --shard and --from for one file: only the jobs of several files' analyses are split into shards. */
+export function refuseShardsForOneFile(flags: { shard?: string; from?: string[] }, what: string, runs: string): void {
+  if (flags.shard !== undefined || flags.from !== undefined) throw new UsageError(`--shard and --from are for ${what} across several files; one file's ${runs} on --workers`);
+}
+
 /** The checked budget. */
 export function casesBudgetOf(flags: CasesFlags) {
   const positive = (name: string, v: string) => {

@@ -80,7 +80,7 @@ export class App {
     if (!reply.ok) return reply.diagnostics;
     this.scenario = reply.scenario;
     const base = {
-      ...startingState(source.id, reply.scenario.seed, reply.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id), this.startParameters),
+      ...this.opening(source.id, reply.scenario),
       // A bargaining scenario has no alliance to run: it opens on its table.
       ...(reply.scenario.alliances.length === 0 ? { tab: 'bargaining' } : {}),
     };
@@ -286,8 +286,13 @@ export class App {
     this.showTab(this.cf.tab);
   }
 
+  /** Where scenario `id` opens: as written at its own seed, or from the served fit's parameters (startingState). */
+  private opening(id: string, scenario: ScenarioView): Counterfactual {
+    return startingState(id, scenario.seed, scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id), this.startParameters);
+  }
+
   private reset(): void {
-    const base = startingState(this.cf.scenario, this.scenario.seed, this.scenario.mechanisms.filter((m) => !m.enabled).map((m) => m.id), this.startParameters);
+    const base = this.opening(this.cf.scenario, this.scenario);
     this.setCf({ ...base, tab: this.cf.tab });
     this.layout();
     if (this.run) for (const v of this.views) v.update?.(this);

@@ -11,7 +11,7 @@ import { compareOnWorkers } from '../../workers/compare-pool.js';
 import { asUsage, fitOptionsOf, withFitOptions, type AnalysisFlags } from '../analysis-options.js';
 import { integerOption, UsageError } from '../exit.js';
 import { compareAcrossCases, type CompareFlags } from './compare-cases.js';
-import { withParallelOptions } from '../cases-options.js';
+import { refuseShardsForOneFile, withParallelOptions } from '../cases-options.js';
 import { progressBar } from '../progress.js';
 
 /** Registers the compare command. */
@@ -28,7 +28,7 @@ export function registerCompare(program: Command): void {
   )).action(async (files: string[], flags: AnalysisFlags & CompareFlags) => {
     if (files.length > 1) return compareAcrossCases(files, flags);
     const file = files[0];
-    if (flags.shard !== undefined || flags.from !== undefined) throw new UsageError('--shard and --from are for comparisons across several files; one file\'s comparison runs its jobs on --workers');
+    refuseShardsForOneFile(flags, 'comparisons', 'comparison runs its jobs');
     const { parameters, ...o } = fitOptionsOf(flags);
     if (parameters) throw new UsageError('--params is for fit: compare fits the parameters of each explanation\'s own mechanisms');
     const perturbations = integerOption('--perturbations', flags.perturbations);

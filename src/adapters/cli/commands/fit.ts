@@ -12,7 +12,7 @@ import { fitOnWorkers } from '../../workers/fit-pool.js';
 import { asUsage, fitOptionsOf, withFitOptions, type AnalysisFlags } from '../analysis-options.js';
 import { integerOption, UsageError } from '../exit.js';
 import { progressBar } from '../progress.js';
-import { withParallelOptions, type CasesFlags } from '../cases-options.js';
+import { refuseShardsForOneFile, withParallelOptions, type CasesFlags } from '../cases-options.js';
 import { fitAcrossCases } from './fit-cases.js';
 
 /** Registers the fit command. */
@@ -28,7 +28,7 @@ export function registerFit(program: Command): void {
     const o = fitOptionsOf(flags);
     if (files.length > 1) return fitAcrossCases(files, flags);
     const file = files[0];
-    if (flags.shard !== undefined || flags.from !== undefined) throw new UsageError('--shard and --from are for fits across several files; one file\'s fit runs its restarts on --workers');
+    refuseShardsForOneFile(flags, 'fits', 'fit runs its restarts');
     const workers = integerOption('--workers', flags.workers);
     if (workers < 1) throw new UsageError('--workers must be at least 1');
     const { scenario } = await readScenario(file);
