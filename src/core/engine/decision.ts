@@ -6,7 +6,7 @@ import { ACT, ACT_CATEGORIES, ACT_GOLDSTEIN, ACT_KINDS, CATEGORY, type ActKind }
 import { impulse } from './effects.js';
 import { DIMENSION, type Model } from './model.js';
 import { MECHANISM_IDS } from './parameters.js';
-import type { RunState } from './state.js';
+import { issueChanged, type RunState } from './state.js';
 import type { Trace } from './trace.js';
 
 /** The alternatives a member weighs; several share an act kind and differ in the issue and category they concern. */
@@ -309,7 +309,7 @@ function moveOutcome(model: Model, state: RunState, k: number, toward: number): 
   const q = state.outcome[k];
   const step = Math.min(model.params.rules.concessionStep, Math.abs(toward - q));
   state.outcome[k] = q + (toward > q ? step : -step);
-  state.issueVersion++;
+  issueChanged(model, state, k);
 }
 
 /** Polemics entrench: the critic's doctrine positions move away from its partner's. */
@@ -323,6 +323,6 @@ function polarise(model: Model, state: RunState, i: number, j: number, step: num
     if (xi !== xi || xj !== xj) continue;
     const dir = xi >= xj ? 1 : -1;
     state.pos[i * K + k] = Math.min(100, Math.max(0, xi + dir * step));
-    state.issueVersion++;
+    issueChanged(model, state, k);
   }
 }

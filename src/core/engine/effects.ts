@@ -1,7 +1,7 @@
 // Applies compiled effects and act impulses to the run state.
 import type { CompiledEffect, CompiledEvent, Model } from './model.js';
 import { OP } from './model.js';
-import type { RunState } from './state.js';
+import { issueChanged, type RunState } from './state.js';
 import type { Trace } from './trace.js';
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
@@ -29,16 +29,16 @@ export function applyEffect(model: Model, state: RunState, e: CompiledEffect): v
       const d = e.a * K + e.k;
       const base = state.pos[d] !== state.pos[d] ? model.statusQuo[e.k] : state.pos[d];
       state.pos[d] = clamp(e.rel ? base + e.v : e.v, 0, 100);
-      state.issueVersion++;
+      issueChanged(model, state, e.k);
       break;
     }
     case OP.salience: {
       const d = e.a * K + e.k;
       state.sal[d] = clamp(e.rel ? state.sal[d] + e.v : e.v, 0, 1);
-      state.issueVersion++;
+      issueChanged(model, state, e.k);
       break;
     }
-    case OP.concession: state.outcome[e.k] = e.v; state.issueVersion++; break;
+    case OP.concession: state.outcome[e.k] = e.v; issueChanged(model, state, e.k); break;
     case OP.leader: state.leader[e.a] = e.k; break;
     case OP.inducement: state.inducement[e.a * n + e.b] = e.v; break;
     case OP.hierarchy: state.hierarchy[e.k] = clamp(e.rel ? state.hierarchy[e.k] + e.v : e.v, 0, 1); break;

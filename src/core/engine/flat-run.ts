@@ -21,7 +21,7 @@ import {
 } from './decision.js';
 import { impulse } from './effects.js';
 import { checkFinite } from './finite.js';
-import { DIMENSION, inForce, type Model } from './model.js';
+import { DIMENSION, DIMENSIONS, inForce, type Model } from './model.js';
 import { monthInputs } from './month-inputs.js';
 import { MECHANISM_IDS } from './parameters.js';
 import { powerSchedule } from './power-schedule.js';
@@ -88,7 +88,8 @@ class Options {
   score = new Float64Array(OPTIONS);
   /**
    * Per member slot, what the rule asks of the issues (the widest gap and shortfall per demand dimension, the widest doctrinal
-   * gap, a retractable nuclear issue) and the issue version they were read at: they change only when an issue does.
+   * gap, a retractable nuclear issue), and per slot and dimension the issue version they were read at: each changes only
+   * when an issue of its own dimension does.
    */
   issuesRead: Int32Array;
   gap: Int32Array;
@@ -97,7 +98,7 @@ class Options {
   retract: Int32Array;
 
   constructor(slots: number) {
-    this.issuesRead = new Int32Array(slots);
+    this.issuesRead = new Int32Array(slots * DIMENSIONS);
     this.gap = new Int32Array(slots * 3);
     this.short = new Float64Array(slots * 3);
     this.doctrinal = new Int32Array(slots);
@@ -162,7 +163,7 @@ export function runFlat(model: Model, state: RunState, rng: RandomStream, trace:
   let options = optionsOf.get(state);
   if (!options) optionsOf.set(state, (options = new Options(A * 2)));
   const o = options;
-  // A new run starts its issue version again from 0.
+  // A new run starts its issue versions again from 0.
   o.issuesRead.fill(-1);
 
   for (let t = 0; t < months; t++) {
@@ -363,15 +364,21 @@ function scoreMember(model: Model, state: RunState, o: Options, rule: Rule, al: 
     issue[OPTION.concede] = pending;
     o.set(OPTION.concede, PLUS, contrib[at + SECURITY] + contrib[at + STAKES] + R - concessionCost(model, state, i, j, pending), 0);
   }
-  if (o.issuesRead[slot] !== state.issueVersion) {
-    for (let d = 0; d < 3; d++) {
-      const k = demandOn[d] ? widestGap(model, state, i, j, DEMAND_DIMENSION[d]) : -1;
-      o.gap[slot * 3 + d] = k;
-      if (k >= 0) o.short[slot * 3 + d] = shortfall(model, state, i, j, DEMAND_DIMENSION[d]);
-    }
+  const read = o.issuesRead;
+  const changed = state.dimensionChanged;
+  const base = slot * DIMENSIONS;
+  for (let d = 0; d < 3; d++) {
+    const dimension = DEMAND_DIMENSION[d];
+    if (read[base + dimension] >= changed[dimension]) continue;
+    const k = demandOn[d] ? widestGap(model, state, i, j, dimension) : -1;
+    o.gap[slot * 3 + d] = k;
+    if (k >= 0) o.short[slot * 3 + d] = shortfall(model, state, i, j, dimension);
+    if (dimension === DIMENSION.nuclear) o.retract[slot] = retractableNuclear(model, state, i, j);
+    read[base + dimension] = state.issueVersion;
+  }
+  if (read[base + DIMENSION.doctrine] < changed[DIMENSION.doctrine]) {
     o.doctrinal[slot] = widestDoctrinalGap(model, state, i, j);
-    o.retract[slot] = retractableNuclear(model, state, i, j);
-    o.issuesRead[slot] = state.issueVersion;
+    read[base + DIMENSION.doctrine] = state.issueVersion;
   }
   for (let d = 0; d < 3; d++) {
     const k = o.gap[slot * 3 + d];

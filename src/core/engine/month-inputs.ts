@@ -3,7 +3,7 @@
 import { applyEvent } from './effects.js';
 import type { Model } from './model.js';
 import type { PowerSchedule } from './power-schedule.js';
-import type { RunState } from './state.js';
+import { issueChanged, type RunState } from './state.js';
 import type { Trace } from './trace.js';
 
 /** Starts month t: clears its cooperation, applies its positions, baselines and events, and sets capabilities and shares. */
@@ -16,7 +16,7 @@ export function monthInputs(model: Model, state: RunState, power: PowerSchedule,
     const s = model.positions[p];
     state.pos[s.actor * K + s.issue] = s.position;
     state.sal[s.actor * K + s.issue] = s.salience;
-    state.issueVersion++;
+    issueChanged(model, state, s.issue);
   }
   for (let c = model.baselineStart[t]; c < model.baselineStart[t + 1]; c++) relBase[model.baselineChanges[c].dyad] = model.baselineChanges[c].value;
   for (let e = model.eventStart[t]; e < model.eventStart[t + 1]; e++) applyEvent(model, state, model.events[e], t, trace);

@@ -54,8 +54,13 @@ export interface RunState {
   value: Float64Array;
   outside: Float64Array;
   margin: Float64Array;
-  /** Bumped whenever a position, salience or outcome changes, so issue terms are recomputed only then. */
+  /** Bumped whenever a position, salience or outcome changes (issueChanged), so issue terms are recomputed only then. */
   issueVersion: number;
+  /**
+   * Per dimension, the issueVersion of its last change: a term that reads one dimension's issues stays good while its own
+   * dimension is unchanged, whatever happens on the others (polemics move doctrine only, a concession one outcome).
+   */
+  dimensionChanged: Int32Array;
   /** Per member slot and dimension (slot * DIMENSIONS + dimension): the issue term and the version it was computed at. */
   issueMemo: Float64Array;
   issueMemoVersion: Int32Array;
@@ -102,6 +107,7 @@ export function initialState(model: Model): RunState {
     outside: new Float64Array(A * 2),
     margin: new Float64Array(A * 2),
     issueVersion: 0,
+    dimensionChanged: new Int32Array(DIMENSIONS),
     issueMemo: new Float64Array(A * 2 * DIMENSIONS),
     issueMemoVersion: new Int32Array(A * 2 * DIMENSIONS),
     generation: 0,
@@ -139,8 +145,14 @@ export function resetState(model: Model, s: RunState): RunState {
   s.outside.fill(0);
   s.margin.fill(0);
   s.issueVersion = 0;
+  s.dimensionChanged.fill(0);
   s.issueMemo.fill(0);
   s.issueMemoVersion.fill(-1);
   s.generation++;
   return s;
+}
+
+/** Records that a position, salience or outcome of issue k changed, so that the terms reading its dimension are worked out again. */
+export function issueChanged(model: Model, state: RunState, k: number): void {
+  state.dimensionChanged[model.dimension[k]] = ++state.issueVersion;
 }

@@ -66,14 +66,14 @@ export function doctrineDistanceAt(model: Model, state: RunState, slot: number, 
   return memo(model, state, slot, i, j, DIMENSION.doctrine, distance);
 }
 
-/** Issue terms change only when a position, salience or outcome does: reuse the last value until then. */
+/** Issue terms change only when a position, salience or outcome of their own dimension does: reuse the last value until then. */
 function memo(
   model: Model, state: RunState, slot: number, i: number, j: number, dimension: number,
   compute: (model: Model, state: RunState, i: number, j: number, dimension: number) => number,
 ): number {
   if (slot < 0) return compute(model, state, i, j, dimension);
   const at = slot * DIMENSIONS + dimension;
-  if (state.issueMemoVersion[at] === state.issueVersion) return state.issueMemo[at];
+  if (state.issueMemoVersion[at] >= state.dimensionChanged[dimension]) return state.issueMemo[at];
   const x = compute(model, state, i, j, dimension);
   state.issueMemo[at] = x;
   state.issueMemoVersion[at] = state.issueVersion;
