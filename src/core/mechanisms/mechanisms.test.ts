@@ -4,14 +4,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile } from '../engine/compile.js';
 import { MECHANISMS } from '../engine/parameters.js';
-import { initialState } from '../engine/state.js';
+import { DIMENSION } from '../engine/model.js';
+import { initialState, issueChanged } from '../engine/state.js';
 import { Scenario, type ScenarioInput } from '../scenario/schema.js';
 import { autonomy } from './autonomy.js';
 import { bargaining } from './bargaining.js';
 import { commitment } from './commitment.js';
 import { economy } from './economy.js';
 import { ideology } from './ideology.js';
-import { NEUTRAL_TRAITS, type PairView } from './pair.js';
+import { doctrineDistanceAt, issueGainAt, NEUTRAL_TRAITS, type PairView } from './pair.js';
 import { personality } from './personality.js';
 import { security } from './security.js';
 import { stakes } from './stakes.js';
@@ -182,4 +183,25 @@ test('commitment (Powell 2006): a member whose power share will grow discounts t
   assert.ok(commitment(v) < -2 * 0.1, 'a faster rise, a larger discount');
   v.forecast = 0.2;
   assert.equal(commitment(v), 0);
+});
+
+test('issue terms are memoised per member slot and dimension: a change on one dimension leaves the others\' terms as they were', () => {
+  const { state, K, v } = view(0, 'bargaining');
+  const { model } = v;
+  const MAT = 0; const DOC = 2;
+  state.pos[0 * K + MAT] = 80; state.sal[0 * K + MAT] = 0.5; state.pos[1 * K + MAT] = 20; state.sal[1 * K + MAT] = 0.5;
+  state.pos[0 * K + DOC] = 90; state.sal[0 * K + DOC] = 1; state.pos[1 * K + DOC] = 10; state.sal[1 * K + DOC] = 1;
+  issueChanged(model, state, MAT);
+  issueChanged(model, state, DOC);
+  const material = () => issueGainAt(model, state, 0, 0, 1, DIMENSION.material);
+  const doctrine = () => doctrineDistanceAt(model, state, 0, 0, 1);
+  assert.equal(material(), 0, 'outcome at the status quo');
+  near(doctrine(), 0.8);
+  // An outcome moved without telling the state: the memo cannot know, which shows it is read.
+  state.outcome[MAT] = 70;
+  state.pos[0 * K + DOC] = 50; issueChanged(model, state, DOC);
+  assert.equal(material(), 0, 'a doctrine change keeps the material term');
+  near(doctrine(), 0.4, 'and works the doctrine term out again');
+  issueChanged(model, state, MAT);
+  near(material(), 0.5 * 0.2, 'a material change works the material term out again');
 });
