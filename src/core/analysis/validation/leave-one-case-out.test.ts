@@ -48,3 +48,36 @@ test('jobs run apart and in any order give the same study, byte for byte', () =>
   assert.deepEqual(JSON.stringify(assembleLoo(cases, tiny, results)), JSON.stringify(leaveOneCaseOut(cases, tiny)));
   assert.throws(() => looJobs(cases.slice(0, 1), tiny), /at least two cases/);
 });
+
+test('with COPDAB, the held-out cases are also scored against their independent series, and nothing else changes', () => {
+  const coded = cases.map((c) => ({ ...c, scenario: { ...c.scenario, actors: c.scenario.actors.map((a, i) => ({ ...a, cow: i + 1 })) } }));
+  // COPDAB for both alliance directions (states 1 and 2), a different level each year.
+  const copdab = ['1-2', '2-1'].flatMap((dyad) => Array.from({ length: 72 }, (_, t) => {
+    const [from, to] = dyad.split('-').map(Number);
+    return { month: `${1950 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`, from, to, value: (from === 1 ? 3 : -2) * Math.floor(t / 12) + (t % 5) };
+  }));
+  const results = looJobs(coded, tiny).map((j) => runLooJob(coded, tiny, j));
+  const plain = assembleLoo(coded, tiny, results);
+  const withCopdab = assembleLoo(coded, tiny, results, copdab);
+  assert.equal('independent' in plain, false, 'without COPDAB the study is what it was');
+  const { independent, ...rest } = withCopdab;
+  assert.deepEqual(JSON.stringify(rest), JSON.stringify(plain), 'the record scores do not move');
+  assert.equal(independent!.cases.length, 3);
+  for (const c of independent!.cases) {
+    assert.equal(c.calibration.n, 24, 'two training cases x two dyads x six years');
+    assert.equal(c.years, '1951-1955');
+    assert.equal(c.count, 10);
+    const model = c.scores.find((s) => s.predictor === 'model')!;
+    assert.ok(Number.isFinite(model.logScore) && Number.isFinite(model.crps));
+    assert.equal(c.scores.find((s) => s.predictor === 'hazard')!.logScore, null);
+  }
+  const zero = independent!.summary.find((s) => s.predictor === 'zero')!;
+  assert.equal(zero.cases, 3);
+  assert.ok(Math.abs(zero.meanLogScore! - independent!.cases.reduce((s, c) => s + c.scores.find((x) => x.predictor === 'zero')!.logScore!, 0) / 3) < 1e-12);
+  const best = independent!.summary.slice(1).filter((s) => s.meanLogScore !== null).sort((a, b) => b.meanLogScore! - a.meanLogScore!)[0];
+  assert.equal(independent!.strongest.logScore, best.predictor);
+  // A case whose allies COPDAB does not cover has no independent score, and says why.
+  const uncovered = assembleLoo([cases[0], ...coded.slice(1)], tiny, results, copdab).independent!.cases[0];
+  assert.deepEqual([uncovered.scores, uncovered.years], [[], null]);
+  assert.match(uncovered.note!, /COPDAB has no series/);
+});

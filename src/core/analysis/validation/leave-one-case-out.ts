@@ -1,11 +1,13 @@
 // Leave-one-case-out validation of one model across a library of cases: fit the shared parameters on all cases but one,
-// predict the held-out case from its drivers only, and score it against its record beside four baselines (the training
-// cases' base rate, nothing happens, persistence, and a logistic hazard on the drivers fitted on the same training cases).
+// predict the held-out case from its drivers only, and score it against its record beside five baselines (the training
+// cases' base rate, nothing happens, persistence, a pooled AR(1), and a logistic hazard on the drivers fitted on the same
+// training cases); given COPDAB, the series also against the case's independent series (`independent-series.ts`).
 //
 // API:
 //   looJobs(cases, options) -> LooJob[]          (held-out case, restart): the independent units of work
 //   runLooJob(cases, options, job) -> CmaesResult
-//   assembleLoo(cases, options, results) -> LooStudy;   leaveOneCaseOut(cases, options) = all of it in this thread
+//   assembleLoo(cases, options, results, copdab?) -> LooStudy;   leaveOneCaseOut(cases, options, copdab?) = all of it here
+import type { CopdabMonth } from '../../datasets/state-data.js';
 import { compile } from '../../engine/compile.js';
 import { monthIndex, monthLabel } from '../../time/month.js';
 import type { CmaesResult } from '../fitting/cmaes.js';
@@ -17,6 +19,7 @@ import { recordSeries } from '../record/record.js';
 import { simulateRecord } from '../record/simulated.js';
 import { recordedBreak, scoreBreak, type BreakForecast, type BreakScore, type RecordedBreak } from './case-outcome.js';
 import { caseYears, fitLogistic, logisticProbability, type RegimeTable } from './hazard.js';
+import { calibrationPoints, foldCalibration, independentTarget, onRecordScale, type Calibration } from './independent-series.js';
 import { crpsEnsemble, crpsGaussian } from './scoring-rules.js';
 import { arOneAhead, arOneFit, gaussianLogDensity, mean, quantile } from './statistics.js';
 import { OBSERVATION_VARIANCE } from './out-of-sample.js';
@@ -72,10 +75,48 @@ export interface LooSummary {
   meanCrps: number | null;
 }
 
+/** One predictor's series scores against a held-out case's independent series (null where it says nothing of the series). */
+export interface LooIndependentScore {
+  predictor: LooPredictor;
+  logScore: number | null;
+  crps: number | null;
+}
+
+/** A held-out case against its independent series: its fold's calibration, the years scored, the scores (none, and why). */
+export interface LooIndependentCase {
+  name: string;
+  calibration: Calibration;
+  /** The scored years of the alliance dyads' COPDAB series and how many dyad-years they hold (null and 0 when none). */
+  years: string | null;
+  count: number;
+  /** Why the case has no independent score (null when it has one). */
+  note: string | null;
+  scores: LooIndependentScore[];
+}
+
+/** A predictor's scores against the independent series, pooled (mean of each case's mean) over the cases that have one. */
+export interface LooIndependentSummary {
+  predictor: LooPredictor;
+  label: string;
+  cases: number;
+  meanLogScore: number | null;
+  meanCrps: number | null;
+}
+
+/** The study's scores against the cases' independent series (COPDAB), present when COPDAB was given. */
+export interface LooIndependent {
+  cases: LooIndependentCase[];
+  summary: LooIndependentSummary[];
+  /** The baseline with the best pooled log score (highest) and the best pooled CRPS (lowest); null when no case is scored. */
+  strongest: { logScore: LooPredictor | null; crps: LooPredictor | null };
+}
+
 /** The whole study. */
 export interface LooStudy {
   cases: LooCase[];
   summary: LooSummary[];
+  /** Absent when no independent series was given (then the study is what it was before they were scored). */
+  independent?: LooIndependent;
   /** Whether the model beats every baseline on mean Brier score and on median break-date error (the goal, measured). */
   goal: { brier: boolean; dateError: boolean };
   regimeData: boolean;
@@ -133,8 +174,14 @@ function trainingMoments(cases: Case[]) {
   return { mean: m, variance: mean(all.map((x) => (x - m) ** 2)), meanSquare: mean(all.map((x) => x * x)), persistence: mean(persistence), ar1: arOneFit(lag, next) };
 }
 
-/** Scores one held-out case with the fitted parameters and the baselines. */
-function scoreCase(cases: Case[], k: number, params: Record<string, number>, mechanisms: string[], options: LooOptions): Omit<LooCase, 'trainLoss'> {
+/**
+ * Scores one held-out case with the fitted parameters and the baselines, against its record and, given its fold's
+ * calibration and COPDAB, against its independent series.
+ */
+function scoreCase(
+  cases: Case[], k: number, params: Record<string, number>, mechanisms: string[], options: LooOptions,
+  independent: { calibration: Calibration; copdab: CopdabMonth[] } | null,
+): Omit<LooCase, 'trainLoss'> & { independent: Omit<LooIndependentCase, 'name' | 'calibration'> | null } {
   const c = cases[k];
   const s = c.scenario;
   const end = monthIndex(s.meta.period.end);
@@ -185,35 +232,57 @@ function scoreCase(cases: Case[], k: number, params: Record<string, number>, mec
     hazard: { probability: 1 - survive, month: hazardMonth },
   };
 
-  // Series: every year but the first, pooled over the alliance dyads.
+  // Series: every year but the first, pooled over the alliance dyads; against the record, then against the independent series.
   const moments = trainingMoments(others);
-  const series: Record<LooPredictor, { log: number[]; crps: number[] } | null> = {
-    model: { log: [], crps: [] }, 'base-rate': { log: [], crps: [] }, zero: { log: [], crps: [] }, persistence: { log: [], crps: [] }, ar1: { log: [], crps: [] }, hazard: null,
+  const seriesScores = (observed: ArrayLike<number | null>[], extraVariance: number) => {
+    const series: Record<LooPredictor, { log: number[]; crps: number[] } | null> = {
+      model: { log: [], crps: [] }, 'base-rate': { log: [], crps: [] }, zero: { log: [], crps: [] }, persistence: { log: [], crps: [] }, ar1: { log: [], crps: [] }, hazard: null,
+    };
+    const noise = OBSERVATION_VARIANCE + extraVariance;
+    const gaussian = (id: LooPredictor, y: number, m: number, v: number) => {
+      series[id]!.log.push(gaussianLogDensity(y, m, v + noise));
+      series[id]!.crps.push(crpsGaussian(y, m, v + noise));
+    };
+    observed.forEach((obs, d) => {
+      // The forecasts are the same whatever is scored: persistence and the AR(1) start from the record's first year.
+      const start = rec.observed[d][0];
+      for (let p = 1; p < obs.length; p++) {
+        const y = obs[p];
+        if (y === null) continue;
+        const ens = members[d][p];
+        const m = mean(ens);
+        const v = mean(Array.from(ens, (x) => (x - m) ** 2));
+        series.model!.log.push(gaussianLogDensity(y, m, v + noise));
+        series.model!.crps.push(crpsEnsemble(y, ens, noise));
+        gaussian('base-rate', y, moments.mean, moments.variance);
+        gaussian('zero', y, 0, moments.meanSquare);
+        gaussian('persistence', y, start, moments.persistence);
+        const ar = arOneAhead(moments.ar1, start, p);
+        gaussian('ar1', y, ar.mean, ar.variance);
+      }
+    });
+    const pooled = (xs: number[] | undefined) => (xs && xs.length ? mean(xs) : null);
+    return (id: LooPredictor) => ({ logScore: pooled(series[id]?.log), crps: pooled(series[id]?.crps) });
   };
-  const gaussian = (id: LooPredictor, y: number, m: number, v: number) => {
-    series[id]!.log.push(gaussianLogDensity(y, m, v + OBSERVATION_VARIANCE));
-    series[id]!.crps.push(crpsGaussian(y, m, v + OBSERVATION_VARIANCE));
-  };
-  rec.observed.forEach((obs, d) => {
-    for (let p = 1; p < obs.length; p++) {
-      const y = obs[p];
-      const ens = members[d][p];
-      const m = mean(ens);
-      const v = mean(Array.from(ens, (x) => (x - m) ** 2));
-      series.model!.log.push(gaussianLogDensity(y, m, v + OBSERVATION_VARIANCE));
-      series.model!.crps.push(crpsEnsemble(y, ens, OBSERVATION_VARIANCE));
-      gaussian('base-rate', y, moments.mean, moments.variance);
-      gaussian('zero', y, 0, moments.meanSquare);
-      gaussian('persistence', y, obs[0], moments.persistence);
-      const ar = arOneAhead(moments.ar1, obs[0], p);
-      gaussian('ar1', y, ar.mean, ar.variance);
+  const series = seriesScores(rec.observed, 0);
+  let againstIndependent: Omit<LooIndependentCase, 'name' | 'calibration'> | null = null;
+  if (independent) {
+    const { calibration, copdab } = independent;
+    const raw = independentTarget(s, rec, copdab);
+    const none = (note: string) => ({ years: null, count: 0, note, scores: [] });
+    if (raw === null) againstIndependent = none('COPDAB has no series for the alliance dyads in the years scored');
+    else if (calibration.slope === null || calibration.intercept === null || calibration.residualVariance === null) againstIndependent = none(`no calibration: ${calibration.note}`);
+    else {
+      // COPDAB measures the same cooperation: the same forecasts, with the calibration's residual variance as further noise.
+      const mapped = onRecordScale(raw, { slope: calibration.slope, intercept: calibration.intercept });
+      const score = seriesScores(mapped.observed, calibration.residualVariance);
+      againstIndependent = { years: raw.years, count: raw.count, note: null, scores: LOO_PREDICTORS.map(({ id }) => ({ predictor: id, ...score(id) })) };
     }
-  });
+  }
   const scores: LooScore[] = LOO_PREDICTORS.map(({ id }) => ({
     predictor: id,
     ...scoreBreak(forecasts[id], recorded, end),
-    logScore: series[id] && series[id]!.log.length ? mean(series[id]!.log) : null,
-    crps: series[id] && series[id]!.crps.length ? mean(series[id]!.crps) : null,
+    ...series(id),
   }));
   const firstYear = Math.floor(rec.first) + 1;
   return {
@@ -222,19 +291,28 @@ function scoreCase(cases: Case[], k: number, params: Record<string, number>, mec
     recordedBy: recorded.by,
     years: `${firstYear}-${rec.last}`,
     scores,
+    independent: againstIndependent,
   };
 }
 
-/** Puts the jobs' results (in looJobs order) together: each fold's best fit, the held-out scores, the pooled summary. */
-export function assembleLoo(cases: Case[], options: LooOptions, results: CmaesResult[]): LooStudy {
+/**
+ * Puts the jobs' results (in looJobs order) together: each fold's best fit, the held-out scores, the pooled summary; given
+ * COPDAB's rows, also each fold's calibration and the scores against the held-out cases' independent series.
+ */
+export function assembleLoo(cases: Case[], options: LooOptions, results: CmaesResult[], copdab?: CopdabMonth[]): LooStudy {
   const o = casesFitDefaults(fitOptions(options));
   const per = o.restarts;
   let mechanisms: string[] = [];
-  const out: LooCase[] = cases.map((_, k) => {
+  const points = copdab ? cases.map((c) => calibrationPoints(c.scenario, copdab)) : null;
+  const independentCases: LooIndependentCase[] = [];
+  const out: LooCase[] = cases.map((c, k) => {
     const fit = assembleCasesFit(training(cases, k), fitOptions(options), results.slice(k * per, (k + 1) * per));
     mechanisms = fit.mechanisms;
     const params = Object.fromEntries(fit.parameters.map((p) => [p.key, p.fitted]));
-    return { ...scoreCase(cases, k, params, fit.mechanisms, options), trainLoss: fit.loss };
+    const calibration = points ? foldCalibration(points, k) : null;
+    const { independent, ...scored } = scoreCase(cases, k, params, fit.mechanisms, options, calibration && copdab ? { calibration, copdab } : null);
+    if (calibration && independent) independentCases.push({ name: c.name, calibration, ...independent });
+    return { ...scored, trainLoss: fit.loss };
   });
   const summary: LooSummary[] = LOO_PREDICTORS.map(({ id, label }) => {
     const rows = out.map((c) => c.scores.find((s) => s.predictor === id)!);
@@ -258,13 +336,33 @@ export function assembleLoo(cases: Case[], options: LooOptions, results: CmaesRe
     goal: { brier: baselines.every((b) => m.meanBrier < b.meanBrier), dateError: baselines.every((b) => m.medianDateError < b.medianDateError) },
     regimeData: (options.regimes?.size ?? 0) > 0,
     options: { seed: o.seed, seeds: o.seeds, restarts: o.restarts, evaluations: o.evaluations, runs: options.runs ?? 100, measure: o.measure, mechanisms },
+    ...(points ? { independent: pooledIndependent(independentCases) } : {}),
   };
 }
 
+/** The scores against the independent series pooled over the cases that have one, and the strongest baselines. */
+function pooledIndependent(cases: LooIndependentCase[]): LooIndependent {
+  const summary: LooIndependentSummary[] = LOO_PREDICTORS.map(({ id, label }) => {
+    const rows = cases.flatMap((c) => c.scores.filter((s) => s.predictor === id));
+    const logs = rows.map((r) => r.logScore).filter((x): x is number => x !== null);
+    const crps = rows.map((r) => r.crps).filter((x): x is number => x !== null);
+    return { predictor: id, label, cases: logs.length, meanLogScore: logs.length ? mean(logs) : null, meanCrps: crps.length ? mean(crps) : null };
+  });
+  const best = (score: (s: LooIndependentSummary) => number | null, better: (a: number, b: number) => boolean) => {
+    let top: LooIndependentSummary | null = null;
+    for (const s of summary.slice(1)) {
+      const x = score(s);
+      if (x !== null && (top === null || better(x, score(top)!))) top = s;
+    }
+    return top?.predictor ?? null;
+  };
+  return { cases, summary, strongest: { logScore: best((s) => s.meanLogScore, (a, b) => a > b), crps: best((s) => s.meanCrps, (a, b) => a < b) } };
+}
+
 /**
- * Runs the whole study in this thread.
+ * Runs the whole study in this thread (with COPDAB's rows, also against the cases' independent series).
  * @example const study = leaveOneCaseOut(cases, { restarts: 1, evaluations: 100, runs: 50 }); study.summary[0].meanBrier;
  */
-export function leaveOneCaseOut(cases: Case[], options: LooOptions = {}): LooStudy {
-  return assembleLoo(cases, options, looJobs(cases, options).map((job) => runLooJob(cases, options, job)));
+export function leaveOneCaseOut(cases: Case[], options: LooOptions = {}, copdab?: CopdabMonth[]): LooStudy {
+  return assembleLoo(cases, options, looJobs(cases, options).map((job) => runLooJob(cases, options, job)), copdab);
 }
