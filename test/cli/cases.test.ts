@@ -20,18 +20,26 @@ test('validate-cases writes the study; one worker, two workers and two shards pu
   const one = schism('validate-cases', ...CASES, ...tiny, '--workers', '1', '--out', join(dir, 'one'));
   assert.equal(one.code, 0, one.err);
   assert.match(one.err, /validate-cases: 3\/3 jobs/);
-  assert.deepEqual(readdirSync(join(dir, 'one')).sort(), ['README.md', 'cases.csv', 'study.json', 'summary.csv']);
+  assert.deepEqual(readdirSync(join(dir, 'one')).sort(), ['README.md', 'calibration.csv', 'cases.csv', 'study.json', 'summary.csv']);
   const two = schism('validate-cases', ...CASES, ...tiny, '--workers', '2', '--out', join(dir, 'two'));
   assert.equal(two.code, 0, two.err);
   for (const s of ['0/2', '1/2']) assert.equal(schism('validate-cases', ...CASES, ...tiny, '--shard', s, '--out', join(dir, `s${s[0]}`)).code, 0);
   const merged = schism('validate-cases', ...CASES, ...tiny, '--from', join(dir, 's0'), join(dir, 's1'), '--out', join(dir, 'merged'));
   assert.equal(merged.code, 0, merged.err);
-  for (const f of ['study.json', 'cases.csv', 'summary.csv', 'README.md']) {
+  for (const f of ['study.json', 'cases.csv', 'summary.csv', 'calibration.csv', 'README.md']) {
     const a = readFileSync(join(dir, 'one', f));
     assert.ok(a.equals(readFileSync(join(dir, 'two', f))), `${f}: workers`);
     assert.ok(a.equals(readFileSync(join(dir, 'merged', f))), `${f}: shards`);
   }
-  assert.match(readFileSync(join(dir, 'one', 'summary.csv'), 'utf8'), /^predictor,mean_brier,median_date_error_months,outcomes_right,mean_log_score,mean_crps\nmodel,/);
+  assert.match(readFileSync(join(dir, 'one', 'summary.csv'), 'utf8'), /^predictor,mean_brier,median_date_error_months,outcomes_right,mean_log_score,mean_crps,independent_cases,mean_independent_log_score,mean_independent_crps\nmodel,([^,]*,){5}2,-?\d/);
+  // The two fixtures with COW codes are scored against COPDAB's series for them (1951-1955, both directions); minimal.yaml is not.
+  const calibration = readFileSync(join(dir, 'one', 'calibration.csv'), 'utf8').trim().split('\n');
+  assert.match(calibration[1], /^endures\.yaml,12,-?[\d.]+,-?[\d.]+,[\d.]+,[\d.]+,1951-1955,10,$/);
+  assert.match(calibration[3], /^minimal\.yaml,24,.*,none,0,COPDAB has no series/);
+  const model = readFileSync(join(dir, 'one', 'cases.csv'), 'utf8').split('\n').filter((l) => /^(endures|minimal)\.yaml,.*,model,/.test(l));
+  assert.match(model[0], /,-?[\d.]+,[\d.]+$/);
+  assert.match(model[1], /,,$/);
+  assert.match(readFileSync(join(dir, 'one', 'README.md'), 'utf8'), /## Against the independent series \(COPDAB\)[^]*Strongest baseline on the independent series: by log score /);
 });
 
 test('validate-cases refuses one case, a missing file and a bad budget with exit 2', () => {

@@ -2,7 +2,7 @@
 import type { CasesFit } from '../analysis/fitting/fit-cases.js';
 import type { CasesComparison } from '../analysis/validation/compare-cases.js';
 import { HAZARD_COVARIATES } from '../analysis/validation/hazard.js';
-import { LOO_PREDICTORS, type LooStudy } from '../analysis/validation/leave-one-case-out.js';
+import { LOO_PREDICTORS, type LooIndependent, type LooIndependentCase, type LooStudy } from '../analysis/validation/leave-one-case-out.js';
 import type { OutOfSample } from '../analysis/validation/out-of-sample.js';
 import { toCsv, type Cell } from './csv.js';
 import { formatNumber } from './number.js';
@@ -36,23 +36,82 @@ export function casesFitSummary(fit: CasesFit): string {
   ].join('\n');
 }
 
-/** One row per held-out case and predictor. */
+/** One row per held-out case and predictor; with independent series, their log score and CRPS in two last columns. */
 export function looCsv(study: LooStudy): string {
+  const ind = study.independent;
   const rows: Cell[][] = [];
   for (const c of study.cases) {
+    const against = ind?.cases.find((x) => x.name === c.name);
     for (const s of c.scores) {
-      rows.push([c.name, c.recorded ?? 'no break', s.predictor, s.probability, s.predicted ?? 'no break', s.dateError, s.outcomeRight ? 'yes' : 'no', s.brier, s.logScore, s.crps]);
+      const row: Cell[] = [c.name, c.recorded ?? 'no break', s.predictor, s.probability, s.predicted ?? 'no break', s.dateError, s.outcomeRight ? 'yes' : 'no', s.brier, s.logScore, s.crps];
+      const i = against?.scores.find((x) => x.predictor === s.predictor);
+      rows.push(ind ? [...row, i?.logScore ?? null, i?.crps ?? null] : row);
     }
   }
-  return toCsv(['case', 'recorded_break', 'predictor', 'p_break', 'predicted_break', 'date_error_months', 'outcome_right', 'brier', 'log_score', 'crps'], rows);
+  const header = ['case', 'recorded_break', 'predictor', 'p_break', 'predicted_break', 'date_error_months', 'outcome_right', 'brier', 'log_score', 'crps'];
+  return toCsv(ind ? [...header, 'independent_log_score', 'independent_crps'] : header, rows);
 }
 
-/** One row per predictor: the pooled held-out scores. */
+/** One row per predictor: the pooled held-out scores (with independent series, theirs and how many cases have one last). */
 export function looSummaryCsv(study: LooStudy): string {
+  const ind = study.independent;
+  const header = ['predictor', 'mean_brier', 'median_date_error_months', 'outcomes_right', 'mean_log_score', 'mean_crps'];
   return toCsv(
-    ['predictor', 'mean_brier', 'median_date_error_months', 'outcomes_right', 'mean_log_score', 'mean_crps'],
-    study.summary.map((s) => [s.predictor, s.meanBrier, s.medianDateError, s.outcomesRight, s.meanLogScore, s.meanCrps]),
+    ind ? [...header, 'independent_cases', 'mean_independent_log_score', 'mean_independent_crps'] : header,
+    study.summary.map((s, k) => {
+      const row: Cell[] = [s.predictor, s.meanBrier, s.medianDateError, s.outcomesRight, s.meanLogScore, s.meanCrps];
+      const i = ind?.summary[k];
+      return i ? [...row, i.cases, i.meanLogScore, i.meanCrps] : row;
+    }),
   );
+}
+
+/** One row per fold: the calibration of COPDAB onto the record's scale fitted on its training cases, and what it scored. */
+export function looCalibrationCsv(ind: LooIndependent): string {
+  return toCsv(
+    ['held_out', 'points', 'slope', 'intercept', 'r2', 'residual_variance', 'independent_years', 'independent_dyad_years', 'note'],
+    ind.cases.map((c) => [c.name, c.calibration.n, c.calibration.slope, c.calibration.intercept, c.calibration.r2, c.calibration.residualVariance, c.years ?? 'none', c.count, c.note ?? c.calibration.note ?? '']),
+  );
+}
+
+/** The report's section on the independent series: method, pooled scores, and each fold's calibration and scores. */
+function independentSection(ind: LooIndependent): string[] {
+  const scored = ind.cases.filter((c) => c.scores.length > 0);
+  const label = (id: string | null) => (id === null ? 'none' : LOO_PREDICTORS.find((p) => p.id === id)!.label);
+  const score = (c: LooIndependentCase, id: string) => {
+    const s = c.scores.find((x) => x.predictor === id);
+    return s ? `${f(s.logScore)} / ${f(s.crps)}` : 'n/a';
+  };
+  return [
+    '## Against the independent series (COPDAB)',
+    '',
+    'The held-out case\'s alliance dyads\' COPDAB yearly net scores (Azar 1980; Lebo & Moore 2003), over the years of the period COPDAB covers but the first,',
+    'put on the record\'s scale by record ≈ intercept + slope × COPDAB, fitted by least squares on the training cases only (every directed dyad of a training case\'s',
+    'actors that both COPDAB and the record have, every period year COPDAB covers). The forecasts are those scored against the record; the observation',
+    'variance is 1 plus the calibration\'s residual variance.',
+    '',
+    `| predictor | cases | mean log score | mean CRPS |`,
+    '|---|---|---|---|',
+    ...ind.summary.map((s) => `| ${s.label} | ${s.cases} | ${f(s.meanLogScore)} | ${f(s.meanCrps)} |`),
+    '',
+    `Strongest baseline on the independent series: by log score ${label(ind.strongest.logScore)}, by CRPS ${label(ind.strongest.crps)}.`,
+    '',
+    '| held out | points | slope | intercept | R² | residual variance | years scored (dyad-years) | note |',
+    '|---|---|---|---|---|---|---|---|',
+    ...ind.cases.map((c) => {
+      const k = c.calibration;
+      return `| ${c.name} | ${k.n} | ${f(k.slope)} | ${f(k.intercept)} | ${f(k.r2)} | ${f(k.residualVariance)} | ${c.years ?? 'none'} (${c.count}) | ${c.note ?? ''} |`;
+    }),
+    '',
+    ...(scored.length
+      ? [
+          `| case (log score / CRPS) | ${LOO_PREDICTORS.map((p) => p.label).join(' | ')} |`,
+          `|---|${LOO_PREDICTORS.map(() => '---|').join('')}`,
+          ...scored.map((c) => `| ${c.name} | ${LOO_PREDICTORS.map((p) => score(c, p.id)).join(' | ')} |`),
+          '',
+        ]
+      : ['No held-out case has an independent series.', '']),
+  ];
 }
 
 /** A Markdown report of the study, reporting whatever came out. */
@@ -82,6 +141,7 @@ export function looReport(study: LooStudy): string {
     `|---|---|${LOO_PREDICTORS.map(() => '---|').join('')}`,
     ...study.cases.map((c) => `| ${c.name} | ${c.recorded ?? 'none'}${c.recordedBy ? ` (${c.recordedBy})` : ''} | ${LOO_PREDICTORS.map((p) => cell(c, p.id)).join(' | ')} |`),
     '',
+    ...(study.independent ? independentSection(study.independent) : []),
   ].join('\n');
 }
 

@@ -2,12 +2,13 @@
 import type { Command } from 'commander';
 import { checkCases } from '../../../core/analysis/fitting/fit-cases.js';
 import { assembleLoo, looJobs, type LooOptions } from '../../../core/analysis/validation/leave-one-case-out.js';
-import { looCsv, looReport, looSummaryCsv } from '../../../core/output/cases-report.js';
+import { looCalibrationCsv, looCsv, looReport, looSummaryCsv } from '../../../core/output/cases-report.js';
 import { formatNumber } from '../../../core/output/number.js';
 import { stableJson } from '../../../core/output/stable-json.js';
 import type { CmaesResult } from '../../../core/analysis/fitting/cmaes.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readRegimes } from '../../files/read-regimes.js';
+import { loadStateData } from '../../files/read-state-data.js';
 import { asUsage } from '../analysis-options.js';
 import { casesBudgetOf, jobResults, readCases, withCasesOptions, type CasesFlags } from '../cases-options.js';
 
@@ -29,12 +30,15 @@ export function registerValidateCases(program: Command): void {
     const started = Date.now();
     const results = await jobResults<CmaesResult>('validate-cases', cases, options, jobs, flags, b);
     if (!results) return;
-    const study = assembleLoo(cases, options, results);
+    // COPDAB is read here, not sent to the workers: the calibrations and the scores against it come after the fits.
+    const { copdab } = (await loadStateData(undefined, ['copdab'])).data;
+    const study = assembleLoo(cases, options, results, copdab);
     await writeFolderAtomic(flags.out, {
       'study.json': stableJson(study),
       'cases.csv': looCsv(study),
       'summary.csv': looSummaryCsv(study),
       'README.md': looReport(study),
+      ...(study.independent ? { 'calibration.csv': looCalibrationCsv(study.independent) } : {}),
     });
     const m = study.summary[0];
     if (!flags.quiet) process.stderr.write(`validate-cases: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
