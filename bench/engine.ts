@@ -36,6 +36,13 @@ export async function benchEngine(): Promise<void> {
   const quick = timeBatches(() => readScenarioText(text, file), 3, 7);
   const empty = compile({ ...scenario, events: [], issues: [] });
   const bare = timeBatches(() => runModel(empty, runStream(7, i++)), 2000, 9);
+  // Where a run's time goes: the same scenario with no ally ever acting (every draw still taken), and with no mechanism
+  // either (the month loop itself: inputs, draws, third powers, relations, statuses, the finiteness check).
+  const idle = compile(scenario, { params: { 'rules.activity': 0 } });
+  const quiet = timeBatches(() => runModel(idle, runStream(7, i++)), 2000, 9);
+  const off = Object.fromEntries(Object.keys(model.params.enabled).map((m) => [m, false]));
+  const skeleton = compile(scenario, { mechanisms: off, params: { 'rules.activity': 0 } });
+  const loop = timeBatches(() => runModel(skeleton, runStream(7, i++)), 2000, 9);
   // A fixed arithmetic kernel timed in the same process: the engine's cost in kernels is comparable across machines and loads.
   const relations = new Float64Array(25);
   const kernel = timeBatches(() => {
@@ -49,6 +56,8 @@ export async function benchEngine(): Promise<void> {
     ['read and check its text, located reader (yaml)', median(located)],
     ['the same, quick reader first (what API and app do)', median(quick)],
     ['summary-only run, no events or issues (baseline)', median(bare)],
+    ['the same scenario, no ally ever acting', median(quiet)],
+    ['... and no mechanism either (the month loop alone)', median(loop)],
   ] as const;
   process.stdout.write(`reference scenario: ${model.months} months, ${model.actorIds.length} actors, ${model.events.length} driver events; compiled build unless said; load average ${load.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);
   for (const [what, s] of rows) process.stdout.write(`${what.padEnd(52)} ${(1 / s).toFixed(0).padStart(8)} per s   ${(s * 1e6).toFixed(1).padStart(8)} µs median\n`);
