@@ -8,7 +8,7 @@ import { stableJson } from '../../../core/output/stable-json.js';
 import type { CmaesResult } from '../../../core/analysis/fitting/cmaes.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readRegimes } from '../../files/read-regimes.js';
-import { loadStateData } from '../../files/read-state-data.js';
+import { loadStateData, STATE_DATA_FILES } from '../../files/read-state-data.js';
 import { asUsage } from '../analysis-options.js';
 import { casesBudgetOf, jobResults, readCases, withCasesOptions, type CasesFlags } from '../cases-options.js';
 
@@ -32,6 +32,8 @@ export function registerValidateCases(program: Command): void {
     if (!results) return;
     // COPDAB is read here, not sent to the workers: the calibrations and the scores against it come after the fits.
     const { copdab } = (await loadStateData(undefined, ['copdab'])).data;
+    // The file ships with schism; a copy without it still validates, and says what it leaves out.
+    if (!copdab) process.stderr.write(`validate-cases: warning: ${STATE_DATA_FILES.copdab} not found under data/: no scores against the independent series\n`);
     const study = assembleLoo(cases, options, results, copdab);
     await writeFolderAtomic(flags.out, {
       'study.json': stableJson(study),
