@@ -83,10 +83,10 @@ test('compare with several files ranks the explanations across them, the same by
   const dir = tmp();
   const fixture = join(dir, 'explained.yaml');
   writeFileSync(fixture, readFileSync('test/fixtures/minimal.yaml', 'utf8') + 'explanations:\n  - { id: doctrine, name: Doctrine, mechanisms: [ideology], description: doctrinal distance }\n  - { id: status, name: Status, mechanisms: [standing, autonomy], description: rising junior }\n');
-  const args = [fixture, 'test/fixtures/cases/breaks.yaml', '--restarts', '1', '--evaluations', '6', '--seeds', '2', '--runs', '4'];
+  const args = [fixture, 'test/fixtures/cases/breaks.yaml', 'test/fixtures/cases/endures.yaml', '--restarts', '1', '--evaluations', '6', '--seeds', '2', '--runs', '4'];
   const one = schism('compare', ...args, '--workers', '1', '--out', join(dir, 'one'));
   assert.equal(one.code, 0, one.err);
-  assert.match(one.out, /ranking across 2 cases by pooled held-out log score: (doctrine > status|status > doctrine)/);
+  assert.match(one.out, /ranking across 3 cases by pooled held-out log score: (doctrine > status|status > doctrine)/);
   assert.equal(schism('compare', ...args, '--workers', '2', '--out', join(dir, 'two')).code, 0);
   for (const s of ['0/2', '1/2']) assert.equal(schism('compare', ...args, '--shard', s, '--out', join(dir, `s${s[0]}`)).code, 0);
   const merged = schism('compare', ...args, '--from', join(dir, 's0'), join(dir, 's1'), '--out', join(dir, 'merged'));
@@ -95,6 +95,11 @@ test('compare with several files ranks the explanations across them, the same by
     assert.ok(readFileSync(join(dir, 'one', f)).equals(readFileSync(join(dir, 'two', f))), `${f}: workers`);
     assert.ok(readFileSync(join(dir, 'one', f)).equals(readFileSync(join(dir, 'merged', f))), `${f}: shards`);
   }
+  // Scored against the cases' COPDAB series too, as validate-cases does: the allies of breaks.yaml and endures.yaml (US and
+  // France) have one.
+  assert.match(readFileSync(join(dir, 'one', 'comparison.csv'), 'utf8'), /^rank,explanation,mechanisms,(\w+,){5}independent_cases,mean_independent_log_score,mean_independent_crps\n1,\w+,[^\n]*,2,-?\d[^\n]*\n2,/);
+  assert.match(readFileSync(join(dir, 'one', 'cases.csv'), 'utf8'), /,independent_log_score,independent_crps\n(doctrine|status),explained\.yaml,[^\n]*,,\n[^]*\n(doctrine|status),breaks\.yaml,[^\n]*,-?\d+(\.\d+)?,\d+(\.\d+)?\n/);
+  assert.match(readFileSync(join(dir, 'one', 'README.md'), 'utf8'), /## Against the independent series \(COPDAB\)[^]*\| (doctrine|status) \| 2 \| -?\d[^]*Strongest baseline on the independent series: by log score (?!none)/);
   assert.equal(schism('compare', fixture, '--shard', '0/2', '--out', join(dir, 'one-file')).code, 2, 'one file has no shards');
   assert.equal(schism('compare', 'test/fixtures/cases/endures.yaml', 'test/fixtures/cases/breaks.yaml', '--out', join(dir, 'bad')).code, 2, 'no explanations declared');
 });

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { stableJson } from '../../core/output/stable-json.js';
 import { writeFolderAtomic } from '../files/atomic-write.js';
 import { readScenario } from '../files/read-scenario.js';
+import { loadStateData, STATE_DATA_FILES } from '../files/read-state-data.js';
+import type { CopdabMonth } from '../../core/datasets/state-data.js';
 import type { CasesJob, CasesJobOptions, CasesJobResult } from '../workers/cases-job.js';
 import { casesJobsOnWorkers } from '../workers/cases-pool.js';
 import { integerOption, UsageError } from './exit.js';
@@ -124,4 +126,15 @@ export async function jobResults<R extends CasesJobResult>(
   await writeFolderAtomic(flags.out, { 'jobs.json': stableJson({ shard: `${budget.shard.index}/${budget.shard.count}`, from, results }) });
   process.stdout.write(`shard ${budget.shard.index}/${budget.shard.count}: jobs ${from}..${from + mine.length - 1} of ${jobs.length} in ${flags.out}/jobs.json\n`);
   return null;
+}
+
+/**
+ * The COPDAB series that validate-cases and compare score the held-out cases against, read once in the main thread (the
+ * workers never need them); undefined, with a warning on stderr, when the file is missing from data/.
+ */
+export async function independentSeries(command: string): Promise<CopdabMonth[] | undefined> {
+  const { copdab } = (await loadStateData(undefined, ['copdab'])).data;
+  // The file ships with schism; a copy without it still validates, and says what it leaves out.
+  if (!copdab) process.stderr.write(`${command}: warning: ${STATE_DATA_FILES.copdab} not found under data/: no scores against the independent series\n`);
+  return copdab;
 }

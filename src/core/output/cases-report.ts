@@ -77,7 +77,6 @@ export function looCalibrationCsv(ind: LooIndependent): string {
 /** The report's section on the independent series: method, pooled scores, and each fold's calibration and scores. */
 function independentSection(ind: LooIndependent): string[] {
   const scored = ind.cases.filter((c) => c.scores.length > 0);
-  const label = (id: string | null) => (id === null ? 'none' : LOO_PREDICTORS.find((p) => p.id === id)!.label);
   const score = (c: LooIndependentCase, id: string) => {
     const s = c.scores.find((x) => x.predictor === id);
     return s ? `${f(s.logScore)} / ${f(s.crps)}` : 'n/a';
@@ -94,7 +93,7 @@ function independentSection(ind: LooIndependent): string[] {
     '|---|---|---|---|',
     ...ind.summary.map((s) => `| ${s.label} | ${s.cases} | ${f(s.meanLogScore)} | ${f(s.meanCrps)} |`),
     '',
-    `Strongest baseline on the independent series: by log score ${label(ind.strongest.logScore)}, by CRPS ${label(ind.strongest.crps)}.`,
+    strongestLine(ind),
     '',
     '| held out | points | slope | intercept | R² | residual variance | years scored (dyad-years) | note |',
     '|---|---|---|---|---|---|---|---|',
@@ -175,14 +174,18 @@ export function casesOutOfSampleSummary(oos: CaseOutOfSample[]): string {
   ].join('\n');
 }
 
-/** One row per explanation, best first: its pooled held-out scores across the cases. */
+/** One row per explanation, best first: its pooled held-out scores across the cases (with independent series, theirs last). */
 export function casesComparisonCsv(c: CasesComparison): string {
+  const header = ['rank', 'explanation', 'mechanisms', 'mean_log_score', 'mean_crps', 'mean_brier', 'median_date_error_months', 'outcomes_right'];
+  const independent = c.explanations[0].study.independent !== undefined;
   return toCsv(
-    ['rank', 'explanation', 'mechanisms', 'mean_log_score', 'mean_crps', 'mean_brier', 'median_date_error_months', 'outcomes_right'],
+    independent ? [...header, 'independent_cases', 'mean_independent_log_score', 'mean_independent_crps'] : header,
     c.ranking.map((id, i) => {
       const e = c.explanations.find((x) => x.id === id)!;
       const m = e.study.summary[0];
-      return [i + 1, id, e.mechanisms.join(' '), m.meanLogScore, m.meanCrps, m.meanBrier, m.medianDateError, m.outcomesRight];
+      const row: Cell[] = [i + 1, id, e.mechanisms.join(' '), m.meanLogScore, m.meanCrps, m.meanBrier, m.medianDateError, m.outcomesRight];
+      const s = e.study.independent?.summary[0];
+      return s ? [...row, s.cases, s.meanLogScore, s.meanCrps] : row;
     }),
   );
 }
@@ -215,17 +218,49 @@ export function casesComparisonReport(c: CasesComparison): string {
       return `| ${row.name} | ${row.recorded ?? 'none'} | ${cells.join(' | ')} |`;
     }),
     '',
+    ...(first.independent ? comparisonIndependentSection(c, first.independent) : []),
   ].join('\n');
 }
 
-/** One row per explanation and held-out case: the explanation's prediction and scores. */
+/** The explanations' scores against the cases' independent series, in the ranking's order, with the baselines beneath. */
+function comparisonIndependentSection(c: CasesComparison, ind: LooIndependent): string[] {
+  return [
+    '## Against the independent series (COPDAB)',
+    '',
+    'The same forecasts scored against the held-out cases\' COPDAB series on the record\'s scale (each fold\'s calibration fitted on its training cases, as',
+    '`validate-cases` does; observation variance 1 plus the calibration\'s residual variance). In the order of the ranking above, which they do not change.',
+    '',
+    '| explanation | cases | mean log score | mean CRPS |',
+    '|---|---|---|---|',
+    ...c.ranking.map((id) => {
+      const s = c.explanations.find((x) => x.id === id)!.study.independent!.summary[0];
+      return `| ${id} | ${s.cases} | ${f(s.meanLogScore)} | ${f(s.meanCrps)} |`;
+    }),
+    ...ind.summary.slice(1).map((s) => `| ${s.label} | ${s.cases} | ${f(s.meanLogScore)} | ${f(s.meanCrps)} |`),
+    '',
+    strongestLine(ind),
+    '',
+  ];
+}
+
+/** The sentence naming the strongest baseline against the independent series, by each score. */
+function strongestLine(ind: LooIndependent): string {
+  const label = (id: string | null) => (id === null ? 'none' : LOO_PREDICTORS.find((p) => p.id === id)!.label);
+  return `Strongest baseline on the independent series: by log score ${label(ind.strongest.logScore)}, by CRPS ${label(ind.strongest.crps)}.`;
+}
+
+/** One row per explanation and held-out case: the explanation's prediction and scores (with independent series, theirs last). */
 export function casesComparisonCasesCsv(c: CasesComparison): string {
   const rows: Cell[][] = [];
+  const independent = c.explanations[0].study.independent !== undefined;
   for (const e of c.explanations) {
     for (const k of e.study.cases) {
       const s = k.scores[0];
-      rows.push([e.id, k.name, k.recorded ?? 'no break', s.probability, s.predicted ?? 'no break', s.dateError, s.brier, s.logScore, s.crps]);
+      const row: Cell[] = [e.id, k.name, k.recorded ?? 'no break', s.probability, s.predicted ?? 'no break', s.dateError, s.brier, s.logScore, s.crps];
+      const i = e.study.independent?.cases.find((x) => x.name === k.name)?.scores.find((x) => x.predictor === s.predictor);
+      rows.push(independent ? [...row, i?.logScore ?? null, i?.crps ?? null] : row);
     }
   }
-  return toCsv(['explanation', 'case', 'recorded_break', 'p_break', 'predicted_break', 'date_error_months', 'brier', 'log_score', 'crps'], rows);
+  const header = ['explanation', 'case', 'recorded_break', 'p_break', 'predicted_break', 'date_error_months', 'brier', 'log_score', 'crps'];
+  return toCsv(independent ? [...header, 'independent_log_score', 'independent_crps'] : header, rows);
 }

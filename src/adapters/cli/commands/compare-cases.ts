@@ -9,7 +9,7 @@ import { stableJson } from '../../../core/output/stable-json.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readRegimes } from '../../files/read-regimes.js';
 import { asUsage, fitOptionsOf, type AnalysisFlags } from '../analysis-options.js';
-import { casesBudgetOf, jobResults, readCases } from '../cases-options.js';
+import { casesBudgetOf, independentSeries, jobResults, readCases } from '../cases-options.js';
 import { UsageError } from '../exit.js';
 
 /** The compare command's own flags besides the analysis budget (--shard and --from are for several files). */
@@ -39,7 +39,7 @@ export async function compareAcrossCases(files: string[], flags: AnalysisFlags &
   const jobs = asUsage(() => compareCasesJobs(cases, options)).map((j) => ({ kind: 'compare' as const, ...j }));
   const results = await jobResults<CmaesResult>('compare', cases, options, jobs, flags, b);
   if (!results) return;
-  const c = assembleCompareCases(cases, options, results);
+  const c = assembleCompareCases(cases, options, results, await independentSeries('compare'));
   await writeFolderAtomic(flags.out, {
     'comparison.json': stableJson(c),
     'comparison.csv': casesComparisonCsv(c),

@@ -8,9 +8,8 @@ import { stableJson } from '../../../core/output/stable-json.js';
 import type { CmaesResult } from '../../../core/analysis/fitting/cmaes.js';
 import { writeFolderAtomic } from '../../files/atomic-write.js';
 import { readRegimes } from '../../files/read-regimes.js';
-import { loadStateData, STATE_DATA_FILES } from '../../files/read-state-data.js';
 import { asUsage } from '../analysis-options.js';
-import { casesBudgetOf, jobResults, readCases, withCasesOptions, type CasesFlags } from '../cases-options.js';
+import { casesBudgetOf, independentSeries, jobResults, readCases, withCasesOptions, type CasesFlags } from '../cases-options.js';
 
 /** Registers the validate-cases command. */
 export function registerValidateCases(program: Command): void {
@@ -31,10 +30,7 @@ export function registerValidateCases(program: Command): void {
     const results = await jobResults<CmaesResult>('validate-cases', cases, options, jobs, flags, b);
     if (!results) return;
     // COPDAB is read here, not sent to the workers: the calibrations and the scores against it come after the fits.
-    const { copdab } = (await loadStateData(undefined, ['copdab'])).data;
-    // The file ships with schism; a copy without it still validates, and says what it leaves out.
-    if (!copdab) process.stderr.write(`validate-cases: warning: ${STATE_DATA_FILES.copdab} not found under data/: no scores against the independent series\n`);
-    const study = assembleLoo(cases, options, results, copdab);
+    const study = assembleLoo(cases, options, results, await independentSeries('validate-cases'));
     await writeFolderAtomic(flags.out, {
       'study.json': stableJson(study),
       'cases.csv': looCsv(study),

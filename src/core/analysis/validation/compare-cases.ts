@@ -3,7 +3,9 @@
 //
 // API:
 //   compareCasesJobs(cases, options) -> CompareCasesJob[];  runCompareCasesJob(cases, options, job) -> CmaesResult
-//   assembleCompareCases(cases, options, results) -> CasesComparison
+//   assembleCompareCases(cases, options, results, copdab?) -> CasesComparison (with COPDAB, each explanation's scores against
+//                                                            the cases' independent series too, as validate-cases has them)
+import type { CopdabMonth } from '../../datasets/state-data.js';
 import type { Explanation } from '../../scenario/schema.js';
 import type { CmaesResult } from '../fitting/cmaes.js';
 import type { Case } from '../fitting/fit-cases.js';
@@ -48,14 +50,17 @@ export function runCompareCasesJob(cases: Case[], options: CompareCasesOptions, 
   return runLooJob(cases, forExplanation(options, e), job);
 }
 
-/** Puts the results (in compareCasesJobs order) together and ranks the explanations (ties: lower mean Brier, then order). */
-export function assembleCompareCases(cases: Case[], options: CompareCasesOptions, results: CmaesResult[]): CasesComparison {
+/**
+ * Puts the results (in compareCasesJobs order) together and ranks the explanations (ties: lower mean Brier, then order); with
+ * COPDAB, each explanation's study also scores its forecasts against the cases' independent series (not used to rank).
+ */
+export function assembleCompareCases(cases: Case[], options: CompareCasesOptions, results: CmaesResult[], copdab?: CopdabMonth[]): CasesComparison {
   const jobs = compareCasesJobs(cases, options);
   const explanations = options.explanations.map((e) => ({
     id: e.id,
     name: e.name,
     mechanisms: e.mechanisms,
-    study: assembleLoo(cases, forExplanation(options, e), results.filter((_, i) => jobs[i].explanation === e.id)),
+    study: assembleLoo(cases, forExplanation(options, e), results.filter((_, i) => jobs[i].explanation === e.id), copdab),
   }));
   const score = (i: number) => explanations[i].study.summary[0];
   const order = explanations.map((_, i) => i).sort((a, b) => (score(b).meanLogScore ?? -Infinity) - (score(a).meanLogScore ?? -Infinity) || score(a).meanBrier - score(b).meanBrier || a - b);
