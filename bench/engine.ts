@@ -27,6 +27,18 @@ export async function benchEngine(): Promise<void> {
   const fast = timeBatches(() => runModel(model, runStream(7, i++)), 2000, 9);
   const source = timeBatches(() => sourceRun.runModel(fromSource, sourceStreams.runStream(7, i++)), 2000, 9);
   const full = timeBatches(() => simulateModel(model, 7, i++), 200, 9);
+  // Traced as an ensemble traces a run (run-digest.ts: each act counted, each month's cooperation summed) and a fit's loss
+  // traces it (each act): what most of a user's runs cost.
+  const { a, b } = model.alliances[0];
+  const n = model.actorIds.length;
+  let acts = 0;
+  let cooperation = 0;
+  const trace = { act: () => { acts++; }, month: (_t: number, s: { coop: Float64Array }) => { cooperation += s.coop[a * n + b] + s.coop[b * n + a]; } };
+  let tracedRuns = 0;
+  const traced = timeBatches(() => {
+    tracedRuns++;
+    runModel(model, runStream(7, i++), trace);
+  }, 2000, 9);
   const comp = timeBatches(() => compile(scenario), 200, 9);
   // Reading the text as the API and the browser's worker do (quick reader first), against the located reader alone.
   const { parseScenario } = await compiled<typeof import('../src/core/scenario/parse.js')>('core/scenario/parse.js');
@@ -49,7 +61,8 @@ export async function benchEngine(): Promise<void> {
     for (let d = 0; d < 25; d++) relations[d] += 0.02 * (0.1 - relations[d]);
   }, 200000, 9);
   const rows = [
-    ['summary-only run (what ensembles and fits use)', median(fast)],
+    ['summary-only run (Morris, the app\'s fan of runs)', median(fast)],
+    ['traced as ensembles and fits trace it', median(traced)],
     ['the same, the source through tsx', median(source)],
     ['fully recorded run (what `schism run` writes)', median(full)],
     ['compile the scenario', median(comp)],
@@ -61,6 +74,7 @@ export async function benchEngine(): Promise<void> {
   ] as const;
   process.stdout.write(`reference scenario: ${model.months} months, ${model.actorIds.length} actors, ${model.events.length} driver events; compiled build unless said; load average ${load.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);
   for (const [what, s] of rows) process.stdout.write(`${what.padEnd(52)} ${(1 / s).toFixed(0).padStart(8)} per s   ${(s * 1e6).toFixed(1).padStart(8)} µs median\n`);
+  process.stdout.write(`(a traced run here held ${(acts / tracedRuns).toFixed(1)} acts and a net cooperation of ${(cooperation / tracedRuns).toFixed(1)} between the allies, on average)\n`);
   const perMonth = median(fast) / model.months;
   process.stdout.write(
     `one simulated month costs ${(perMonth * 1e9).toFixed(0)} ns = ${(perMonth / median(kernel)).toFixed(1)}x a 25-relation decay loop (${(median(kernel) * 1e9).toFixed(1)} ns here); a run = ${(median(fast) / median(kernel)).toFixed(0)} kernels\n`,
