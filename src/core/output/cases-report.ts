@@ -69,8 +69,11 @@ export function looSummaryCsv(study: LooStudy): string {
 /** One row per fold: the calibration of COPDAB onto the record's scale fitted on its training cases, and what it scored. */
 export function looCalibrationCsv(ind: LooIndependent): string {
   return toCsv(
-    ['held_out', 'points', 'slope', 'intercept', 'r2', 'residual_variance', 'independent_years', 'independent_dyad_years', 'note'],
-    ind.cases.map((c) => [c.name, c.calibration.n, c.calibration.slope, c.calibration.intercept, c.calibration.r2, c.calibration.residualVariance, c.years ?? 'none', c.count, c.note ?? c.calibration.note ?? '']),
+    ['held_out', 'points', 'slope', 'intercept', 'r2', 'residual_variance', 'independent_years', 'independent_dyad_years', 'model_correlation', 'ar1_correlation', 'record_correlation', 'note'],
+    ind.cases.map((c) => [
+      c.name, c.calibration.n, c.calibration.slope, c.calibration.intercept, c.calibration.r2, c.calibration.residualVariance, c.years ?? 'none', c.count,
+      c.tracking.model, c.tracking.ar1, c.tracking.record, c.note ?? c.calibration.note ?? '',
+    ]),
   );
 }
 
@@ -107,6 +110,13 @@ function independentSection(ind: LooIndependent): string[] {
           `| case (log score / CRPS) | ${LOO_PREDICTORS.map((p) => p.label).join(' | ')} |`,
           `|---|${LOO_PREDICTORS.map(() => '---|').join('')}`,
           ...scored.map((c) => `| ${c.name} | ${LOO_PREDICTORS.map((p) => score(c, p.id)).join(' | ')} |`),
+          '',
+          'Whether the series rise and fall with COPDAB\'s, whatever the scales (no calibration): the correlation, over the scored dyad-years, of COPDAB\'s yearly',
+          'values with the model\'s mean forecast, with the pooled AR(1)\'s (the other baselines forecast a constant), and with the record itself.',
+          '',
+          '| case | model | AR(1) | record |',
+          '|---|---|---|---|',
+          ...scored.map((c) => `| ${c.name} | ${f(c.tracking.model)} | ${f(c.tracking.ar1)} | ${f(c.tracking.record)} |`),
           '',
         ]
       : ['No held-out case has an independent series.', '']),

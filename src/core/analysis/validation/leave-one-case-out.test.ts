@@ -76,6 +76,17 @@ test('with COPDAB, the held-out cases are also scored against their independent 
   assert.ok(Math.abs(zero.meanLogScore! - independent!.cases.reduce((s, c) => s + c.scores.find((x) => x.predictor === 'zero')!.logScore!, 0) / 3) < 1e-12);
   const best = independent!.summary.slice(1).filter((s) => s.meanLogScore !== null).sort((a, b) => b.meanLogScore! - a.meanLogScore!)[0];
   assert.equal(independent!.strongest.logScore, best.predictor);
+  // Tracking is a correlation with COPDAB itself: a line through COPDAB (another calibration) leaves it as it was.
+  const rescaled = assembleLoo(coded, tiny, results, copdab.map((r) => ({ ...r, value: 7 - 4 * r.value }))).independent!;
+  for (const [k, c] of independent!.cases.entries()) {
+    assert.ok(c.tracking.record !== null && Math.abs(c.tracking.record) <= 1, `${c.name}: record tracking ${c.tracking.record}`);
+    assert.ok(c.tracking.model === null || Math.abs(c.tracking.model) <= 1);
+    const other = rescaled.cases[k];
+    assert.notEqual(other.calibration.slope, c.calibration.slope, 'the calibration moves');
+    assert.ok(Math.abs(other.tracking.record! + c.tracking.record!) < 1e-9, 'a line of slope -4 turns the correlation round, and only that');
+    if (c.tracking.model !== null) assert.ok(Math.abs(other.tracking.model! + c.tracking.model) < 1e-9);
+    if (c.tracking.ar1 !== null) assert.ok(Math.abs(other.tracking.ar1! + c.tracking.ar1) < 1e-9);
+  }
   // A case whose allies COPDAB does not cover has no independent score, and says why.
   const uncovered = assembleLoo([cases[0], ...coded.slice(1)], tiny, results, copdab).independent!.cases[0];
   assert.deepEqual([uncovered.scores, uncovered.years], [[], null]);

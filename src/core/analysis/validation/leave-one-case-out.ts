@@ -21,7 +21,7 @@ import { recordedBreak, scoreBreak, type BreakForecast, type BreakScore, type Re
 import { caseYears, fitLogistic, logisticProbability, type RegimeTable } from './hazard.js';
 import { calibrationPoints, foldCalibration, independentTarget, onRecordScale, type Calibration } from './independent-series.js';
 import { crpsEnsemble, crpsGaussian } from './scoring-rules.js';
-import { arOneAhead, arOneFit, gaussianLogDensity, mean, quantile } from './statistics.js';
+import { arOneAhead, arOneFit, correlation, gaussianLogDensity, mean, quantile } from './statistics.js';
 import { OBSERVATION_VARIANCE } from './out-of-sample.js';
 
 /** Options of the study: the shared fit's budget, and the runs that predict each held-out case. */
@@ -92,6 +92,13 @@ export interface LooIndependentCase {
   /** Why the case has no independent score (null when it has one). */
   note: string | null;
   scores: LooIndependentScore[];
+  /**
+   * Whether the series rise and fall with COPDAB's, whatever their scales: the correlation, over the scored dyad-years, of
+   * COPDAB's own yearly values with the model's mean forecast, with the pooled AR(1)'s (the one baseline whose forecast
+   * moves), and with the record (how closely the chronology itself follows COPDAB); null where there are no such years or
+   * a series is constant.
+   */
+  tracking: { model: number | null; ar1: number | null; record: number | null };
 }
 
 /** A predictor's scores against the independent series, pooled (mean of each case's mean) over the cases that have one. */
@@ -269,14 +276,21 @@ function scoreCase(
   if (independent) {
     const { calibration, copdab } = independent;
     const raw = independentTarget(s, rec, copdab);
-    const none = (note: string) => ({ years: null, count: 0, note, scores: [] });
+    const none = (note: string) => ({ years: null, count: 0, note, scores: [], tracking: { model: null, ar1: null, record: null } });
     if (raw === null) againstIndependent = none('COPDAB has no series for the alliance dyads in the years scored');
     else if (calibration.slope === null || calibration.intercept === null || calibration.residualVariance === null) againstIndependent = none(`no calibration: ${calibration.note}`);
     else {
       // COPDAB measures the same cooperation: the same forecasts, with the calibration's residual variance as further noise.
       const mapped = onRecordScale(raw, { slope: calibration.slope, intercept: calibration.intercept });
       const score = seriesScores(mapped.observed, calibration.residualVariance);
-      againstIndependent = { years: raw.years, count: raw.count, note: null, scores: LOO_PREDICTORS.map(({ id }) => ({ predictor: id, ...score(id) })) };
+      againstIndependent = {
+        years: raw.years, count: raw.count, note: null, scores: LOO_PREDICTORS.map(({ id }) => ({ predictor: id, ...score(id) })),
+        tracking: tracking(raw.observed, {
+          model: (d, p) => mean(members[d][p]),
+          ar1: (d, p) => arOneAhead(moments.ar1, rec.observed[d][0], p).mean,
+          record: (d, p) => rec.observed[d][p],
+        }),
+      };
     }
   }
   const scores: LooScore[] = LOO_PREDICTORS.map(({ id }) => ({
@@ -338,6 +352,25 @@ export function assembleLoo(cases: Case[], options: LooOptions, results: CmaesRe
     options: { seed: o.seed, seeds: o.seeds, restarts: o.restarts, evaluations: o.evaluations, runs: options.runs ?? 100, measure: o.measure, mechanisms },
     ...(points ? { independent: pooledIndependent(independentCases) } : {}),
   };
+}
+
+/**
+ * The correlation of COPDAB's yearly values (per alliance dyad d, every year p but the first) with each series given, over
+ * the same dyad-years; a line through COPDAB changes none of them, so no calibration enters.
+ */
+function tracking<K extends string>(copdab: (number | null)[][], series: Record<K, (d: number, p: number) => number>): Record<K, number | null> {
+  const keys = Object.keys(series) as K[];
+  const independent: number[] = [];
+  const values = keys.map(() => [] as number[]);
+  copdab.forEach((obs, d) => {
+    for (let p = 1; p < obs.length; p++) {
+      const y = obs[p];
+      if (y === null) continue;
+      independent.push(y);
+      keys.forEach((k, x) => values[x].push(series[k](d, p)));
+    }
+  });
+  return Object.fromEntries(keys.map((k, x) => [k, correlation(values[x], independent)])) as Record<K, number | null>;
 }
 
 /** The scores against the independent series pooled over the cases that have one, and the strongest baselines. */
