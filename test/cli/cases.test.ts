@@ -97,7 +97,7 @@ test('compare with several files ranks the explanations across them, the same by
   }
   // Scored against the cases' COPDAB series too, as validate-cases does: the allies of breaks.yaml and endures.yaml (US and
   // France) have one.
-  assert.match(readFileSync(join(dir, 'one', 'comparison.csv'), 'utf8'), /^rank,explanation,mechanisms,(\w+,){5}independent_cases,mean_independent_log_score,mean_independent_crps\n1,\w+,[^\n]*,2,-?\d[^\n]*\n2,/);
+  assert.match(readFileSync(join(dir, 'one', 'comparison.csv'), 'utf8'), /^rank,explanation,mechanisms,(\w+,){5}independent_cases,mean_independent_log_score,mean_independent_crps,mean_tracking_correlation\n1,\w+,[^\n]*,2,-?\d[^\n]*\n2,/);
   assert.match(readFileSync(join(dir, 'one', 'cases.csv'), 'utf8'), /,independent_log_score,independent_crps\n(doctrine|status),explained\.yaml,[^\n]*,,\n[^]*\n(doctrine|status),breaks\.yaml,[^\n]*,-?\d+(\.\d+)?,\d+(\.\d+)?\n/);
   assert.match(readFileSync(join(dir, 'one', 'README.md'), 'utf8'), /## Against the independent series \(COPDAB\)[^]*\| (doctrine|status) \| 2 \| -?\d[^]*Strongest baseline on the independent series: by log score (?!none)/);
   assert.equal(schism('compare', fixture, '--shard', '0/2', '--out', join(dir, 'one-file')).code, 2, 'one file has no shards');

@@ -4,6 +4,7 @@ import type { CasesComparison } from '../analysis/validation/compare-cases.js';
 import { HAZARD_COVARIATES } from '../analysis/validation/hazard.js';
 import { LOO_PREDICTORS, type LooIndependent, type LooIndependentCase, type LooStudy } from '../analysis/validation/leave-one-case-out.js';
 import type { OutOfSample } from '../analysis/validation/out-of-sample.js';
+import { mean } from '../analysis/validation/statistics.js';
 import { toCsv, type Cell } from './csv.js';
 import { formatNumber } from './number.js';
 
@@ -189,13 +190,13 @@ export function casesComparisonCsv(c: CasesComparison): string {
   const header = ['rank', 'explanation', 'mechanisms', 'mean_log_score', 'mean_crps', 'mean_brier', 'median_date_error_months', 'outcomes_right'];
   const independent = c.explanations[0].study.independent !== undefined;
   return toCsv(
-    independent ? [...header, 'independent_cases', 'mean_independent_log_score', 'mean_independent_crps'] : header,
+    independent ? [...header, 'independent_cases', 'mean_independent_log_score', 'mean_independent_crps', 'mean_tracking_correlation'] : header,
     c.ranking.map((id, i) => {
       const e = c.explanations.find((x) => x.id === id)!;
       const m = e.study.summary[0];
       const row: Cell[] = [i + 1, id, e.mechanisms.join(' '), m.meanLogScore, m.meanCrps, m.meanBrier, m.medianDateError, m.outcomesRight];
-      const s = e.study.independent?.summary[0];
-      return s ? [...row, s.cases, s.meanLogScore, s.meanCrps] : row;
+      const ind = e.study.independent;
+      return ind ? [...row, ind.summary[0].cases, ind.summary[0].meanLogScore, ind.summary[0].meanCrps, meanTracking(ind)] : row;
     }),
   );
 }
@@ -240,17 +241,27 @@ function comparisonIndependentSection(c: CasesComparison, ind: LooIndependent): 
     'The same forecasts scored against the held-out cases\' COPDAB series on the record\'s scale (each fold\'s calibration fitted on its training cases, as',
     '`validate-cases` does; observation variance 1 plus the calibration\'s residual variance). In the order of the ranking above, which they do not change.',
     '',
-    '| explanation | cases | mean log score | mean CRPS |',
-    '|---|---|---|---|',
+    'The last column is the mean over those cases of the correlation of COPDAB\'s yearly values with the mean forecast (whether it rises and falls with',
+    'COPDAB, whatever the scales; for the baselines, the pooled AR(1) is the only one whose forecast moves).',
+    '',
+    '| explanation | cases | mean log score | mean CRPS | mean tracking correlation |',
+    '|---|---|---|---|---|',
     ...c.ranking.map((id) => {
-      const s = c.explanations.find((x) => x.id === id)!.study.independent!.summary[0];
-      return `| ${id} | ${s.cases} | ${f(s.meanLogScore)} | ${f(s.meanCrps)} |`;
+      const e = c.explanations.find((x) => x.id === id)!.study.independent!;
+      const s = e.summary[0];
+      return `| ${id} | ${s.cases} | ${f(s.meanLogScore)} | ${f(s.meanCrps)} | ${f(meanTracking(e))} |`;
     }),
-    ...ind.summary.slice(1).map((s) => `| ${s.label} | ${s.cases} | ${f(s.meanLogScore)} | ${f(s.meanCrps)} |`),
+    ...ind.summary.slice(1).map((s) => `| ${s.label} | ${s.cases} | ${f(s.meanLogScore)} | ${f(s.meanCrps)} | ${s.predictor === 'ar1' ? f(meanTracking(ind, 'ar1')) : ''} |`),
     '',
     strongestLine(ind),
     '',
   ];
+}
+
+/** The mean over the cases that have one of a series' correlation with COPDAB (the model's mean forecast unless said), or null. */
+function meanTracking(ind: LooIndependent, series: 'model' | 'ar1' = 'model'): number | null {
+  const xs = ind.cases.map((c) => c.tracking[series]).filter((x): x is number => x !== null);
+  return xs.length ? mean(xs) : null;
 }
 
 /** The sentence naming the strongest baseline against the independent series, by each score. */
