@@ -1,8 +1,9 @@
 // The month loop: apply inputs, value the alliance, let each ally and third power act, update relations and statuses.
 import { currentTraits, type PairView } from '../mechanisms/pair.js';
-import type { RandomStream } from '../random/streams.js';
+import { Xoroshiro128Plus, type RandomStream } from '../random/streams.js';
 import { decide, decisionScratch } from './decision.js';
 import { flatRunnable, runFlat } from './flat-run.js';
+import { fusedKernel } from './fused-run.js';
 import { checkFinite } from './finite.js';
 import { inForce, type Model } from './model.js';
 import { MECHANISM_IDS } from './parameters.js';
@@ -21,7 +22,31 @@ export type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
  * @example const summary = runModel(compile(scenario), runStream(7, 0));
  */
 export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): RunSummary {
-  return run(model, rng, trace, flatRunnable(model, trace));
+  const kernel = fusedKernel(model, trace);
+  if (kernel === null) return run(model, rng, trace, flatRunnable(model, trace));
+  // The fused loop takes all of the run's draws at once; should a value go non-finite, the flat loop runs the same run again
+  // from the same draws, so that it throws the NonFiniteState it throws today, having reported the same acts.
+  const start = rng instanceof Xoroshiro128Plus ? rng.clone() : null;
+  const summary = kernel.run(rng, trace);
+  if (summary !== null) return summary;
+  const month = kernel.failedMonth;
+  let again: RandomStream;
+  if (start !== null && rng instanceof Xoroshiro128Plus) {
+    rng.copyFrom(start);
+    again = rng;
+  } else {
+    again = replay(kernel.draws.slice(0, kernel.drawCount));
+  }
+  const act = trace.act;
+  // The acts of the months before the failing one have been reported already.
+  const rest: Trace = act === undefined ? {} : { act: (t, ...more) => { if (t >= month) act(t, ...more); } };
+  return run(model, again, rest, true);
+}
+
+/** A stream giving these draws again, in order. */
+function replay(draws: Int32Array): RandomStream {
+  let at = 0;
+  return { next: () => draws[at++] };
 }
 
 /** Runs the model once through the readable month loop, whatever the model and trace: the flat loop's oracle (flat-run.test.ts). */

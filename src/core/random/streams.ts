@@ -55,6 +55,14 @@ export class Xoroshiro128Plus implements RandomStream {
     this.s10 = s10;
   }
 
+  /** Puts this stream back at the point where `other` stands (a copy taken earlier with clone()). */
+  copyFrom(other: Xoroshiro128Plus): void {
+    this.s01 = other.s01;
+    this.s00 = other.s00;
+    this.s11 = other.s11;
+    this.s10 = other.s10;
+  }
+
   /** A copy at the same point of the stream, which then draws on independently. */
   clone(): Xoroshiro128Plus {
     return new Xoroshiro128Plus(this.s01, this.s00, this.s11, this.s10);

@@ -1,0 +1,850 @@
+// The month loop fused for one shape of model, the one ensembles and fits run thousands of times: predict mode, one alliance,
+// no foresight, a summary (and at most the acts) to report. Everything a run cannot change is worked out once per model and
+// parameter set (traits, power ratios and their powers, capability ratios, which third powers act when, how many draws each
+// month takes); the run's draws are taken at once; the decision is read off each option's bounds over its draw's range, with
+// logarithms only when two options could still win. It computes what the readable loop (run.ts, valuation.ts, decision.ts)
+// computes, operation for operation in the same order, so that its outputs are bit-identical: fused-run.test.ts holds it to
+// that, and anything it cannot do exactly it declines (fusedKernel returns null) and the flat loop runs instead.
+import { ACT_CATEGORIES, ACT_GOLDSTEIN, ACT_KINDS, CATEGORY } from './acts.js';
+import { DEMAND_TERM, KIND_OF, OPTION, OPTIONS, issueWeight } from './decision.js';
+import { DIMENSION, inForce, OP, type Model } from './model.js';
+import { MECHANISM_IDS, MECHANISMS, RULES } from './parameters.js';
+import { powerSchedule } from './power-schedule.js';
+import { STATUSES } from './state.js';
+import type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
+import { gumbelOf, Xoroshiro128Plus, type RandomStream } from '../random/streams.js';
+
+const M = MECHANISM_IDS.length;
+// Each mechanism's index in MECHANISM_IDS, as literals (checked against MECHANISM_IDS below).
+const SEC = 0;
+const ECO = 1;
+const STA = 2;
+const AUT = 3;
+const IDE = 4;
+const BAR = 5;
+const PER = 6;
+const WED = 7;
+const NUC = 8;
+const STK = 9;
+const COM = 10;
+const ORDER = ['security', 'economy', 'standing', 'autonomy', 'ideology', 'bargaining', 'personality', 'wedge', 'nuclear', 'stakes', 'commitment'];
+if (ORDER.join() !== MECHANISM_IDS.join()) throw new Error(`the fused loop's mechanism indices (${ORDER.join()}) do not follow MECHANISM_IDS (${MECHANISM_IDS.join()})`);
+const { material: MAT, sovereignty: SOV, doctrine: DOC, nuclear: NUCLEAR } = DIMENSION;
+/** The dimension of each demand option, as decision.ts's DEMAND_DIMENSION. */
+const DEMAND_DIMENSIONS = [SOV, MAT, NUCLEAR];
+const NONE = Number.NEGATIVE_INFINITY;
+const NEVER = -1_000_000_000;
+const DIMENSION_CATEGORY = [CATEGORY.diplomatic, CATEGORY.sovereignty, CATEGORY.ideological, CATEGORY.nuclear];
+/** The category of each option's act (decision.ts's applyOption); -1 where the issue's dimension says it. */
+const OPTION_CATEGORY = [
+  CATEGORY.aid, CATEGORY.treaty, -1, CATEGORY.visit, -1, -1, -1, CATEGORY.polemic, CATEGORY.aid, CATEGORY.nuclear,
+  CATEGORY.diplomatic, CATEGORY.diplomatic, CATEGORY.military,
+];
+const INDUCE = ACT_KINDS.indexOf('induce');
+const PRESSURE = ACT_KINDS.indexOf('pressure');
+
+// Bounds of the standard Gumbel draw over each of 4,096 equal ranges of the 32-bit draw (its top 12 bits), low and high side by
+// side (one cache line per look-up). gumbelOf grows with the draw and every operation of a score is monotone in it, so an
+// option's score lies between its scores at the two bounds; widened by 1e-9 so that no rounding of the logarithms can put a
+// draw outside its range's bounds.
+const BUCKET_SHIFT = 20;
+const BUCKETS = 1 << (32 - BUCKET_SHIFT);
+const GUMBEL_BOUNDS = new Float64Array(2 * BUCKETS);
+for (let b = 0; b < BUCKETS; b++) {
+  GUMBEL_BOUNDS[2 * b] = gumbelOf(b * 2 ** BUCKET_SHIFT) - 1e-9;
+  GUMBEL_BOUNDS[2 * b + 1] = gumbelOf((b + 1) * 2 ** BUCKET_SHIFT - 1) + 1e-9;
+}
+
+/** A model's fused loop, built for its parameters as they stood: see fusedKernel. */
+export interface FusedKernel {
+  /** Runs once, drawing from `rng`; null if a member's value went non-finite (the month is then in `failedMonth`). */
+  run(rng: RandomStream, trace: Trace): RunSummary | null;
+  /** The month of the last run that returned null. */
+  failedMonth: number;
+  /** The last run's draws (the first `drawCount`), from which the same run can be replayed on another loop. */
+  draws: Int32Array;
+  drawCount: number;
+  /** Whether a run is under way: a run started from inside its trace must not reuse its state. */
+  busy: boolean;
+}
+
+interface Built {
+  fingerprint: Float64Array;
+  kernel: FusedKernel | null;
+}
+
+const built = new WeakMap<Model, Built>();
+const RULE_NAMES = Object.keys(RULES);
+const MECHANISM_PARAMS = MECHANISM_IDS.map((id) => Object.keys(MECHANISMS[id].params));
+
+/**
+ * The fused loop of this model, or null when it cannot run it exactly with this trace: a trace that chooses acts or watches
+ * months or events, replay mode, other than one alliance, foresight, or inputs and parameters outside what its precomputations
+ * assume (non-finite numbers, relations outside [-1, 1], memory outside [0, 1]). Rebuilt whenever a parameter, switch, weight
+ * or outside option changed since it was built: a fit swaps them in place in one model between runs.
+ */
+export function fusedKernel(model: Model, trace: Trace): FusedKernel | null {
+  if (trace.choose !== undefined || trace.month !== undefined || trace.event !== undefined) return null;
+  if (model.mode !== 'predict' || model.alliances.length !== 1) return null;
+  if ((model.params.mechanisms.bargaining.foresight ?? 0) > 0) return null;
+  let entry = built.get(model);
+  if (entry === undefined || !matches(model, entry.fingerprint)) {
+    entry = { fingerprint: fingerprint(model), kernel: buildKernel(model) };
+    built.set(model, entry);
+  }
+  const kernel = entry.kernel;
+  return kernel === null || kernel.busy ? null : kernel;
+}
+
+/** Whether the fused loop runs this model with this trace (see fusedKernel). */
+export function fusedRunnable(model: Model, trace: Trace): boolean {
+  return fusedKernel(model, trace) !== null;
+}
+
+/** Every value a kernel is built from that a caller may change in the model between runs, in one fixed order. */
+function fingerprint(model: Model): Float64Array {
+  const p = model.params;
+  const out: number[] = [];
+  for (const name of RULE_NAMES) out.push(p.rules[name] ?? Number.NaN);
+  MECHANISM_IDS.forEach((id, m) => {
+    out.push(p.enabled[id] ? 1 : 0);
+    for (const name of MECHANISM_PARAMS[m]) out.push(p.mechanisms[id][name] ?? Number.NaN);
+  });
+  out.push(...model.weights, ...model.outsideBase);
+  return Float64Array.from(out);
+}
+
+/** Whether the model's parameters, switches, weights and outside options are still those of the fingerprint (no allocation). */
+function matches(model: Model, fp: Float64Array): boolean {
+  const p = model.params;
+  let x = 0;
+  for (let r = 0; r < RULE_NAMES.length; r++) if (!Object.is(p.rules[RULE_NAMES[r]] ?? Number.NaN, fp[x++])) return false;
+  for (let m = 0; m < M; m++) {
+    const id = MECHANISM_IDS[m];
+    if ((p.enabled[id] ? 1 : 0) !== fp[x++]) return false;
+    const values = p.mechanisms[id];
+    const names = MECHANISM_PARAMS[m];
+    for (let q = 0; q < names.length; q++) if (!Object.is(values[names[q]] ?? Number.NaN, fp[x++])) return false;
+  }
+  const { weights, outsideBase } = model;
+  if (fp.length !== x + weights.length + outsideBase.length) return false;
+  for (let q = 0; q < weights.length; q++) if (!Object.is(weights[q], fp[x++])) return false;
+  for (let q = 0; q < outsideBase.length; q++) if (!Object.is(outsideBase[q], fp[x++])) return false;
+  return true;
+}
+
+const finite = (xs: ArrayLike<number>) => Array.prototype.every.call(xs, (x: number) => Number.isFinite(x));
+const within = (xs: ArrayLike<number>, lo: number, hi: number) => Array.prototype.every.call(xs, (x: number) => x >= lo && x <= hi);
+
+/**
+ * Whether the fused loop's cheap finiteness check (the members' values and margins only) is as good as checkFinite's for this
+ * model: with every input and parameter finite, relations and baselines within [-1, 1] and memory within [0, 1], relations
+ * stay finite (acts and effects clamp them, drift averages), so only a contribution can go non-finite, and then the value does.
+ */
+function preconditions(model: Model): boolean {
+  const p = model.params;
+  for (const name of RULE_NAMES) if (!Number.isFinite(p.rules[name])) return false;
+  for (let m = 0; m < M; m++) for (const name of MECHANISM_PARAMS[m]) {
+    const v = p.mechanisms[MECHANISM_IDS[m]][name];
+    if (v !== undefined && !Number.isFinite(v)) return false;
+  }
+  const memory = p.rules.memory;
+  if (!(memory >= 0 && memory <= 1)) return false;
+  const baselines = model.baselineChanges.map((c) => c.value);
+  if (!within(model.relation0, -1, 1) || !within(model.relationBase, -1, 1) || !within(baselines, -1, 1)) return false;
+  for (const xs of [model.aid0, model.inducement0, model.outsideBase, model.weights, model.stakes, model.statusQuo]) if (!finite(xs)) return false;
+  for (const s of model.positions) if (!Number.isFinite(s.position) || !Number.isFinite(s.salience)) return false;
+  for (const ev of model.events) {
+    if (!Number.isFinite(ev.intensity)) return false;
+    for (const e of ev.effects) {
+      if (!Number.isFinite(e.v)) return false;
+      // The one alliance is index 0: a hierarchy effect on another would be an error the readable loop meets, not this one.
+      if (e.op === OP.hierarchy && e.k !== 0) return false;
+    }
+  }
+  for (const leaders of model.leaders) for (const t of leaders.traits) if (!finite([t.ambition, t.mistrust, t.risk])) return false;
+  const power = powerSchedule(model);
+  // Capabilities at least 0: a third power's capability ratios are then finite, which the security term's skipping relies on.
+  return finite(power.cap) && within(power.cap, 0, Number.POSITIVE_INFINITY) && finite(power.shareNow) && finite(power.shareAhead);
+}
+
+const NEUTRAL = { ambition: 0.5, mistrust: 0.5, risk: 0.5 };
+
+/** Builds the fused loop of a model as its parameters stand, or null if preconditions() fails. */
+function buildKernel(model: Model): FusedKernel | null {
+  if (!preconditions(model)) return null;
+  const P = model.params;
+  const mp = P.mechanisms;
+  const r = P.rules;
+  const T = model.months;
+  const n = model.actorIds.length;
+  const K = model.issueIds.length;
+  const alliance = model.alliances[0];
+  const A = alliance.a;
+  const B = alliance.b;
+  const W = model.weights;
+  const power = powerSchedule(model);
+  const cap = power.cap;
+  const on = Uint8Array.from(MECHANISM_IDS, (id) => (P.enabled[id] ? 1 : 0));
+  const demandOn = Uint8Array.from(DEMAND_TERM, (m) => on[m]);
+
+  // ---- what a run cannot change, per member slot s (0: A judging B, 1: B judging A) and month: index s * T + t ----
+  const ST = 2 * T;
+  const others: number[] = [];
+  for (let k = 0; k < n; k++) if (k !== A && k !== B) others.push(k);
+  const NO = others.length;
+  const live = Uint8Array.from({ length: T }, (_, t) => (inForce(alliance, t) ? 1 : 0));
+  const junior = new Uint8Array(ST);
+  const ratio = new Float64Array(ST);
+  const ratioPow = new Float64Array(ST);
+  const commitment = new Float64Array(ST);
+  const personality = new Float64Array(ST);
+  const ambitionI = new Float64Array(ST);
+  const ambitionJ = new Float64Array(ST);
+  const riskI = new Float64Array(ST);
+  const riskJ = new Float64Array(ST);
+  const capI = new Float64Array(ST);
+  const capJ = new Float64Array(ST);
+  const spreadOf = new Float64Array(ST);
+  // Per slot, month and third power q: c_k / (c_k + c_i) and c_k / (c_k + c_i + c_j), as securityTerm divides them.
+  const alone = new Float64Array(ST * NO);
+  const against = new Float64Array(ST * NO);
+  const capOther = new Float64Array(T * NO);
+  const leader = Int32Array.from(model.initialLeader);
+  const traits = (a: number) => (leader[a] < 0 ? NEUTRAL : model.leaders[a].traits[leader[a]]);
+  const relBaseNow = Float64Array.from(model.relationBase);
+  // The third powers acting in month t: thirdStart[t] .. thirdStart[t + 1] - 1 in thirdPowers (thirdPowersAct's test).
+  const thirdStart = new Int32Array(T + 1);
+  const thirdList: number[] = [];
+  for (let t = 0; t < T; t++) {
+    for (let e = model.eventStart[t]; e < model.eventStart[t + 1]; e++) for (const f of model.events[e].effects) if (f.op === OP.leader) leader[f.a] = f.k;
+    for (let c = model.baselineStart[t]; c < model.baselineStart[t + 1]; c++) relBaseNow[model.baselineChanges[c].dyad] = model.baselineChanges[c].value;
+    for (let s = 0; s < 2; s++) {
+      const i = s === 0 ? A : B;
+      const j = s === 0 ? B : A;
+      const x = s * T + t;
+      const share = power.shareNow[s * T + t];
+      junior[x] = share < 0.5 ? 1 : 0;
+      ratio[x] = share < 0.5 ? share / (1 - share) : (1 - share) / share;
+      ratioPow[x] = Math.pow(ratio[x], mp.standing.exponent);
+      const rise = power.shareAhead[s * T + t] - share;
+      commitment[x] = on[COM] ? W[i * M + COM] * (rise > 0 ? -mp.commitment.weight * rise : 0) : 0;
+      const ti = traits(i);
+      const tj = traits(j);
+      personality[x] = on[PER] ? W[i * M + PER] * (1 - ti.mistrust - tj.ambition) : 0;
+      ambitionI[x] = ti.ambition;
+      ambitionJ[x] = tj.ambition;
+      riskI[x] = ti.risk;
+      riskJ[x] = tj.risk;
+      spreadOf[x] = r.noise * (0.5 + ti.risk);
+      const ci = cap[t * n + i];
+      const cj = cap[t * n + j];
+      capI[x] = ci;
+      capJ[x] = cj;
+      for (let q = 0; q < NO; q++) {
+        const ck = cap[t * n + others[q]];
+        alone[x * NO + q] = ck / (ck + ci);
+        against[x * NO + q] = ck / (ck + ci + cj);
+      }
+    }
+    for (let q = 0; q < NO; q++) capOther[t * NO + q] = cap[t * n + others[q]];
+    thirdStart[t] = thirdList.length;
+    if (!live[t]) continue;
+    for (const k of others) {
+      if (relBaseNow[k * n + A] >= 0 && relBaseNow[k * n + B] >= 0) continue;
+      if (cap[t * n + k] <= 0) continue;
+      thirdList.push(k);
+    }
+  }
+  thirdStart[T] = thirdList.length;
+  const thirdPowers = Int32Array.from(thirdList);
+  // Each month in force takes 14 draws per member (activity, then one per option) and one per acting third power.
+  const drawStart = new Int32Array(T + 1);
+  for (let t = 0; t < T; t++) drawStart[t + 1] = drawStart[t] + (live[t] ? 28 + thirdStart[t + 1] - thirdStart[t] : 0);
+  const drawCount = drawStart[T];
+  const draws = new Int32Array(drawCount);
+  // Relations the run reads (those touching a member; not the diagonal, not between two third powers): the rest drift unseen.
+  const liveDyads: number[] = [];
+  for (let x = 0; x < n; x++) for (let y = 0; y < n; y++) if (x !== y && (x === A || x === B || y === A || y === B)) liveDyads.push(x * n + y);
+  const drifting = Int32Array.from(liveDyads);
+
+  // ---- parameters ----
+  const entrapment = mp.security.entrapment;
+  const benefit = mp.economy.benefit;
+  const aidCost = mp.economy.cost;
+  const resentment = mp.standing.resentment;
+  const prestige = mp.standing.prestige;
+  const challenge = mp.standing.challenge;
+  const autonomyWeight = mp.autonomy.weight;
+  const growth = mp.autonomy.growth;
+  const solidarity = mp.ideology.solidarity;
+  const divergence = mp.ideology.divergence;
+  const bargainingWeight = mp.bargaining.weight;
+  const pressureWeight = mp.wedge.pressure;
+  const inducementWeight = mp.wedge.inducement;
+  const help = mp.nuclear.help;
+  const fear = mp.nuclear.fear;
+  const stakesWeight = mp.stakes.weight;
+  // Member slot s's interest weights (s * M + m), and per demand dimension weight * issueWeight (the demand score's first
+  // product and the concession cost's; 0 where its mechanism is off, which concessionCost returns as 0 outright).
+  const w = new Float64Array(2 * M);
+  for (let m = 0; m < M; m++) { w[m] = W[A * M + m]; w[M + m] = W[B * M + m]; }
+  const demandWeight = new Float64Array(6);
+  for (let s = 0; s < 2; s++) for (let d = 0; d < 3; d++) demandWeight[s * 3 + d] = w[s * M + DEMAND_TERM[d]] * issueWeight(model, d);
+  const stakes = model.stakes;
+  const outA = model.outsideBase[A];
+  const outB = model.outsideBase[B];
+  const { activity, reciprocity, patience, forceRelation, responsiveness, memory, aidStep, aidCut, concessionStep, polarisation, hierarchyErosion } = r;
+  const { courtship, wedgeStrain, statusMemory, strainedMargin, brokenMargin, hostileRelation, defectionMemory, forceMemory, restoreMargin } = r;
+  const STEP = Float64Array.from(ACT_GOLDSTEIN, (g) => (responsiveness * g) / 10);
+  const dimension = model.dimension;
+  const issuesOf = model.issuesOf;
+  const doctrine = issuesOf[DOC];
+  const nuclearIssues = issuesOf[NUCLEAR];
+  const statusQuo = model.statusQuo;
+  const positionStart = model.positionStart;
+  const positionActor = Int32Array.from(model.positions, (p) => p.actor);
+  const positionIssue = Int32Array.from(model.positions, (p) => p.issue);
+  const positionValue = Float64Array.from(model.positions, (p) => p.position);
+  const positionSalience = Float64Array.from(model.positions, (p) => p.salience);
+  const baselineStart = model.baselineStart;
+  const baselineDyad = Int32Array.from(model.baselineChanges, (c) => c.dyad);
+  const baselineValue = Float64Array.from(model.baselineChanges, (c) => c.value);
+  const eventStart = model.eventStart;
+  const events = model.events;
+
+  // ---- the run's state, allocated once ----
+  const rel = new Float64Array(n * n);
+  const relBase = new Float64Array(n * n);
+  const aid = new Float64Array(n * n);
+  const ind = new Float64Array(n * n);
+  const pos = new Float64Array(n * K);
+  const sal = new Float64Array(n * K);
+  const outcome = new Float64Array(K);
+  // Per slot and dimension (s * 4 + d): whether the issue terms, and the decision's issue queries, must be worked out again
+  // (the readable loop's issue memo: a term stays good while its own dimension is unchanged).
+  const staleTerm = new Uint8Array(8);
+  const staleQuery = new Uint8Array(8);
+  const gainOf = new Float64Array(8);
+  const gapOf = new Int32Array(6);
+  const shortOf = new Float64Array(6);
+  const doctrinalOf = new Int32Array(2);
+  const retractOf = new Int32Array(2);
+  // Contributions per slot (s * M + m) the decisions read.
+  const C = new Float64Array(2 * M);
+  // The options of the member deciding: open, the constants of its score, its issue.
+  const open = new Uint8Array(OPTIONS);
+  const P1 = new Float64Array(OPTIONS);
+  const P2 = new Float64Array(OPTIONS);
+  const issue = new Int32Array(OPTIONS);
+  let aidR = 0;
+  let aidS = 0;
+  let h = 0;
+  let lastDefect = NEVER;
+  let lastForce = NEVER;
+  let severed = 0;
+  let breaker = -1;
+  // Pending demands of slot 0 (A toward B) and slot 1 (B toward A).
+  let demand0 = -1;
+  let demandMonth0 = NEVER;
+  let demand1 = -1;
+  let demandMonth1 = NEVER;
+
+  const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+  const changed = (k: number) => {
+    const d = dimension[k];
+    staleTerm[d] = 1; staleTerm[4 + d] = 1; staleQuery[d] = 1; staleQuery[4 + d] = 1;
+  };
+  /** effects.ts's impulse, without the cooperation the summary does not report. */
+  const impulse = (from: number, to: number, step: number) => {
+    const d = from * n + to;
+    const x = rel[d];
+    rel[d] = clamp(x + step * (step > 0 ? 1 - x : 1 + x), -1, 1);
+  };
+
+  /** effects.ts's applyEvent and applyEffect (capabilities and leaders are in the schedules). */
+  function applyEvent(ev: Model['events'][number], t: number): void {
+    if (ev.to >= 0) {
+      impulse(ev.from, ev.to, (responsiveness * ev.intensity) / 10);
+      if (ev.joint) impulse(ev.to, ev.from, (responsiveness * ev.intensity) / 10);
+      if (ev.kind !== 'other' && ((ev.from === A && ev.to === B) || (ev.from === B && ev.to === A))) {
+        if (ev.kind === 'force') lastForce = t;
+        else { lastDefect = t; severed = 1; }
+        breaker = ev.from;
+      }
+    }
+    for (const e of ev.effects) {
+      switch (e.op) {
+        case OP.aid: aid[e.a * n + e.b] = e.v; break;
+        case OP.threat: rel[e.a * n + e.b] = clamp(rel[e.a * n + e.b] - e.v, -1, 1); break;
+        case OP.relation: rel[e.a * n + e.b] = clamp(rel[e.a * n + e.b] + e.v, -1, 1); break;
+        case OP.position: {
+          const d = e.a * K + e.k;
+          const base = pos[d] !== pos[d] ? statusQuo[e.k] : pos[d];
+          pos[d] = clamp(e.rel ? base + e.v : e.v, 0, 100);
+          changed(e.k);
+          break;
+        }
+        case OP.salience: {
+          const d = e.a * K + e.k;
+          sal[d] = clamp(e.rel ? sal[d] + e.v : e.v, 0, 1);
+          changed(e.k);
+          break;
+        }
+        case OP.concession: outcome[e.k] = e.v; changed(e.k); break;
+        case OP.inducement: ind[e.a * n + e.b] = e.v; break;
+        case OP.hierarchy: h = clamp(e.rel ? h + e.v : e.v, 0, 1); break;
+        default: break;
+      }
+    }
+  }
+
+  // The issue queries of pair.ts and decision.ts, on this loop's arrays.
+  function gain(i: number, j: number, issues: Int32Array): number {
+    let sum = 0;
+    for (let z = 0; z < issues.length; z++) {
+      const k = issues[z];
+      const x = pos[i * K + k];
+      if (x !== x || pos[j * K + k] !== pos[j * K + k]) continue;
+      sum += (sal[i * K + k] * (Math.abs(x - statusQuo[k]) - Math.abs(x - outcome[k]))) / 100;
+    }
+    return sum;
+  }
+  function distance(i: number, j: number): number {
+    let num = 0;
+    let den = 0;
+    for (let z = 0; z < doctrine.length; z++) {
+      const k = doctrine[z];
+      const xi = pos[i * K + k];
+      const xj = pos[j * K + k];
+      if (xi !== xi || xj !== xj) continue;
+      const s = sal[i * K + k];
+      num += (s * Math.abs(xi - xj)) / 100;
+      den += s;
+    }
+    return den > 0 ? num / den : -1;
+  }
+  function widestGap(i: number, j: number, issues: Int32Array): number {
+    let best = -1;
+    let bestScore = 0;
+    for (let z = 0; z < issues.length; z++) {
+      const k = issues[z];
+      const x = pos[i * K + k];
+      if (x !== x || pos[j * K + k] !== pos[j * K + k]) continue;
+      const gap = Math.abs(x - outcome[k]);
+      if (gap < 5) continue;
+      const s = sal[i * K + k] * gap;
+      if (s > bestScore) { bestScore = s; best = k; }
+    }
+    return best;
+  }
+  function shortfall(i: number, j: number, issues: Int32Array): number {
+    let sum = 0;
+    for (let z = 0; z < issues.length; z++) {
+      const k = issues[z];
+      const x = pos[i * K + k];
+      if (x !== x || pos[j * K + k] !== pos[j * K + k]) continue;
+      sum += (sal[i * K + k] * Math.abs(x - outcome[k])) / 100;
+    }
+    return sum;
+  }
+  function widestDoctrinalGap(i: number, j: number): number {
+    let best = -1;
+    let bestScore = 0;
+    for (let z = 0; z < doctrine.length; z++) {
+      const k = doctrine[z];
+      const xi = pos[i * K + k];
+      const xj = pos[j * K + k];
+      if (xi !== xi || xj !== xj) continue;
+      const s = sal[i * K + k] * Math.abs(xi - xj);
+      if (s > bestScore) { bestScore = s; best = k; }
+    }
+    return best;
+  }
+  function retractableNuclear(i: number, j: number): number {
+    for (let z = 0; z < nuclearIssues.length; z++) {
+      const k = nuclearIssues[z];
+      const x = pos[i * K + k];
+      if (x !== x || pos[j * K + k] !== pos[j * K + k]) continue;
+      if (Math.abs(x - outcome[k]) >= 5 && Math.abs(x - statusQuo[k]) < Math.abs(x - outcome[k])) return k;
+    }
+    return -1;
+  }
+  /** decision.ts's concessionCost for slot s; 0 where the demand's mechanism is off. */
+  function concessionCost(s: number, i: number, j: number, k: number): number {
+    const x = pos[i * K + k];
+    if (x !== x) return 0;
+    const q = outcome[k];
+    const target = pos[j * K + k];
+    const step = Math.min(concessionStep, Math.abs(target - q));
+    const next = q + (target > q ? step : -step);
+    const d = dimension[k];
+    const dd = d === SOV ? 0 : d === NUCLEAR ? 2 : 1;
+    if (!demandOn[dd]) return 0;
+    return (w[s * M + DEMAND_TERM[dd]] * issueWeight(model, dd) * sal[i * K + k] * (Math.abs(x - next) - Math.abs(x - q))) / 100;
+  }
+  function moveOutcome(k: number, toward: number): void {
+    const q = outcome[k];
+    const step = Math.min(concessionStep, Math.abs(toward - q));
+    outcome[k] = q + (toward > q ? step : -step);
+    changed(k);
+  }
+  function polarise(i: number, j: number): void {
+    for (let z = 0; z < doctrine.length; z++) {
+      const k = doctrine[z];
+      const xi = pos[i * K + k];
+      const xj = pos[j * K + k];
+      if (xi !== xi || xj !== xj) continue;
+      const dir = xi >= xj ? 1 : -1;
+      pos[i * K + k] = Math.min(100, Math.max(0, xi + dir * polarisation));
+      changed(k);
+    }
+  }
+  function refreshTerms(s: number, i: number, j: number): void {
+    const o = s * 4;
+    if (staleTerm[o + MAT]) { gainOf[o + MAT] = gain(i, j, issuesOf[MAT]); staleTerm[o + MAT] = 0; }
+    if (staleTerm[o + SOV]) { gainOf[o + SOV] = gain(i, j, issuesOf[SOV]); staleTerm[o + SOV] = 0; }
+    if (staleTerm[o + NUCLEAR]) { gainOf[o + NUCLEAR] = gain(i, j, nuclearIssues); staleTerm[o + NUCLEAR] = 0; }
+    if (staleTerm[o + DOC]) { gainOf[o + DOC] = distance(i, j); staleTerm[o + DOC] = 0; }
+  }
+  function refreshQueries(s: number, i: number, j: number): void {
+    const o = s * 4;
+    for (let d = 0; d < 3; d++) {
+      const dim = DEMAND_DIMENSIONS[d];
+      if (!staleQuery[o + dim]) continue;
+      const k = demandOn[d] ? widestGap(i, j, issuesOf[dim]) : -1;
+      gapOf[s * 3 + d] = k;
+      if (k >= 0) shortOf[s * 3 + d] = shortfall(i, j, issuesOf[dim]);
+      if (dim === NUCLEAR) retractOf[s] = retractableNuclear(i, j);
+      staleQuery[o + dim] = 0;
+    }
+    if (staleQuery[o + DOC]) { doctrinalOf[s] = widestDoctrinalGap(i, j); staleQuery[o + DOC] = 0; }
+  }
+
+  /** Member slot s's value of the alliance in month t (partner j), term by term in report order as valuation.ts adds them. */
+  function value(s: number, i: number, j: number, t: number): number {
+    const x = s * T + t;
+    const cb = s * M;
+    const jun = junior[x] === 1;
+    const hierarchy = h;
+    refreshTerms(s, i, j);
+    let total = 0;
+    let c = 0;
+    if (on[SEC]) {
+      const ci = capI[x];
+      const support = ((1 + rel[j * n + i]) / 2) * capJ[x];
+      let protection = 0;
+      let entrapped = 0;
+      for (let z = 0; z < NO; z++) {
+        const ck = capOther[t * NO + z];
+        if (ck <= 0) continue;
+        const k = others[z];
+        const rki = rel[k * n + i];
+        const rkj = rel[k * n + j];
+        // A third power hostile to neither adds 0 times a finite number to both sums: nothing, exactly.
+        if (rki >= 0 && rkj >= 0) continue;
+        const hostileToI = Math.max(0, -rki);
+        const hostileToJ = Math.max(0, -rkj);
+        protection += hostileToI * (alone[x * NO + z] - ck / (ck + ci + support));
+        entrapped += hostileToJ * (1 - hostileToI) * against[x * NO + z];
+      }
+      c = w[cb + SEC] * (protection - entrapment * entrapped);
+    } else c = 0;
+    C[cb + SEC] = c; total += c;
+    c = on[ECO] ? w[cb + ECO] * (benefit * aid[j * n + i] - aidCost * aid[i * n + j]) : 0;
+    C[cb + ECO] = c; total += c;
+    c = on[STA] ? w[cb + STA] * (jun ? -resentment * hierarchy * ratioPow[x] * ambitionI[x] : prestige * hierarchy - challenge * ratioPow[x] * ambitionJ[x]) : 0;
+    C[cb + STA] = c; total += c;
+    if (on[AUT]) {
+      const g = autonomyWeight * gainOf[s * 4 + SOV];
+      c = w[cb + AUT] * (jun && g < 0 ? g * (1 + growth * ratio[x]) : g);
+    } else c = 0;
+    total += c;
+    if (on[IDE]) {
+      const d = gainOf[s * 4 + DOC];
+      c = w[cb + IDE] * (d < 0 ? 0 : solidarity * (1 - d) - divergence * d);
+    } else c = 0;
+    C[cb + IDE] = c; total += c;
+    c = on[BAR] ? w[cb + BAR] * (bargainingWeight * gainOf[s * 4 + MAT]) : 0;
+    total += c;
+    total += personality[x];
+    if (on[WED]) {
+      let pressure = 0;
+      let induced = 0;
+      const weighPressure = pressureWeight !== 0;
+      for (let k = 0; k < n; k++) {
+        induced += ind[k * n + i];
+        if (!weighPressure || k === i || k === j) continue;
+        const hostile = -rel[k * n + i];
+        if (hostile <= 0) continue;
+        const gap = rel[j * n + k] - rel[i * n + k];
+        if (gap > 0) pressure += (hostile * gap) / 2;
+      }
+      c = w[cb + WED] * (0 - pressureWeight * pressure - inducementWeight * induced);
+    } else c = 0;
+    total += c;
+    if (on[NUC]) {
+      const g = help * gainOf[s * 4 + NUCLEAR];
+      if (jun) c = w[cb + NUC] * g;
+      else {
+        let salience = 0;
+        for (let z = 0; z < nuclearIssues.length; z++) salience = Math.max(salience, sal[j * K + nuclearIssues[z]]);
+        c = w[cb + NUC] * (g - fear * salience * riskJ[x]);
+      }
+    } else c = 0;
+    C[cb + NUC] = c; total += c;
+    if (on[STK]) {
+      const position = stakes[s * 3];
+      const denial = stakes[s * 3 + 1];
+      const cohesion = stakes[s * 3 + 2];
+      if (position === 0 && denial === 0 && cohesion === 0) c = w[cb + STK] * 0;
+      else {
+        let rival = 0;
+        for (let z = 0; z < NO; z++) rival = Math.max(rival, -rel[others[z] * n + i]);
+        c = w[cb + STK] * (stakesWeight * (position + denial * rival + cohesion * (jun ? 1 - hierarchy : hierarchy)));
+      }
+    } else c = 0;
+    C[cb + STK] = c; total += c;
+    total += commitment[x];
+    return total;
+  }
+
+  /** Opens member slot s's options with the constants of their scores: each is ((z + P1) - P2), plus aidR and aidS for aid. */
+  function setOptions(s: number, i: number, j: number, t: number, x: number, margin: number, smoothed: number, partnerMargin: number, below: number): void {
+    const cb = s * M;
+    const R = reciprocity * rel[j * n + i];
+    for (let o = 0; o < OPTIONS; o++) { open[o] = 0; issue[o] = -1; }
+    // z - p is z + (-p) and x - 0 is x, exactly: each readable form of decision.ts in one shape.
+    if (capI[x] > capJ[x] && aid[i * n + j] < 1) {
+      open[OPTION.aid] = 1; P1[OPTION.aid] = margin; P2[OPTION.aid] = -R;
+      aidR = Math.max(0, -partnerMargin);
+      aidS = C[cb + ECO];
+    }
+    open[OPTION.agree] = 1; P1[OPTION.agree] = margin + R; P2[OPTION.agree] = 0;
+    const pending = s === 0 ? demand1 : demand0;
+    const pendingMonth = s === 0 ? demandMonth1 : demandMonth0;
+    if (pending >= 0 && t - pendingMonth <= 12) {
+      issue[OPTION.concede] = pending;
+      open[OPTION.concede] = 1; P1[OPTION.concede] = C[cb + SEC] + C[cb + STK] + R - concessionCost(s, i, j, pending); P2[OPTION.concede] = 0;
+    }
+    open[OPTION.consult] = 1; P1[OPTION.consult] = 0; P2[OPTION.consult] = 0;
+    refreshQueries(s, i, j);
+    for (let d = 0; d < 3; d++) {
+      const k = gapOf[s * 3 + d];
+      if (k < 0) continue;
+      const o = OPTION.demandSovereignty + d;
+      issue[o] = k;
+      open[o] = 1; P1[o] = demandWeight[s * 3 + d] * shortOf[s * 3 + d]; P2[o] = 0;
+    }
+    const polemic = Math.max(0, -C[cb + IDE]) + Math.max(0, -C[cb + STA]);
+    issue[OPTION.criticise] = doctrinalOf[s];
+    if (polemic > 0) { open[OPTION.criticise] = 1; P1[OPTION.criticise] = polemic; P2[OPTION.criticise] = R; }
+    const withheldAid = -C[cb + ECO];
+    if (aid[i * n + j] > 0 && withheldAid > 0) { open[OPTION.withholdAid] = 1; P1[OPTION.withholdAid] = withheldAid; P2[OPTION.withholdAid] = R; }
+    const retract = retractOf[s];
+    const nuclearCost = -C[cb + NUC];
+    issue[OPTION.withholdNuclear] = retract;
+    if (retract >= 0 && nuclearCost > 0) { open[OPTION.withholdNuclear] = 1; P1[OPTION.withholdNuclear] = nuclearCost; P2[OPTION.withholdNuclear] = R; }
+    open[OPTION.reduce] = 1; P1[OPTION.reduce] = -smoothed / 2 - R; P2[OPTION.reduce] = 0;
+    if (below >= patience && severed === 0) { open[OPTION.defect] = 1; P1[OPTION.defect] = -smoothed; P2[OPTION.defect] = R; }
+    if (severed === 1 && rel[i * n + j] <= forceRelation) { open[OPTION.force] = 1; P1[OPTION.force] = -(smoothed * riskI[x]); P2[OPTION.force] = R; }
+  }
+
+  /** Option o's score with perturbation z, in the readable rule's order of operations. */
+  function scoreOf(o: number, z: number): number {
+    const y = z + P1[o] - P2[o];
+    return o === OPTION.aid ? y + aidR + aidS : y;
+  }
+
+  /**
+   * The best open option, the one decision.ts picks: if the option with the highest score at the low end of its draw's range
+   * is the only one whose score at the high end reaches it, it wins, exactly, with no logarithm; otherwise (a small share of
+   * decisions, and every one without noise) every open option's score is worked out as the readable rule does.
+   */
+  function best(spread: number, d0: number): number {
+    if (spread > 0) {
+      let maxLow = NONE;
+      let argLow = -1;
+      let maxHigh = NONE;
+      let argHigh = -1;
+      let secondHigh = NONE;
+      for (let o = 0; o < OPTIONS; o++) {
+        if (!open[o]) continue;
+        const b = (draws[d0 + o] >>> BUCKET_SHIFT) << 1;
+        const low = scoreOf(o, spread * GUMBEL_BOUNDS[b]);
+        const high = scoreOf(o, spread * GUMBEL_BOUNDS[b + 1]);
+        if (low > maxLow) { maxLow = low; argLow = o; }
+        if (high > maxHigh) { secondHigh = maxHigh; maxHigh = high; argHigh = o; } else if (high > secondHigh) secondHigh = high;
+      }
+      if (argHigh === argLow && secondHigh < maxLow) return argLow;
+    }
+    let chosen: number = OPTION.consult;
+    let top = scoreOf(chosen, spread * gumbelOf(draws[d0 + chosen]));
+    for (let o = 0; o < OPTIONS; o++) {
+      if (!open[o]) continue;
+      const score = scoreOf(o, spread * gumbelOf(draws[d0 + o]));
+      if (score > top) { top = score; chosen = o; }
+    }
+    return chosen;
+  }
+
+  /** Member slot s (i, partner j) decides with draws d0 .. d0 + 12 (the caller checked activity); as decision.ts's decide. */
+  function decide(s: number, i: number, j: number, t: number, d0: number, margin: number, smoothed: number, partnerMargin: number, below: number, act: Trace['act']): void {
+    const x = s * T + t;
+    setOptions(s, i, j, t, x, margin, smoothed, partnerMargin, below);
+    const spread = spreadOf[x];
+    const o = best(spread, d0);
+    const k = issue[o];
+    switch (o) {
+      case OPTION.aid: aid[i * n + j] = Math.min(1, aid[i * n + j] + aidStep); break;
+      case OPTION.concede:
+        moveOutcome(k, pos[j * K + k]);
+        if (s === 0) demand1 = -1; else demand0 = -1;
+        break;
+      case OPTION.demandSovereignty: case OPTION.demandMaterial: case OPTION.demandNuclear:
+        if (s === 0) { demand0 = k; demandMonth0 = t; } else { demand1 = k; demandMonth1 = t; }
+        break;
+      case OPTION.criticise:
+        polarise(i, j);
+        if (junior[x]) h = Math.max(0, h - hierarchyErosion);
+        break;
+      case OPTION.withholdAid: aid[i * n + j] *= 1 - aidCut; break;
+      case OPTION.withholdNuclear: if (k >= 0) moveOutcome(k, pos[i * K + k]); break;
+      case OPTION.defect: lastDefect = t; severed = 1; breaker = i; break;
+      case OPTION.force: lastForce = t; breaker = i; break;
+      default: break;
+    }
+    const kind = KIND_OF[o];
+    impulse(i, j, STEP[kind]);
+    if (act !== undefined) {
+      const category = OPTION_CATEGORY[o] >= 0 ? OPTION_CATEGORY[o] : k < 0 ? CATEGORY.diplomatic : DIMENSION_CATEGORY[dimension[k]];
+      act(t, 0, i, j, ACT_KINDS[kind], k, scoreOf(o, spread * gumbelOf(draws[d0 + o])), ACT_CATEGORIES[category]);
+    }
+  }
+
+  const kernel: FusedKernel = { run, failedMonth: -1, draws, drawCount, busy: false };
+
+  /** One run, marked busy while under way (a trace may start another run of the same model, which must not share this state). */
+  function run(rng: RandomStream, trace: Trace): RunSummary | null {
+    kernel.busy = true;
+    try {
+      return loop(rng, trace);
+    } finally {
+      kernel.busy = false;
+    }
+  }
+
+  /** One run: what runModel returns, or null at the first month whose values are not finite. */
+  function loop(rng: RandomStream, trace: Trace): RunSummary | null {
+    if (rng instanceof Xoroshiro128Plus) rng.fill(draws, drawCount);
+    else for (let x = 0; x < drawCount; x++) draws[x] = rng.next();
+    const act = trace.act;
+    rel.set(model.relation0);
+    relBase.set(model.relationBase);
+    aid.set(model.aid0);
+    ind.set(model.inducement0);
+    pos.fill(Number.NaN);
+    sal.fill(0);
+    outcome.set(statusQuo);
+    h = alliance.hierarchy;
+    lastDefect = NEVER; lastForce = NEVER; severed = 0; breaker = -1;
+    demand0 = -1; demandMonth0 = NEVER; demand1 = -1; demandMonth1 = NEVER;
+    staleTerm.fill(1);
+    staleQuery.fill(1);
+    let below0 = 0;
+    let below1 = 0;
+    let above = 0;
+    let status = 0;
+    let smoothed0 = Number.NaN;
+    let smoothed1 = Number.NaN;
+    let acts = 0;
+    let initial: (typeof STATUSES)[number] = 'allied';
+    const changes: StatusChange[] = [];
+    let firstBreak = -1;
+    let firstBreakReason: StatusReason | '' = '';
+    let firstBreakBelow = false;
+    let firstHostile = -1;
+    for (let t = 0; t < T; t++) {
+      // ---- inputs (month-inputs.ts) ----
+      for (let x = positionStart[t]; x < positionStart[t + 1]; x++) {
+        const d = positionActor[x] * K + positionIssue[x];
+        pos[d] = positionValue[x];
+        sal[d] = positionSalience[x];
+        changed(positionIssue[x]);
+      }
+      for (let c = baselineStart[t]; c < baselineStart[t + 1]; c++) relBase[baselineDyad[c]] = baselineValue[c];
+      for (let e = eventStart[t]; e < eventStart[t + 1]; e++) applyEvent(events[e], t);
+      if (live[t]) {
+        // ---- valuation ----
+        const value0 = value(0, A, B, t);
+        const value1 = value(1, B, A, t);
+        const margin0 = value0 - outA;
+        const margin1 = value1 - outB;
+        // x * 0 is 0 for finite x, NaN otherwise; with relations and capabilities finite by construction (preconditions),
+        // checkFinite throws exactly when one of these is not finite.
+        if (value0 * 0 + value1 * 0 + margin0 * 0 + margin1 * 0 !== 0) {
+          kernel.failedMonth = t;
+          return null;
+        }
+        // ---- decisions: A then B, 14 draws each, then the third powers ----
+        const d = drawStart[t];
+        if ((draws[d] >>> 0) / 4294967296 < activity) { decide(0, A, B, t, d + 1, margin0, smoothed0, margin1, below0, act); acts++; }
+        if ((draws[d + 14] >>> 0) / 4294967296 < activity) { decide(1, B, A, t, d + 15, margin1, smoothed1, margin0, below1, act); acts++; }
+        const strain = Math.max(0, -(rel[A * n + B] + rel[B * n + A]) / 2);
+        for (let q = thirdStart[t], y = d + 28; q < thirdStart[t + 1]; q++, y++) {
+          if ((draws[y] >>> 0) / 4294967296 >= activity) continue;
+          const k = thirdPowers[q];
+          const pryA = rel[A * n + k] - rel[A * n + B];
+          const pryB = rel[B * n + k] - rel[B * n + A];
+          const target = pryA >= pryB ? A : B;
+          const dyad = k * n + target;
+          if (strain >= wedgeStrain) {
+            ind[dyad] += courtship * (strain - ind[dyad]);
+            impulse(k, target, STEP[INDUCE]);
+            act?.(t, 0, k, target, 'induce', -1, strain, 'diplomatic');
+          } else {
+            ind[dyad] *= 1 - courtship;
+            impulse(k, target, STEP[PRESSURE]);
+            act?.(t, 0, k, target, 'pressure', -1, strain, 'crisis');
+          }
+        }
+        // ---- relations drift ----
+        for (let z = 0; z < drifting.length; z++) { const dd = drifting[z]; rel[dd] += memory * (relBase[dd] - rel[dd]); }
+        // ---- status (status.ts) ----
+        smoothed0 = smoothed0 !== smoothed0 ? margin0 : smoothed0 + statusMemory * (margin0 - smoothed0);
+        below0 = smoothed0 < 0 ? below0 + 1 : 0;
+        smoothed1 = smoothed1 !== smoothed1 ? margin1 : smoothed1 + statusMemory * (margin1 - smoothed1);
+        below1 = smoothed1 < 0 ? below1 + 1 : 0;
+        const worst = Math.min(smoothed0, smoothed1);
+        above = worst >= restoreMargin ? above + 1 : 0;
+        if (severed === 1 && above >= patience && t - lastDefect >= defectionMemory) severed = 0;
+        let now: number;
+        let reason: StatusReason;
+        if (t - lastForce < forceMemory) { now = 3; reason = 'force'; }
+        else if (Math.max(rel[A * n + B], rel[B * n + A]) <= hostileRelation) { now = 3; reason = 'relations'; }
+        else if (severed === 1) { now = 2; reason = 'defection'; }
+        else if (worst < brokenMargin) { now = 2; reason = 'margin'; }
+        else if (worst < strainedMargin) { now = 1; reason = 'margin'; }
+        else { now = 0; reason = 'margin'; }
+        if (t === 0) initial = STATUSES[now];
+        else if (now !== status) changes.push({ month: t, alliance: 0, from: STATUSES[status], to: STATUSES[now], reason });
+        status = now;
+        if (now >= 2 && firstBreak < 0) {
+          firstBreak = t;
+          firstBreakReason = reason;
+          const broke = reason === 'defection' || reason === 'force' ? breaker : -1;
+          const side = broke === B ? 1 : broke === A ? 0 : smoothed0 <= smoothed1 ? 0 : 1;
+          firstBreakBelow = (side === 0 ? smoothed0 : smoothed1) < 0;
+        }
+        if (now === 3 && firstHostile < 0) firstHostile = t;
+      } else {
+        for (let z = 0; z < drifting.length; z++) { const dd = drifting[z]; rel[dd] += memory * (relBase[dd] - rel[dd]); }
+      }
+    }
+    return {
+      initial: [initial], changes, firstBreak: [firstBreak], firstBreakReason: [firstBreakReason],
+      firstBreakBelow: [firstBreakBelow], firstHostile: [firstHostile], acts,
+    };
+  }
+  return kernel;
+}
