@@ -521,8 +521,17 @@ function buildKernel(model: Model): FusedKernel | null {
     if (staleQuery[o + DOC]) { doctrinalOf[s] = widestDoctrinalGap(i, j); staleQuery[o + DOC] = 0; }
   }
 
+  // The arrays the hot functions read, gathered so that each takes them into local variables on entry: V8 then keeps them in
+  // registers instead of reloading each from the closure's context at every use.
+  const hot = {
+    rel, relBase, aid, ind, sal, C, w, capI, capJ, capOther, alone, against, thirdParties: Int32Array.from(others), ratioPow, ratio,
+    ambitionI, ambitionJ, riskI, riskJ, junior, gainOf, personality, commitment, stakes, nuclearIssues, open, P1, P2, issue, draws,
+    drifting, spreadOf, drawStart, thirdStart, thirdPowers, live, gapOf, shortOf, demandWeight, retractOf, doctrinalOf,
+  };
+
   /** Member slot s's value of the alliance in month t (partner j), term by term in report order as valuation.ts adds them. */
   function value(s: number, i: number, j: number, t: number): number {
+    const { rel, aid, ind, sal, C, w, capI, capJ, capOther, alone, against, thirdParties, ratioPow, ratio, ambitionI, ambitionJ, riskJ, junior, gainOf, personality, commitment, stakes, nuclearIssues } = hot;
     const x = s * T + t;
     const cb = s * M;
     const jun = junior[x] === 1;
@@ -538,7 +547,7 @@ function buildKernel(model: Model): FusedKernel | null {
       for (let z = 0; z < NO; z++) {
         const ck = capOther[t * NO + z];
         if (ck <= 0) continue;
-        const k = others[z];
+        const k = thirdParties[z];
         const rki = rel[k * n + i];
         const rkj = rel[k * n + j];
         // A third power hostile to neither adds 0 times a finite number to both sums: nothing, exactly.
@@ -600,7 +609,7 @@ function buildKernel(model: Model): FusedKernel | null {
       if (position === 0 && denial === 0 && cohesion === 0) c = w[cb + STK] * 0;
       else {
         let rival = 0;
-        for (let z = 0; z < NO; z++) rival = Math.max(rival, -rel[others[z] * n + i]);
+        for (let z = 0; z < NO; z++) rival = Math.max(rival, -rel[thirdParties[z] * n + i]);
         c = w[cb + STK] * (stakesWeight * (position + denial * rival + cohesion * (jun ? 1 - hierarchy : hierarchy)));
       }
     } else c = 0;
@@ -611,6 +620,7 @@ function buildKernel(model: Model): FusedKernel | null {
 
   /** Opens member slot s's options with the constants of their scores: each is ((z + P1) - P2), plus aidR and aidS for aid. */
   function setOptions(s: number, i: number, j: number, t: number, x: number, margin: number, smoothed: number, partnerMargin: number, below: number): void {
+    const { rel, aid, C, capI, capJ, riskI, open, P1, P2, issue, gapOf, shortOf, demandWeight, retractOf, doctrinalOf } = hot;
     const cb = s * M;
     const R = reciprocity * rel[j * n + i];
     for (let o = 0; o < OPTIONS; o++) { open[o] = 0; issue[o] = -1; }
@@ -662,6 +672,7 @@ function buildKernel(model: Model): FusedKernel | null {
    * decisions, and every one without noise) every open option's score is worked out as the readable rule does.
    */
   function best(spread: number, d0: number): number {
+    const { open, draws } = hot;
     if (spread > 0) {
       let maxLow = NONE;
       let argLow = -1;
@@ -736,6 +747,7 @@ function buildKernel(model: Model): FusedKernel | null {
 
   /** One run: what runModel returns, or null at the first month whose values are not finite. */
   function loop(rng: RandomStream, trace: Trace): RunSummary | null {
+    const { rel, relBase, ind, draws, drifting, drawStart, thirdStart, thirdPowers, live } = hot;
     if (rng instanceof Xoroshiro128Plus) rng.fill(draws, drawCount);
     else for (let x = 0; x < drawCount; x++) draws[x] = rng.next();
     const act = trace.act;

@@ -1,0 +1,122 @@
+// The fused month loop against the readable one, its oracle: the same summaries, the same acts with the same scores and the
+// stream left at the same draw, bit for bit, on every shipped scenario it takes and under parameters that open other paths;
+// the same NonFiniteState when a run goes non-finite; and the models and traces it declines, which the flat loop then runs.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { modelAt } from '../analysis/fitting/model-at.js';
+import { runStream, type RandomStream } from '../random/streams.js';
+import { loadScenarioText } from '../scenario/parse.js';
+import { compile, type CompileOptions } from './compile.js';
+import { fusedRunnable } from './fused-run.js';
+import type { Model } from './model.js';
+import { runModel, runModelReadable, type Trace } from './run.js';
+
+const files = [
+  ...readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/${f}`),
+  ...readdirSync('scenarios/cases').filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/cases/${f}`),
+];
+const scenarioOf = (file: string) => loadScenarioText(readFileSync(file, 'utf8'), file);
+const REFERENCE = 'scenarios/sino-soviet.yaml';
+
+/** A run's summary, every act with all its arguments, and the stream's next draw after it (where the run left the stream). */
+function record(run: typeof runModel, model: Model, seed: number, index: number, traced: boolean): unknown[] {
+  const acts: unknown[] = [];
+  const rng = runStream(seed, index);
+  const summary = run(model, rng, traced ? { act: (...a) => acts.push(a) } : {});
+  return [summary, acts, rng.next()];
+}
+
+const variants: { name: string; options: CompileOptions }[] = [
+  { name: 'defaults', options: {} },
+  { name: 'no noise (every option scored exactly)', options: { params: { 'rules.noise': 0 } } },
+  { name: 'much noise and activity', options: { params: { 'rules.noise': 0.2, 'rules.activity': 0.8 } } },
+  { name: 'pressure and a steeper standing term', options: { params: { 'wedge.pressure': 1, 'standing.exponent': 2 } } },
+  { name: 'mechanisms off', options: { mechanisms: { bargaining: false, nuclear: false, security: false, personality: false, commitment: false } } },
+  { name: 'other mechanisms off', options: { mechanisms: { autonomy: false, ideology: false, standing: false, stakes: false, economy: false, wedge: false } } },
+];
+
+for (const file of files) {
+  test(`the fused loop runs ${file} bit for bit as the readable loop does, or declines it`, () => {
+    const scenario = scenarioOf(file);
+    for (const { name, options } of variants) {
+      const model = compile(scenario, options);
+      const takes = model.alliances.length === 1;
+      assert.equal(fusedRunnable(model, {}), takes, `${name}: the fused loop takes every shipped model of one alliance, and only those`);
+      let acts = 0;
+      for (let r = 0; r < 30; r++) {
+        const fast = record(runModel, model, 5, r, false);
+        assert.deepEqual(fast, record(runModelReadable, model, 5, r, false), `${name}, run ${r}: summary and stream`);
+        acts += (fast[0] as { acts: number }).acts;
+      }
+      for (let r = 0; r < 6; r++) assert.deepEqual(record(runModel, model, 9, r, true), record(runModelReadable, model, 9, r, true), `${name}, run ${r}: acts`);
+      if (takes) assert.ok(acts > 0, `${name}: the runs compared took decisions`);
+    }
+  });
+}
+
+test('the fused loop declines what it cannot do exactly, and the flat loop then gives the readable loop\'s runs', () => {
+  const scenario = scenarioOf(REFERENCE);
+  const model = compile(scenario);
+  assert.equal(fusedRunnable(model, {}), true);
+  assert.equal(fusedRunnable(model, { act: () => {} }), true, 'acts are reported');
+  for (const trace of [{ choose: () => undefined }, { month: () => {} }, { event: () => {} }] as Trace[]) assert.equal(fusedRunnable(model, trace), false);
+  const declined: Model[] = [
+    compile(scenario, { mode: 'replay' }),
+    compile(scenario, { params: { 'bargaining.foresight': 0.5 } }),
+    compile(scenario, { params: { 'rules.memory': 1.5 } }),
+    compile(scenarioOf('scenarios/moscow-1949-50.yaml')),
+  ];
+  for (const m of declined) {
+    assert.equal(fusedRunnable(m, {}), false);
+    for (let r = 0; r < 4; r++) assert.deepEqual(record(runModel, m, 3, r, true), record(runModelReadable, m, 3, r, true));
+  }
+});
+
+test('a fit swapping parameters in place in one model gets the kernel of each parameter set', () => {
+  const at = modelAt(scenarioOf(REFERENCE), { mode: 'predict' });
+  const sets = [{}, { 'rules.noise': 0.2 }, { 'standing.exponent': 2, 'personality.weight': 0.5 }, {}, { 'rules.outsideBase': 0.1 }];
+  for (const params of sets) {
+    const model = at.at(params);
+    assert.equal(fusedRunnable(model, {}), true);
+    for (let r = 0; r < 5; r++) assert.deepEqual(record(runModel, model, 4, r, true), record(runModelReadable, model, 4, r, true), `${JSON.stringify(params)}, run ${r}`);
+  }
+  const model = at.at({});
+  model.params.enabled.security = false;
+  assert.deepEqual(record(runModel, model, 4, 0, false), record(runModelReadable, model, 4, 0, false), 'a switch turned off in place');
+  model.params.enabled.security = true;
+});
+
+test('a run that goes non-finite throws the readable loop\'s NonFiniteState, having reported the same acts, with any stream', () => {
+  // A junior's autonomy loss times a huge growth overflows once an outcome has moved, a few months in.
+  const model = compile(scenarioOf(REFERENCE), { params: { 'autonomy.weight': 1e300, 'autonomy.growth': 1e300 } });
+  assert.equal(fusedRunnable(model, {}), true);
+  const outcome = (run: typeof runModel, rng: RandomStream & { next(): number }) => {
+    const acts: unknown[] = [];
+    try {
+      run(model, rng, { act: (...a) => acts.push(a) });
+    } catch (err) {
+      const e = err as { name: string; message: string; path: unknown; month: number };
+      return [e.name, e.message, e.path, e.month, acts, rng.next()];
+    }
+    return ['no throw'];
+  };
+  for (let r = 0; r < 4; r++) {
+    const fused = outcome(runModel, runStream(3, r));
+    assert.equal(fused[0], 'NonFiniteState');
+    assert.ok((fused[4] as unknown[]).length > 0, 'acts came before the failure');
+    assert.deepEqual(fused, outcome(runModelReadable, runStream(3, r)), `run ${r}`);
+    // A stream of another kind is drawn through next() and replayed to the flat loop from the draws taken.
+    const wrapped = () => { const s = runStream(3, r); return { next: () => s.next() }; };
+    assert.deepEqual(outcome(runModel, wrapped()).slice(0, 5), fused.slice(0, 5), `run ${r}, another stream`);
+  }
+});
+
+test('a run started inside another\'s trace does not share the fused loop\'s state', () => {
+  const model = compile(scenarioOf(REFERENCE));
+  const inner: unknown[] = [];
+  const outer = runModel(model, runStream(1, 0), { act: (t) => { if (t === 40) inner.push(runModel(model, runStream(1, 1))); } });
+  assert.deepEqual(outer, runModelReadable(model, runStream(1, 0)));
+  assert.ok(inner.length > 0);
+  for (const s of inner) assert.deepEqual(s, runModelReadable(model, runStream(1, 1)));
+});
