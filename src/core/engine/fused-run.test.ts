@@ -75,7 +75,7 @@ test('the fused loop declines what it cannot do exactly, and the flat loop then 
 
 test('a fit swapping parameters in place in one model gets the kernel of each parameter set', () => {
   const at = modelAt(scenarioOf(REFERENCE), { mode: 'predict' });
-  const sets = [{}, { 'rules.noise': 0.2 }, { 'standing.exponent': 2, 'personality.weight': 0.5 }, {}, { 'rules.outsideBase': 0.1 }];
+  const sets: Record<string, number>[] = [{}, { 'rules.noise': 0.2 }, { 'standing.exponent': 2, 'personality.weight': 0.5 }, {}, { 'rules.outsideBase': 0.1 }];
   for (const params of sets) {
     const model = at.at(params);
     assert.equal(fusedRunnable(model, {}), true);

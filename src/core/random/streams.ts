@@ -1,4 +1,5 @@
 // Seeded random streams: one generator per run, derived from (master seed, run index), never shared.
+import { wasmFill } from './xoroshiro-wasm.js';
 
 /** The generator the engine draws from; only `next()` (a 32-bit integer) is used. */
 export interface RandomStream {
@@ -34,6 +35,20 @@ export class Xoroshiro128Plus implements RandomStream {
 
   /** Writes the next `count` draws into `out` from index 0: what `count` calls of next() would give, leaving the stream after them. */
   fill(out: Int32Array, count: number): void {
+    if (count <= 0) return;
+    if (wasmFill === null) {
+      this.fillInScript(out, count);
+      return;
+    }
+    const s = wasmFill(this.s01, this.s00, this.s11, this.s10, count, out);
+    this.s00 = s[0];
+    this.s01 = s[1];
+    this.s10 = s[2];
+    this.s11 = s[3];
+  }
+
+  /** fill() in JavaScript, as it runs where WebAssembly is unavailable. */
+  fillInScript(out: Int32Array, count: number): void {
     let s01 = this.s01;
     let s00 = this.s00;
     let s11 = this.s11;
