@@ -33,6 +33,21 @@ const { material: MAT, sovereignty: SOV, doctrine: DOC, nuclear: NUCLEAR } = DIM
 /** The dimension of each demand option, as decision.ts's DEMAND_DIMENSION. */
 const DEMAND_DIMENSIONS = [SOV, MAT, NUCLEAR];
 const NONE = Number.NEGATIVE_INFINITY;
+// The options as literals (decision.ts's OPTION, checked below).
+const AID = 0;
+const AGREE = 1;
+const CONCEDE = 2;
+const CONSULT = 3;
+const DEMAND = 4;
+const CRITICISE = 7;
+const WITHHOLD_AID = 8;
+const WITHHOLD_NUCLEAR = 9;
+const REDUCE = 10;
+const DEFECT = 11;
+const FORCE = 12;
+if ([AID, AGREE, CONCEDE, CONSULT, DEMAND, CRITICISE, WITHHOLD_AID, WITHHOLD_NUCLEAR, REDUCE, DEFECT, FORCE].join() !== [OPTION.aid, OPTION.agree, OPTION.concede, OPTION.consult, OPTION.demandSovereignty, OPTION.criticise, OPTION.withholdAid, OPTION.withholdNuclear, OPTION.reduce, OPTION.defect, OPTION.force].join()) {
+  throw new Error('the fused loop\'s option indices do not follow decision.ts\'s OPTION');
+}
 const NEVER = -1_000_000_000;
 const DIMENSION_CATEGORY = [CATEGORY.diplomatic, CATEGORY.sovereignty, CATEGORY.ideological, CATEGORY.nuclear];
 /** The category of each option's act (decision.ts's applyOption); -1 where the issue's dimension says it. */
@@ -332,11 +347,10 @@ function buildKernel(model: Model): FusedKernel | null {
   const retractOf = new Int32Array(2);
   // Contributions per slot (s * M + m) the decisions read.
   const C = new Float64Array(2 * M);
-  // The options of the member deciding: open, the constants of its score, its issue.
-  const open = new Uint8Array(OPTIONS);
+  // The options of the member deciding: those open, by index, and the constants of each one's score.
+  const opened = new Int8Array(OPTIONS);
   const P1 = new Float64Array(OPTIONS);
   const P2 = new Float64Array(OPTIONS);
-  const issue = new Int32Array(OPTIONS);
   let aidR = 0;
   let aidS = 0;
   let h = 0;
@@ -525,7 +539,7 @@ function buildKernel(model: Model): FusedKernel | null {
   // registers instead of reloading each from the closure's context at every use.
   const hot = {
     rel, relBase, aid, ind, sal, C, w, capI, capJ, capOther, alone, against, thirdParties: Int32Array.from(others), ratioPow, ratio,
-    ambitionI, ambitionJ, riskI, riskJ, junior, gainOf, personality, commitment, stakes, nuclearIssues, open, P1, P2, issue, draws,
+    ambitionI, ambitionJ, riskI, riskJ, junior, gainOf, personality, commitment, stakes, nuclearIssues, opened, P1, P2, draws,
     drifting, spreadOf, drawStart, thirdStart, thirdPowers, live, gapOf, shortOf, demandWeight, retractOf, doctrinalOf,
   };
 
@@ -618,52 +632,59 @@ function buildKernel(model: Model): FusedKernel | null {
     return total;
   }
 
-  /** Opens member slot s's options with the constants of their scores: each is ((z + P1) - P2), plus aidR and aidS for aid. */
-  function setOptions(s: number, i: number, j: number, t: number, x: number, margin: number, smoothed: number, partnerMargin: number, below: number): void {
-    const { rel, aid, C, capI, capJ, riskI, open, P1, P2, issue, gapOf, shortOf, demandWeight, retractOf, doctrinalOf } = hot;
+  /**
+   * Opens member slot s's options, in the order of their indices, with the constants of their scores: each is ((z + P1) - P2),
+   * plus aidR and aidS for aid. Returns how many are open (listed in `opened`).
+   */
+  function setOptions(s: number, i: number, j: number, t: number, x: number, margin: number, smoothed: number, partnerMargin: number, below: number): number {
+    const { rel, aid, C, capI, capJ, riskI, opened, P1, P2, gapOf, shortOf, demandWeight, retractOf } = hot;
     const cb = s * M;
     const R = reciprocity * rel[j * n + i];
-    for (let o = 0; o < OPTIONS; o++) { open[o] = 0; issue[o] = -1; }
+    let count = 0;
     // z - p is z + (-p) and x - 0 is x, exactly: each readable form of decision.ts in one shape.
     if (capI[x] > capJ[x] && aid[i * n + j] < 1) {
-      open[OPTION.aid] = 1; P1[OPTION.aid] = margin; P2[OPTION.aid] = -R;
+      opened[count++] = AID; P1[AID] = margin; P2[AID] = -R;
       aidR = Math.max(0, -partnerMargin);
       aidS = C[cb + ECO];
     }
-    open[OPTION.agree] = 1; P1[OPTION.agree] = margin + R; P2[OPTION.agree] = 0;
+    opened[count++] = AGREE; P1[AGREE] = margin + R; P2[AGREE] = 0;
     const pending = s === 0 ? demand1 : demand0;
     const pendingMonth = s === 0 ? demandMonth1 : demandMonth0;
     if (pending >= 0 && t - pendingMonth <= 12) {
-      issue[OPTION.concede] = pending;
-      open[OPTION.concede] = 1; P1[OPTION.concede] = C[cb + SEC] + C[cb + STK] + R - concessionCost(s, i, j, pending); P2[OPTION.concede] = 0;
+      opened[count++] = CONCEDE; P1[CONCEDE] = C[cb + SEC] + C[cb + STK] + R - concessionCost(s, i, j, pending); P2[CONCEDE] = 0;
     }
-    open[OPTION.consult] = 1; P1[OPTION.consult] = 0; P2[OPTION.consult] = 0;
+    opened[count++] = CONSULT; P1[CONSULT] = 0; P2[CONSULT] = 0;
     refreshQueries(s, i, j);
     for (let d = 0; d < 3; d++) {
-      const k = gapOf[s * 3 + d];
-      if (k < 0) continue;
-      const o = OPTION.demandSovereignty + d;
-      issue[o] = k;
-      open[o] = 1; P1[o] = demandWeight[s * 3 + d] * shortOf[s * 3 + d]; P2[o] = 0;
+      if (gapOf[s * 3 + d] < 0) continue;
+      const o = DEMAND + d;
+      opened[count++] = o; P1[o] = demandWeight[s * 3 + d] * shortOf[s * 3 + d]; P2[o] = 0;
     }
     const polemic = Math.max(0, -C[cb + IDE]) + Math.max(0, -C[cb + STA]);
-    issue[OPTION.criticise] = doctrinalOf[s];
-    if (polemic > 0) { open[OPTION.criticise] = 1; P1[OPTION.criticise] = polemic; P2[OPTION.criticise] = R; }
+    if (polemic > 0) { opened[count++] = CRITICISE; P1[CRITICISE] = polemic; P2[CRITICISE] = R; }
     const withheldAid = -C[cb + ECO];
-    if (aid[i * n + j] > 0 && withheldAid > 0) { open[OPTION.withholdAid] = 1; P1[OPTION.withholdAid] = withheldAid; P2[OPTION.withholdAid] = R; }
-    const retract = retractOf[s];
+    if (aid[i * n + j] > 0 && withheldAid > 0) { opened[count++] = WITHHOLD_AID; P1[WITHHOLD_AID] = withheldAid; P2[WITHHOLD_AID] = R; }
     const nuclearCost = -C[cb + NUC];
-    issue[OPTION.withholdNuclear] = retract;
-    if (retract >= 0 && nuclearCost > 0) { open[OPTION.withholdNuclear] = 1; P1[OPTION.withholdNuclear] = nuclearCost; P2[OPTION.withholdNuclear] = R; }
-    open[OPTION.reduce] = 1; P1[OPTION.reduce] = -smoothed / 2 - R; P2[OPTION.reduce] = 0;
-    if (below >= patience && severed === 0) { open[OPTION.defect] = 1; P1[OPTION.defect] = -smoothed; P2[OPTION.defect] = R; }
-    if (severed === 1 && rel[i * n + j] <= forceRelation) { open[OPTION.force] = 1; P1[OPTION.force] = -(smoothed * riskI[x]); P2[OPTION.force] = R; }
+    if (retractOf[s] >= 0 && nuclearCost > 0) { opened[count++] = WITHHOLD_NUCLEAR; P1[WITHHOLD_NUCLEAR] = nuclearCost; P2[WITHHOLD_NUCLEAR] = R; }
+    opened[count++] = REDUCE; P1[REDUCE] = -smoothed / 2 - R; P2[REDUCE] = 0;
+    if (below >= patience && severed === 0) { opened[count++] = DEFECT; P1[DEFECT] = -smoothed; P2[DEFECT] = R; }
+    if (severed === 1 && rel[i * n + j] <= forceRelation) { opened[count++] = FORCE; P1[FORCE] = -(smoothed * riskI[x]); P2[FORCE] = R; }
+    return count;
+  }
+
+  /** The issue option o of slot s concerns (decision.ts's issue[o]), read before the option is applied. */
+  function issueOf(s: number, o: number): number {
+    if (o === CONCEDE) return s === 0 ? demand1 : demand0;
+    if (o >= DEMAND && o < DEMAND + 3) return gapOf[s * 3 + o - DEMAND];
+    if (o === CRITICISE) return doctrinalOf[s];
+    if (o === WITHHOLD_NUCLEAR) return retractOf[s];
+    return -1;
   }
 
   /** Option o's score with perturbation z, in the readable rule's order of operations. */
   function scoreOf(o: number, z: number): number {
     const y = z + P1[o] - P2[o];
-    return o === OPTION.aid ? y + aidR + aidS : y;
+    return o === AID ? y + aidR + aidS : y;
   }
 
   /**
@@ -671,16 +692,16 @@ function buildKernel(model: Model): FusedKernel | null {
    * is the only one whose score at the high end reaches it, it wins, exactly, with no logarithm; otherwise (a small share of
    * decisions, and every one without noise) every open option's score is worked out as the readable rule does.
    */
-  function best(spread: number, d0: number): number {
-    const { open, draws } = hot;
+  function best(spread: number, d0: number, count: number): number {
+    const { opened, draws } = hot;
     if (spread > 0) {
       let maxLow = NONE;
       let argLow = -1;
       let maxHigh = NONE;
       let argHigh = -1;
       let secondHigh = NONE;
-      for (let o = 0; o < OPTIONS; o++) {
-        if (!open[o]) continue;
+      for (let q = 0; q < count; q++) {
+        const o = opened[q];
         const b = (draws[d0 + o] >>> BUCKET_SHIFT) << 1;
         const low = scoreOf(o, spread * GUMBEL_BOUNDS[b]);
         const high = scoreOf(o, spread * GUMBEL_BOUNDS[b + 1]);
@@ -689,10 +710,10 @@ function buildKernel(model: Model): FusedKernel | null {
       }
       if (argHigh === argLow && secondHigh < maxLow) return argLow;
     }
-    let chosen: number = OPTION.consult;
+    let chosen = CONSULT;
     let top = scoreOf(chosen, spread * gumbelOf(draws[d0 + chosen]));
-    for (let o = 0; o < OPTIONS; o++) {
-      if (!open[o]) continue;
+    for (let q = 0; q < count; q++) {
+      const o = opened[q];
       const score = scoreOf(o, spread * gumbelOf(draws[d0 + o]));
       if (score > top) { top = score; chosen = o; }
     }
@@ -702,27 +723,27 @@ function buildKernel(model: Model): FusedKernel | null {
   /** Member slot s (i, partner j) decides with draws d0 .. d0 + 12 (the caller checked activity); as decision.ts's decide. */
   function decide(s: number, i: number, j: number, t: number, d0: number, margin: number, smoothed: number, partnerMargin: number, below: number, act: Trace['act']): void {
     const x = s * T + t;
-    setOptions(s, i, j, t, x, margin, smoothed, partnerMargin, below);
+    const count = setOptions(s, i, j, t, x, margin, smoothed, partnerMargin, below);
     const spread = spreadOf[x];
-    const o = best(spread, d0);
-    const k = issue[o];
+    const o = best(spread, d0, count);
+    const k = issueOf(s, o);
     switch (o) {
-      case OPTION.aid: aid[i * n + j] = Math.min(1, aid[i * n + j] + aidStep); break;
-      case OPTION.concede:
+      case AID: aid[i * n + j] = Math.min(1, aid[i * n + j] + aidStep); break;
+      case CONCEDE:
         moveOutcome(k, pos[j * K + k]);
         if (s === 0) demand1 = -1; else demand0 = -1;
         break;
-      case OPTION.demandSovereignty: case OPTION.demandMaterial: case OPTION.demandNuclear:
+      case DEMAND: case DEMAND + 1: case DEMAND + 2:
         if (s === 0) { demand0 = k; demandMonth0 = t; } else { demand1 = k; demandMonth1 = t; }
         break;
-      case OPTION.criticise:
+      case CRITICISE:
         polarise(i, j);
         if (junior[x]) h = Math.max(0, h - hierarchyErosion);
         break;
-      case OPTION.withholdAid: aid[i * n + j] *= 1 - aidCut; break;
-      case OPTION.withholdNuclear: if (k >= 0) moveOutcome(k, pos[i * K + k]); break;
-      case OPTION.defect: lastDefect = t; severed = 1; breaker = i; break;
-      case OPTION.force: lastForce = t; breaker = i; break;
+      case WITHHOLD_AID: aid[i * n + j] *= 1 - aidCut; break;
+      case WITHHOLD_NUCLEAR: if (k >= 0) moveOutcome(k, pos[i * K + k]); break;
+      case DEFECT: lastDefect = t; severed = 1; breaker = i; break;
+      case FORCE: lastForce = t; breaker = i; break;
       default: break;
     }
     const kind = KIND_OF[o];
