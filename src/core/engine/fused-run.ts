@@ -81,6 +81,8 @@ export interface FusedKernel {
   drawCount: number;
   /** Whether a run is under way: a run started from inside its trace must not reuse its state. */
   busy: boolean;
+  /** Where the last run's stream stood before it (runModel saves it there when the stream is the engine's own). */
+  streamAtStart: Int32Array;
 }
 
 interface Built {
@@ -754,7 +756,7 @@ function buildKernel(model: Model): FusedKernel | null {
     }
   }
 
-  const kernel: FusedKernel = { run, failedMonth: -1, draws, drawCount, busy: false };
+  const kernel: FusedKernel = { run, failedMonth: -1, draws, drawCount, busy: false, streamAtStart: new Int32Array(4) };
 
   /** One run, marked busy while under way (a trace may start another run of the same model, which must not share this state). */
   function run(rng: RandomStream, trace: Trace): RunSummary | null {

@@ -26,13 +26,15 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
   if (kernel === null) return run(model, rng, trace, flatRunnable(model, trace));
   // The fused loop takes all of the run's draws at once; should a value go non-finite, the flat loop runs the same run again
   // from the same draws, so that it throws the NonFiniteState it throws today, having reported the same acts.
-  const start = rng instanceof Xoroshiro128Plus ? rng.clone() : null;
+  const ours = rng instanceof Xoroshiro128Plus;
+  if (ours) rng.save(kernel.streamAtStart);
   const summary = kernel.run(rng, trace);
   if (summary !== null) return summary;
   const month = kernel.failedMonth;
   let again: RandomStream;
-  if (start !== null && rng instanceof Xoroshiro128Plus) {
-    rng.copyFrom(start);
+  if (ours) {
+    // The engine's own stream is put back, so that it ends where the flat loop leaves it.
+    rng.restore(kernel.streamAtStart);
     again = rng;
   } else {
     again = replay(kernel.draws.slice(0, kernel.drawCount));

@@ -70,17 +70,20 @@ export class Xoroshiro128Plus implements RandomStream {
     this.s10 = s10;
   }
 
-  /** Puts this stream back at the point where `other` stands (a copy taken earlier with clone()). */
-  copyFrom(other: Xoroshiro128Plus): void {
-    this.s01 = other.s01;
-    this.s00 = other.s00;
-    this.s11 = other.s11;
-    this.s10 = other.s10;
+  /** Writes the stream's state into `into` (four 32-bit words), so that restore() can put the stream back there. */
+  save(into: Int32Array): void {
+    into[0] = this.s01;
+    into[1] = this.s00;
+    into[2] = this.s11;
+    into[3] = this.s10;
   }
 
-  /** A copy at the same point of the stream, which then draws on independently. */
-  clone(): Xoroshiro128Plus {
-    return new Xoroshiro128Plus(this.s01, this.s00, this.s11, this.s10);
+  /** Puts the stream back at a state save() wrote. */
+  restore(from: Int32Array): void {
+    this.s01 = from[0];
+    this.s00 = from[1];
+    this.s11 = from[2];
+    this.s10 = from[3];
   }
 }
 
