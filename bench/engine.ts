@@ -39,6 +39,9 @@ export async function benchEngine(): Promise<void> {
     tracedRuns++;
     runModel(model, runStream(7, i++), trace);
   }, 2000, 9);
+  // A fit's loss traces the acts only (fitting/loss.ts), which the fused loop serves; an ensemble's month hook sends a run to the flat loop.
+  const actsOnly = { act: () => { acts++; } };
+  const fitTraced = timeBatches(() => runModel(model, runStream(7, i++), actsOnly), 2000, 9);
   const comp = timeBatches(() => compile(scenario), 200, 9);
   // Reading the text as the API and the browser's worker do (quick reader first), against the located reader alone.
   const { parseScenario } = await compiled<typeof import('../src/core/scenario/parse.js')>('core/scenario/parse.js');
@@ -62,7 +65,8 @@ export async function benchEngine(): Promise<void> {
   }, 200000, 9);
   const rows = [
     ['summary-only run (Morris, the app\'s fan of runs)', median(fast)],
-    ['traced as ensembles and fits trace it', median(traced)],
+    ['traced as ensembles trace it (acts, month hook)', median(traced)],
+    ['traced as a fit\'s loss traces it (acts)', median(fitTraced)],
     ['the same, the source through tsx', median(source)],
     ['fully recorded run (what `schism run` writes)', median(full)],
     ['compile the scenario', median(comp)],

@@ -497,7 +497,8 @@ function buildKernel(model: Model): FusedKernel | null {
     const d = dimension[k];
     const dd = d === SOV ? 0 : d === NUCLEAR ? 2 : 1;
     if (!demandOn[dd]) return 0;
-    return (w[s * M + DEMAND_TERM[dd]] * issueWeight(model, dd) * sal[i * K + k] * (Math.abs(x - next) - Math.abs(x - q))) / 100;
+    // demandWeight is the product weight * issueWeight that decision.ts's concessionCost starts with.
+    return (demandWeight[s * 3 + dd] * sal[i * K + k] * (Math.abs(x - next) - Math.abs(x - q))) / 100;
   }
   function moveOutcome(k: number, toward: number): void {
     const q = outcome[k];
