@@ -81,7 +81,12 @@ test('a fit swapping parameters in place in one model gets the kernel of each pa
     assert.equal(fusedRunnable(model, {}), true);
     for (let r = 0; r < 5; r++) assert.deepEqual(record(runModel, model, 4, r, true), record(runModelReadable, model, 4, r, true), `${JSON.stringify(params)}, run ${r}`);
   }
+  // Parameters the fused loop cannot take (memory outside [0, 1]) send the runs to the flat loop, and back once undone.
+  const wild = at.at({ 'rules.memory': 1.5 });
+  assert.equal(fusedRunnable(wild, {}), false);
+  assert.deepEqual(record(runModel, wild, 4, 0, true), record(runModelReadable, wild, 4, 0, true));
   const model = at.at({});
+  assert.equal(fusedRunnable(model, {}), true);
   model.params.enabled.security = false;
   assert.deepEqual(record(runModel, model, 4, 0, false), record(runModelReadable, model, 4, 0, false), 'a switch turned off in place');
   model.params.enabled.security = true;

@@ -1,7 +1,7 @@
 // The month loop fused for one shape of model, the one ensembles and fits run thousands of times: predict mode, one alliance,
-// no foresight, a summary (and at most the acts) to report. Everything a run cannot change is worked out once per model and
-// parameter set (traits, power ratios and their powers, capability ratios, which third powers act when, how many draws each
-// month takes); the run's draws are taken at once; the decision is read off each option's bounds over its draw's range, with
+// no foresight, a summary (and at most the acts) to report. Everything a run cannot change is worked out once per model
+// (traits, capability ratios, which third powers act when, how many draws each month takes) or once per parameter set (power
+// ratios and their powers, the terms that follow from parameters alone); the run's draws are taken at once; the decision is read off each option's bounds over its draw's range, with
 // logarithms only when two options could still win. It computes what the readable loop (run.ts, valuation.ts, decision.ts)
 // computes, operation for operation in the same order, so that its outputs are bit-identical: fused-run.test.ts holds it to
 // that, and anything it cannot do exactly it declines (fusedKernel returns null) and the flat loop runs instead.
@@ -87,7 +87,15 @@ export interface FusedKernel {
 
 interface Built {
   fingerprint: Float64Array;
-  kernel: FusedKernel | null;
+  /** The model's loop, made once per model (see makeKernel), and whether it can run the parameters of `fingerprint`. */
+  kernel: FusedLoop;
+  usable: boolean;
+}
+
+/** A kernel and the means to read a model's parameters into it again. */
+interface FusedLoop extends FusedKernel {
+  /** Reads the model's parameters, switches, weights and outside options into the kernel's tables. */
+  setParameters(): void;
 }
 
 const built = new WeakMap<Model, Built>();
@@ -97,20 +105,27 @@ const MECHANISM_PARAMS = MECHANISM_IDS.map((id) => Object.keys(MECHANISMS[id].pa
 /**
  * The fused loop of this model, or null when it cannot run it exactly with this trace: a trace that chooses acts or watches
  * months or events, replay mode, other than one alliance, foresight, or inputs and parameters outside what its precomputations
- * assume (non-finite numbers, relations outside [-1, 1], memory outside [0, 1]). Rebuilt whenever a parameter, switch, weight
- * or outside option changed since it was built: a fit swaps them in place in one model between runs.
+ * assume (non-finite numbers, relations outside [-1, 1], memory outside [0, 1]). It reads the parameters again whenever a
+ * parameter, switch, weight or outside option changed since it last read them: a fit swaps them in place in one model between
+ * runs.
  */
 export function fusedKernel(model: Model, trace: Trace): FusedKernel | null {
   if (trace.choose !== undefined || trace.month !== undefined || trace.event !== undefined) return null;
   if (model.mode !== 'predict' || model.alliances.length !== 1) return null;
   if ((model.params.mechanisms.bargaining.foresight ?? 0) > 0) return null;
   let entry = built.get(model);
-  if (entry === undefined || !matches(model, entry.fingerprint)) {
-    entry = { fingerprint: fingerprint(model), kernel: buildKernel(model) };
+  if (entry === undefined) {
+    entry = { fingerprint: fingerprint(model), kernel: makeKernel(model), usable: preconditions(model) };
     built.set(model, entry);
+  } else if (!matches(model, entry.fingerprint)) {
+    // The same closures read the new parameters: V8 specialises a kernel's code to its closure while one exists, which a new
+    // kernel per parameter set (a fit makes thousands) would undo.
+    if (entry.kernel.busy) return null;
+    entry.fingerprint = fingerprint(model);
+    entry.usable = preconditions(model);
+    if (entry.usable) entry.kernel.setParameters();
   }
-  const kernel = entry.kernel;
-  return kernel === null || kernel.busy ? null : kernel;
+  return !entry.usable || entry.kernel.busy ? null : entry.kernel;
 }
 
 /** Whether the fused loop runs this model with this trace (see fusedKernel). */
@@ -187,23 +202,18 @@ function preconditions(model: Model): boolean {
 
 const NEUTRAL = { ambition: 0.5, mistrust: 0.5, risk: 0.5 };
 
-/** Builds the fused loop of a model as its parameters stand, or null if preconditions() fails. */
-function buildKernel(model: Model): FusedKernel | null {
-  if (!preconditions(model)) return null;
-  const P = model.params;
-  const mp = P.mechanisms;
-  const r = P.rules;
+/**
+ * Makes the fused loop of a model: its closures, once per model, with everything that follows from the model's shape and
+ * inputs; setParameters() then reads its parameters (here, and again whenever they change).
+ */
+function makeKernel(model: Model): FusedLoop {
   const T = model.months;
   const n = model.actorIds.length;
   const K = model.issueIds.length;
   const alliance = model.alliances[0];
   const A = alliance.a;
   const B = alliance.b;
-  const W = model.weights;
-  const power = powerSchedule(model);
-  const cap = power.cap;
-  const on = Uint8Array.from(MECHANISM_IDS, (id) => (P.enabled[id] ? 1 : 0));
-  const demandOn = Uint8Array.from(DEMAND_TERM, (m) => on[m]);
+  const cap = powerSchedule(model).cap;
 
   // ---- what a run cannot change, per member slot s (0: A judging B, 1: B judging A) and month: index s * T + t ----
   const ST = 2 * T;
@@ -211,18 +221,13 @@ function buildKernel(model: Model): FusedKernel | null {
   for (let k = 0; k < n; k++) if (k !== A && k !== B) others.push(k);
   const NO = others.length;
   const live = Uint8Array.from({ length: T }, (_, t) => (inForce(alliance, t) ? 1 : 0));
-  const junior = new Uint8Array(ST);
-  const ratio = new Float64Array(ST);
-  const ratioPow = new Float64Array(ST);
-  const commitment = new Float64Array(ST);
-  const personality = new Float64Array(ST);
   const ambitionI = new Float64Array(ST);
   const ambitionJ = new Float64Array(ST);
+  const mistrustI = new Float64Array(ST);
   const riskI = new Float64Array(ST);
   const riskJ = new Float64Array(ST);
   const capI = new Float64Array(ST);
   const capJ = new Float64Array(ST);
-  const spreadOf = new Float64Array(ST);
   // Per slot, month and third power q: c_k / (c_k + c_i) and c_k / (c_k + c_i + c_j), as securityTerm divides them.
   const alone = new Float64Array(ST * NO);
   const against = new Float64Array(ST * NO);
@@ -240,20 +245,13 @@ function buildKernel(model: Model): FusedKernel | null {
       const i = s === 0 ? A : B;
       const j = s === 0 ? B : A;
       const x = s * T + t;
-      const share = power.shareNow[s * T + t];
-      junior[x] = share < 0.5 ? 1 : 0;
-      ratio[x] = share < 0.5 ? share / (1 - share) : (1 - share) / share;
-      ratioPow[x] = Math.pow(ratio[x], mp.standing.exponent);
-      const rise = power.shareAhead[s * T + t] - share;
-      commitment[x] = on[COM] ? W[i * M + COM] * (rise > 0 ? -mp.commitment.weight * rise : 0) : 0;
       const ti = traits(i);
       const tj = traits(j);
-      personality[x] = on[PER] ? W[i * M + PER] * (1 - ti.mistrust - tj.ambition) : 0;
       ambitionI[x] = ti.ambition;
       ambitionJ[x] = tj.ambition;
+      mistrustI[x] = ti.mistrust;
       riskI[x] = ti.risk;
       riskJ[x] = tj.risk;
-      spreadOf[x] = r.noise * (0.5 + ti.risk);
       const ci = cap[t * n + i];
       const cj = cap[t * n + j];
       capI[x] = ci;
@@ -285,35 +283,76 @@ function buildKernel(model: Model): FusedKernel | null {
   for (let x = 0; x < n; x++) for (let y = 0; y < n; y++) if (x !== y && (x === A || x === B || y === A || y === B)) liveDyads.push(x * n + y);
   const drifting = Int32Array.from(liveDyads);
 
-  // ---- parameters ----
-  const entrapment = mp.security.entrapment;
-  const benefit = mp.economy.benefit;
-  const aidCost = mp.economy.cost;
-  const resentment = mp.standing.resentment;
-  const prestige = mp.standing.prestige;
-  const challenge = mp.standing.challenge;
-  const autonomyWeight = mp.autonomy.weight;
-  const growth = mp.autonomy.growth;
-  const solidarity = mp.ideology.solidarity;
-  const divergence = mp.ideology.divergence;
-  const bargainingWeight = mp.bargaining.weight;
-  const pressureWeight = mp.wedge.pressure;
-  const inducementWeight = mp.wedge.inducement;
-  const help = mp.nuclear.help;
-  const fear = mp.nuclear.fear;
-  const stakesWeight = mp.stakes.weight;
+  // ---- parameters, read by setParameters: per slot and month what follows from them (power shares move with the
+  // commitment window and horizon), the switches, the weights, each scalar ----
+  const junior = new Uint8Array(ST);
+  const ratio = new Float64Array(ST);
+  const ratioPow = new Float64Array(ST);
+  const commitment = new Float64Array(ST);
+  const personality = new Float64Array(ST);
+  const spreadOf = new Float64Array(ST);
+  const on = new Uint8Array(M);
+  const demandOn = new Uint8Array(3);
   // Member slot s's interest weights (s * M + m), and per demand dimension weight * issueWeight (the demand score's first
   // product and the concession cost's; 0 where its mechanism is off, which concessionCost returns as 0 outright).
   const w = new Float64Array(2 * M);
-  for (let m = 0; m < M; m++) { w[m] = W[A * M + m]; w[M + m] = W[B * M + m]; }
   const demandWeight = new Float64Array(6);
-  for (let s = 0; s < 2; s++) for (let d = 0; d < 3; d++) demandWeight[s * 3 + d] = w[s * M + DEMAND_TERM[d]] * issueWeight(model, d);
+  const STEP = new Float64Array(ACT_GOLDSTEIN.length);
+  let entrapment = 0, benefit = 0, aidCost = 0, resentment = 0, prestige = 0, challenge = 0, autonomyWeight = 0, growth = 0;
+  let solidarity = 0, divergence = 0, bargainingWeight = 0, pressureWeight = 0, inducementWeight = 0, help = 0, fear = 0;
+  let stakesWeight = 0, outA = 0, outB = 0;
+  let activity = 0, reciprocity = 0, patience = 0, forceRelation = 0, memory = 0, aidStep = 0, aidCut = 0, concessionStep = 0;
+  let polarisation = 0, hierarchyErosion = 0, courtship = 0, wedgeStrain = 0, statusMemory = 0, strainedMargin = 0;
+  let brokenMargin = 0, hostileRelation = 0, defectionMemory = 0, forceMemory = 0, restoreMargin = 0;
+
+  /** Reads the model's parameters into the tables and scalars above. */
+  function setParameters(): void {
+    const P = model.params;
+    const mp = P.mechanisms;
+    const r = P.rules;
+    const W = model.weights;
+    const power = powerSchedule(model);
+    MECHANISM_IDS.forEach((id, m) => (on[m] = P.enabled[id] ? 1 : 0));
+    DEMAND_TERM.forEach((m, d) => (demandOn[d] = on[m]));
+    for (let m = 0; m < M; m++) { w[m] = W[A * M + m]; w[M + m] = W[B * M + m]; }
+    for (let s = 0; s < 2; s++) for (let d = 0; d < 3; d++) demandWeight[s * 3 + d] = w[s * M + DEMAND_TERM[d]] * issueWeight(model, d);
+    for (let s = 0; s < 2; s++) {
+      const i = s === 0 ? A : B;
+      for (let t = 0; t < T; t++) {
+        const x = s * T + t;
+        const share = power.shareNow[s * T + t];
+        junior[x] = share < 0.5 ? 1 : 0;
+        ratio[x] = share < 0.5 ? share / (1 - share) : (1 - share) / share;
+        ratioPow[x] = Math.pow(ratio[x], mp.standing.exponent);
+        const rise = power.shareAhead[s * T + t] - share;
+        commitment[x] = on[COM] ? W[i * M + COM] * (rise > 0 ? -mp.commitment.weight * rise : 0) : 0;
+        personality[x] = on[PER] ? W[i * M + PER] * (1 - mistrustI[x] - ambitionJ[x]) : 0;
+        spreadOf[x] = r.noise * (0.5 + riskI[x]);
+      }
+    }
+    entrapment = mp.security.entrapment;
+    benefit = mp.economy.benefit;
+    aidCost = mp.economy.cost;
+    resentment = mp.standing.resentment;
+    prestige = mp.standing.prestige;
+    challenge = mp.standing.challenge;
+    autonomyWeight = mp.autonomy.weight;
+    growth = mp.autonomy.growth;
+    solidarity = mp.ideology.solidarity;
+    divergence = mp.ideology.divergence;
+    bargainingWeight = mp.bargaining.weight;
+    pressureWeight = mp.wedge.pressure;
+    inducementWeight = mp.wedge.inducement;
+    help = mp.nuclear.help;
+    fear = mp.nuclear.fear;
+    stakesWeight = mp.stakes.weight;
+    outA = model.outsideBase[A];
+    outB = model.outsideBase[B];
+    ({ activity, reciprocity, patience, forceRelation, memory, aidStep, aidCut, concessionStep, polarisation, hierarchyErosion } = r);
+    ({ courtship, wedgeStrain, statusMemory, strainedMargin, brokenMargin, hostileRelation, defectionMemory, forceMemory, restoreMargin } = r);
+    for (let k = 0; k < STEP.length; k++) STEP[k] = (r.responsiveness * ACT_GOLDSTEIN[k]) / 10;
+  }
   const stakes = model.stakes;
-  const outA = model.outsideBase[A];
-  const outB = model.outsideBase[B];
-  const { activity, reciprocity, patience, forceRelation, responsiveness, memory, aidStep, aidCut, concessionStep, polarisation, hierarchyErosion } = r;
-  const { courtship, wedgeStrain, statusMemory, strainedMargin, brokenMargin, hostileRelation, defectionMemory, forceMemory, restoreMargin } = r;
-  const STEP = Float64Array.from(ACT_GOLDSTEIN, (g) => (responsiveness * g) / 10);
   const dimension = model.dimension;
   const issuesOf = model.issuesOf;
   const doctrine = issuesOf[DOC];
@@ -381,8 +420,8 @@ function buildKernel(model: Model): FusedKernel | null {
   /** effects.ts's applyEvent and applyEffect (capabilities and leaders are in the schedules). */
   function applyEvent(ev: Model['events'][number], t: number): void {
     if (ev.to >= 0) {
-      impulse(ev.from, ev.to, (responsiveness * ev.intensity) / 10);
-      if (ev.joint) impulse(ev.to, ev.from, (responsiveness * ev.intensity) / 10);
+      impulse(ev.from, ev.to, (model.params.rules.responsiveness * ev.intensity) / 10);
+      if (ev.joint) impulse(ev.to, ev.from, (model.params.rules.responsiveness * ev.intensity) / 10);
       if (ev.kind !== 'other' && ((ev.from === A && ev.to === B) || (ev.from === B && ev.to === A))) {
         if (ev.kind === 'force') lastForce = t;
         else { lastDefect = t; severed = 1; }
@@ -757,7 +796,8 @@ function buildKernel(model: Model): FusedKernel | null {
     }
   }
 
-  const kernel: FusedKernel = { run, failedMonth: -1, draws, drawCount, busy: false, streamAtStart: new Int32Array(4) };
+  setParameters();
+  const kernel: FusedLoop = { run, setParameters, failedMonth: -1, draws, drawCount, busy: false, streamAtStart: new Int32Array(4) };
 
   /** One run, marked busy while under way (a trace may start another run of the same model, which must not share this state). */
   function run(rng: RandomStream, trace: Trace): RunSummary | null {
