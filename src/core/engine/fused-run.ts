@@ -5,6 +5,11 @@
 // logarithms only when two options could still win. It computes what the readable loop (run.ts, valuation.ts, decision.ts)
 // computes, operation for operation in the same order, so that its outputs are bit-identical: fused-run.test.ts holds it to
 // that, and anything it cannot do exactly it declines (fusedKernel returns null) and the flat loop runs instead.
+import { autonomyTerm } from '../mechanisms/autonomy.js';
+import { economyTerm } from '../mechanisms/economy.js';
+import { ideologyTerm } from '../mechanisms/ideology.js';
+import { standingTerm } from '../mechanisms/standing.js';
+import { wedgeTerm } from '../mechanisms/wedge.js';
 import { ACT_CATEGORIES, ACT_GOLDSTEIN, ACT_KINDS, CATEGORY } from './acts.js';
 import { DEMAND_TERM, KIND_OF, OPTION, OPTIONS, issueWeight } from './decision.js';
 import { DIMENSION, inForce, OP, type Model } from './model.js';
@@ -616,37 +621,19 @@ function makeKernel(model: Model): FusedLoop {
       c = w[cb + SEC] * (protection - entrapment * entrapped);
     } else c = 0;
     C[cb + SEC] = c; total += c;
-    c = on[ECO] ? w[cb + ECO] * (benefit * aid[j * n + i] - aidCost * aid[i * n + j]) : 0;
+    // The mechanisms' own scalar functions where the terms need nothing precomputed (V8 inlines them).
+    c = on[ECO] ? w[cb + ECO] * economyTerm(aid, n, i, j, benefit, aidCost) : 0;
     C[cb + ECO] = c; total += c;
-    c = on[STA] ? w[cb + STA] * (jun ? -resentment * hierarchy * ratioPow[x] * ambitionI[x] : prestige * hierarchy - challenge * ratioPow[x] * ambitionJ[x]) : 0;
+    c = on[STA] ? w[cb + STA] * standingTerm(hierarchy, ratioPow[x], jun, ambitionI[x], ambitionJ[x], resentment, prestige, challenge) : 0;
     C[cb + STA] = c; total += c;
-    if (on[AUT]) {
-      const g = autonomyWeight * gainOf[s * 4 + SOV];
-      c = w[cb + AUT] * (jun && g < 0 ? g * (1 + growth * ratio[x]) : g);
-    } else c = 0;
+    c = on[AUT] ? w[cb + AUT] * autonomyTerm(gainOf[s * 4 + SOV], jun, ratio[x], autonomyWeight, growth) : 0;
     total += c;
-    if (on[IDE]) {
-      const d = gainOf[s * 4 + DOC];
-      c = w[cb + IDE] * (d < 0 ? 0 : solidarity * (1 - d) - divergence * d);
-    } else c = 0;
+    c = on[IDE] ? w[cb + IDE] * ideologyTerm(gainOf[s * 4 + DOC], solidarity, divergence) : 0;
     C[cb + IDE] = c; total += c;
     c = on[BAR] ? w[cb + BAR] * (bargainingWeight * gainOf[s * 4 + MAT]) : 0;
     total += c;
     total += personality[x];
-    if (on[WED]) {
-      let pressure = 0;
-      let induced = 0;
-      const weighPressure = pressureWeight !== 0;
-      for (let k = 0; k < n; k++) {
-        induced += ind[k * n + i];
-        if (!weighPressure || k === i || k === j) continue;
-        const hostile = -rel[k * n + i];
-        if (hostile <= 0) continue;
-        const gap = rel[j * n + k] - rel[i * n + k];
-        if (gap > 0) pressure += (hostile * gap) / 2;
-      }
-      c = w[cb + WED] * (0 - pressureWeight * pressure - inducementWeight * induced);
-    } else c = 0;
+    c = on[WED] ? w[cb + WED] * wedgeTerm(rel, ind, n, i, j, pressureWeight, inducementWeight) : 0;
     total += c;
     if (on[NUC]) {
       const g = help * gainOf[s * 4 + NUCLEAR];
