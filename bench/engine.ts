@@ -40,7 +40,8 @@ export async function benchEngine(): Promise<void> {
     runModel(model, runStream(7, i++), trace);
   }, 2000, 9);
   // A fit's loss traces the acts only (fitting/loss.ts), which the fused loop serves; an ensemble's month hook sends a run to the flat loop.
-  const actsOnly = { act: () => { acts++; } };
+  let fitActs = 0;
+  const actsOnly = { act: () => { fitActs++; } };
   const fitTraced = timeBatches(() => runModel(model, runStream(7, i++), actsOnly), 2000, 9);
   const comp = timeBatches(() => compile(scenario), 200, 9);
   // Reading the text as the API and the browser's worker do (quick reader first), against the located reader alone.
@@ -78,6 +79,7 @@ export async function benchEngine(): Promise<void> {
   ] as const;
   process.stdout.write(`reference scenario: ${model.months} months, ${model.actorIds.length} actors, ${model.events.length} driver events; compiled build unless said; load average ${load.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);
   for (const [what, s] of rows) process.stdout.write(`${what.padEnd(52)} ${(1 / s).toFixed(0).padStart(8)} per s   ${(s * 1e6).toFixed(1).padStart(8)} µs median\n`);
+  if (fitActs === 0) throw new Error('the runs traced as a fit traces them reported no act');
   process.stdout.write(`(a traced run here held ${(acts / tracedRuns).toFixed(1)} acts and a net cooperation of ${(cooperation / tracedRuns).toFixed(1)} between the allies, on average)\n`);
   const perMonth = median(fast) / model.months;
   process.stdout.write(
