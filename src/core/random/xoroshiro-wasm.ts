@@ -1,6 +1,6 @@
 // xoroshiro128+ filling a buffer with draws in WebAssembly: its native 64-bit operations make a draw three to four times
 // cheaper than the same step on 32-bit halves in JavaScript, and a run of the fused loop takes about 10,000 draws (a fifth
-// of its time in JavaScript). A module of 130 bytes, written out below instruction by instruction; streams.ts falls back to
+// of its time in JavaScript). A module of 165 bytes, written out below instruction by instruction; streams.ts falls back to
 // its JavaScript loop wherever WebAssembly is unavailable, and streams.test.ts checks both against pure-rand draw for draw.
 
 // The function fill(s0hi, s0lo, s1hi, s1lo, count): from the state (s0, s1), writes `count` draws, each the low 32 bits of
