@@ -1,11 +1,14 @@
-// The month loop fused for one shape of model, the one ensembles and fits run thousands of times: predict mode, one alliance,
-// no foresight, a summary (and at most the acts) to report. Everything a run cannot change is worked out once per model
-// (traits, capability ratios, which third powers act when, how many draws each month takes) or once per parameter set (power
-// ratios and their powers, the terms that follow from parameters alone); the run's draws are taken at once; the decision is read off each option's bounds over its draw's range, with
-// logarithms only when two options could still win. It computes what the readable loop (run.ts, valuation.ts, decision.ts)
+// The month loop fused for the shape of model that fits, screenings and the app run thousands of times: predict mode, one
+// alliance, no foresight, a summary (and at most the acts) to report. Everything a run cannot change is worked out once per
+// model (traits, capability ratios, which third powers act when, how many draws each month takes) or once per parameter set
+// (power ratios and their powers, the terms that follow from parameters alone); the run's draws are taken at once; the
+// decision is read off each option's bounds over its draw's range, with logarithms only when two options could still win.
+// The run is one closure per model over typed arrays and numbers: V8 specialises its code to that closure, which is most of
+// its speed (a process running several models' kernels gets generic code, about twice as slow). It computes what the readable loop (run.ts, valuation.ts, decision.ts)
 // computes, operation for operation in the same order, so that its outputs are bit-identical: fused-run.test.ts holds it to
 // that, and anything it cannot do exactly it declines (fusedKernel returns null) and the flat loop runs instead.
 import { autonomyTerm } from '../mechanisms/autonomy.js';
+import { NEUTRAL_TRAITS } from '../mechanisms/pair.js';
 import { economyTerm } from '../mechanisms/economy.js';
 import { ideologyTerm } from '../mechanisms/ideology.js';
 import { standingTerm } from '../mechanisms/standing.js';
@@ -75,7 +78,7 @@ for (let b = 0; b < BUCKETS; b++) {
   GUMBEL_BOUNDS[2 * b + 1] = gumbelOf((b + 1) * 2 ** BUCKET_SHIFT - 1) + 1e-9;
 }
 
-/** A model's fused loop, built for its parameters as they stood: see fusedKernel. */
+/** A model's fused loop, running the parameters it last read: see fusedKernel. */
 export interface FusedKernel {
   /** Runs once, drawing from `rng`; null if a member's value went non-finite (the month is then in `failedMonth`). */
   run(rng: RandomStream, trace: Trace): RunSummary | null;
@@ -205,7 +208,6 @@ function preconditions(model: Model): boolean {
   return finite(power.cap) && within(power.cap, 0, Number.POSITIVE_INFINITY) && finite(power.shareNow) && finite(power.shareAhead);
 }
 
-const NEUTRAL = { ambition: 0.5, mistrust: 0.5, risk: 0.5 };
 
 /**
  * Makes the fused loop of a model: its closures, once per model, with everything that follows from the model's shape and
@@ -238,7 +240,7 @@ function makeKernel(model: Model): FusedLoop {
   const against = new Float64Array(ST * NO);
   const capOther = new Float64Array(T * NO);
   const leader = Int32Array.from(model.initialLeader);
-  const traits = (a: number) => (leader[a] < 0 ? NEUTRAL : model.leaders[a].traits[leader[a]]);
+  const traits = (a: number) => (leader[a] < 0 ? NEUTRAL_TRAITS : model.leaders[a].traits[leader[a]]);
   const relBaseNow = Float64Array.from(model.relationBase);
   // The third powers acting in month t: thirdStart[t] .. thirdStart[t + 1] - 1 in thirdPowers (thirdPowersAct's test).
   const thirdStart = new Int32Array(T + 1);
