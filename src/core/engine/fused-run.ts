@@ -95,6 +95,8 @@ export interface FusedKernel {
 
 interface Built {
   fingerprint: Float64Array;
+  /** Whether the model's inputs suit the fused loop (inputsFit), which they do or not for good. */
+  inputs: boolean;
   /** The model's loop, made once per model (see makeKernel), and whether it can run the parameters of `fingerprint`. */
   kernel: FusedLoop;
   usable: boolean;
@@ -123,14 +125,15 @@ export function fusedKernel(model: Model, trace: Trace): FusedKernel | null {
   if ((model.params.mechanisms.bargaining.foresight ?? 0) > 0) return null;
   let entry = built.get(model);
   if (entry === undefined) {
-    entry = { fingerprint: fingerprint(model), kernel: makeKernel(model), usable: preconditions(model) };
+    const inputs = inputsFit(model);
+    entry = { fingerprint: fingerprint(model), inputs, kernel: makeKernel(model), usable: inputs && parametersFit(model) };
     built.set(model, entry);
   } else if (!matches(model, entry.fingerprint)) {
     // The same closures read the new parameters: V8 specialises a kernel's code to its closure while one exists, which a new
     // kernel per parameter set (a fit makes thousands) would undo.
     if (entry.kernel.busy) return null;
     entry.fingerprint = fingerprint(model);
-    entry.usable = preconditions(model);
+    entry.usable = entry.inputs && parametersFit(model);
     if (entry.usable) entry.kernel.setParameters();
   }
   return !entry.usable || entry.kernel.busy ? null : entry.kernel;
@@ -173,26 +176,28 @@ function matches(model: Model, fp: Float64Array): boolean {
   return true;
 }
 
-const finite = (xs: ArrayLike<number>) => Array.prototype.every.call(xs, (x: number) => Number.isFinite(x));
-const within = (xs: ArrayLike<number>, lo: number, hi: number) => Array.prototype.every.call(xs, (x: number) => x >= lo && x <= hi);
+/** Whether every number of xs is finite. */
+function finite(xs: ArrayLike<number>): boolean {
+  for (let k = 0; k < xs.length; k++) if (!Number.isFinite(xs[k])) return false;
+  return true;
+}
+
+/** Whether every number of xs lies within [lo, hi]. */
+function within(xs: ArrayLike<number>, lo: number, hi: number): boolean {
+  for (let k = 0; k < xs.length; k++) if (!(xs[k] >= lo && xs[k] <= hi)) return false;
+  return true;
+}
 
 /**
- * Whether the fused loop's cheap finiteness check (the members' values and margins only) is as good as checkFinite's for this
- * model: with every input and parameter finite, relations and baselines within [-1, 1] and memory within [0, 1], relations
- * stay finite (acts and effects clamp them, drift averages), so only a contribution can go non-finite, and then the value does.
+ * Whether the fused loop's cheap finiteness check (the members' values and margins only) is as good as checkFinite's: with
+ * every input and parameter finite, relations and baselines within [-1, 1] and memory within [0, 1], relations stay finite
+ * (acts and effects clamp them, drift averages), so only a contribution can go non-finite, and then the value does. The
+ * model's inputs, checked once per model (a fit changes only parameters, weights and outside options):
  */
-function preconditions(model: Model): boolean {
-  const p = model.params;
-  for (const name of RULE_NAMES) if (!Number.isFinite(p.rules[name])) return false;
-  for (let m = 0; m < M; m++) for (const name of MECHANISM_PARAMS[m]) {
-    const v = p.mechanisms[MECHANISM_IDS[m]][name];
-    if (v !== undefined && !Number.isFinite(v)) return false;
-  }
-  const memory = p.rules.memory;
-  if (!(memory >= 0 && memory <= 1)) return false;
+function inputsFit(model: Model): boolean {
   const baselines = model.baselineChanges.map((c) => c.value);
   if (!within(model.relation0, -1, 1) || !within(model.relationBase, -1, 1) || !within(baselines, -1, 1)) return false;
-  for (const xs of [model.aid0, model.inducement0, model.outsideBase, model.weights, model.stakes, model.statusQuo]) if (!finite(xs)) return false;
+  for (const xs of [model.aid0, model.inducement0, model.stakes, model.statusQuo]) if (!finite(xs)) return false;
   for (const s of model.positions) if (!Number.isFinite(s.position) || !Number.isFinite(s.salience)) return false;
   for (const ev of model.events) {
     if (!Number.isFinite(ev.intensity)) return false;
@@ -203,11 +208,25 @@ function preconditions(model: Model): boolean {
     }
   }
   for (const leaders of model.leaders) for (const t of leaders.traits) if (!finite([t.ambition, t.mistrust, t.risk])) return false;
-  const power = powerSchedule(model);
   // Capabilities at least 0: a third power's capability ratios are then finite, which the security term's skipping relies on.
-  return finite(power.cap) && within(power.cap, 0, Number.POSITIVE_INFINITY) && finite(power.shareNow) && finite(power.shareAhead);
+  const cap = powerSchedule(model).cap;
+  return finite(cap) && within(cap, 0, Number.POSITIVE_INFINITY);
 }
 
+/** ... and its parameters, weights and outside options, checked whenever they change (see inputsFit). */
+function parametersFit(model: Model): boolean {
+  const p = model.params;
+  for (const name of RULE_NAMES) if (!Number.isFinite(p.rules[name])) return false;
+  for (let m = 0; m < M; m++) for (const name of MECHANISM_PARAMS[m]) {
+    const v = p.mechanisms[MECHANISM_IDS[m]][name];
+    if (v !== undefined && !Number.isFinite(v)) return false;
+  }
+  const memory = p.rules.memory;
+  if (!(memory >= 0 && memory <= 1)) return false;
+  // The power shares move with the commitment window and horizon.
+  const power = powerSchedule(model);
+  return finite(model.outsideBase) && finite(model.weights) && finite(power.shareNow) && finite(power.shareAhead);
+}
 
 /**
  * Makes the fused loop of a model: its closures, once per model, with everything that follows from the model's shape and
@@ -845,8 +864,8 @@ function makeKernel(model: Model): FusedLoop {
         const value1 = value(1, B, A, t);
         const margin0 = value0 - outA;
         const margin1 = value1 - outB;
-        // x * 0 is 0 for finite x, NaN otherwise; with relations and capabilities finite by construction (preconditions),
-        // checkFinite throws exactly when one of these is not finite.
+        // x * 0 is 0 for finite x, NaN otherwise; with relations and capabilities finite by construction (inputsFit and
+        // parametersFit), checkFinite throws exactly when one of these is not finite.
         if (value0 * 0 + value1 * 0 + margin0 * 0 + margin1 * 0 !== 0) {
           kernel.failedMonth = t;
           return null;
