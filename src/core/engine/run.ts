@@ -18,14 +18,15 @@ import { clearValuation, valueAlliance } from './valuation.js';
 export type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
 
 /**
- * Runs the model once with the given random stream; deterministic for a given model and stream.
+ * Runs the model once with the given random stream; deterministic for a given model and stream. Through the fused loop where
+ * it takes the model and trace (fused-run.ts), else the flat loop, else (a chooser, foresight) the readable one.
  * @example const summary = runModel(compile(scenario), runStream(7, 0));
  */
 export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): RunSummary {
   const kernel = fusedKernel(model, trace);
   if (kernel === null) return run(model, rng, trace, flatRunnable(model, trace));
   // The fused loop takes all of the run's draws at once; should a value go non-finite, the flat loop runs the same run again
-  // from the same draws, so that it throws the NonFiniteState it throws today, having reported the same acts.
+  // from the same draws, so that the run throws the flat loop's located NonFiniteState, having reported the same acts.
   const ours = rng instanceof Xoroshiro128Plus;
   if (ours) rng.save(kernel.streamAtStart);
   const summary = kernel.run(rng, trace);
@@ -37,6 +38,7 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
     rng.restore(kernel.streamAtStart);
     again = rng;
   } else {
+    // Another kind of stream cannot be put back: it stays after the run's draws, further than the flat loop alone takes it.
     again = replay(kernel.draws.slice(0, kernel.drawCount));
   }
   const act = trace.act;
@@ -51,7 +53,7 @@ function replay(draws: Int32Array): RandomStream {
   return { next: () => draws[at++] };
 }
 
-/** Runs the model once through the readable month loop, whatever the model and trace: the flat loop's oracle (flat-run.test.ts). */
+/** Runs the model once through the readable month loop, whatever the model and trace: the oracle of the flat and fused loops. */
 export function runModelReadable(model: Model, rng: RandomStream, trace: Trace = {}): RunSummary {
   return run(model, rng, trace, false);
 }
