@@ -191,6 +191,7 @@ export function runFlat(model: Model, state: RunState, rng: RandomStream, trace:
     for (let al = 0; al < A; al++) if (inForce(alliances[al], t)) updateStatus(model, state, al, t, summary);
     checkFinite(model, state, t);
     trace.month?.(t, state);
+    trace.cooperation?.(t, state.coop);
   }
 }
 

@@ -19,12 +19,17 @@ const files = [
 const scenarioOf = (file: string) => loadScenarioText(readFileSync(file, 'utf8'), file);
 const REFERENCE = 'scenarios/sino-soviet.yaml';
 
-/** A run's summary, every act with all its arguments, and the stream's next draw after it (where the run left the stream). */
+/**
+ * A run's summary, every act with all its arguments, each month's cooperation per dyad (as ensembles trace it), and the
+ * stream's next draw after it (where the run left the stream).
+ */
 function record(run: typeof runModel, model: Model, seed: number, index: number, traced: boolean): unknown[] {
   const acts: unknown[] = [];
+  const months: unknown[] = [];
   const rng = runStream(seed, index);
-  const summary = run(model, rng, traced ? { act: (...a) => acts.push(a) } : {});
-  return [summary, acts, rng.next()];
+  const trace: Trace = traced ? { act: (...a) => acts.push(a), cooperation: (t, coop) => months.push(t, Array.from(coop)) } : {};
+  const summary = run(model, rng, trace);
+  return [summary, acts, months, rng.next()];
 }
 
 const variants: { name: string; options: CompileOptions }[] = [
@@ -60,6 +65,7 @@ test('the fused loop declines what it cannot do exactly, and the flat loop then 
   const model = compile(scenario);
   assert.equal(fusedRunnable(model, {}), true);
   assert.equal(fusedRunnable(model, { act: () => {} }), true, 'acts are reported');
+  assert.equal(fusedRunnable(model, { act: () => {}, cooperation: () => {} }), true, 'and each month\'s cooperation');
   for (const trace of [{ choose: () => undefined }, { month: () => {} }, { event: () => {} }] as Trace[]) assert.equal(fusedRunnable(model, trace), false);
   const declined: Model[] = [
     compile(scenario, { mode: 'replay' }),

@@ -403,6 +403,8 @@ function makeKernel(model: Model): FusedLoop {
   const pos = new Float64Array(n * K);
   const sal = new Float64Array(n * K);
   const outcome = new Float64Array(K);
+  // The month's net intensity per directed dyad, for a trace that asks for it (state.coop in the other loops).
+  const coop = new Float64Array(n * n);
   // Per slot and dimension (s * 4 + d): whether the issue terms, and the decision's issue queries, must be worked out again
   // (the readable loop's issue memo: a term stays good while its own dimension is unchanged).
   const staleTerm = new Uint8Array(8);
@@ -436,18 +438,19 @@ function makeKernel(model: Model): FusedLoop {
     const d = dimension[k];
     staleTerm[d] = 1; staleTerm[4 + d] = 1; staleQuery[d] = 1; staleQuery[4 + d] = 1;
   };
-  /** effects.ts's impulse, without the cooperation the summary does not report. */
-  const impulse = (from: number, to: number, step: number) => {
+  /** effects.ts's impulse: the relation moves by `step`, the month's cooperation by the act's intensity. */
+  const impulse = (from: number, to: number, step: number, intensity: number) => {
     const d = from * n + to;
     const x = rel[d];
     rel[d] = clamp(x + step * (step > 0 ? 1 - x : 1 + x), -1, 1);
+    coop[d] += intensity;
   };
 
   /** effects.ts's applyEvent and applyEffect (capabilities and leaders are in the schedules). */
   function applyEvent(ev: Model['events'][number], t: number): void {
     if (ev.to >= 0) {
-      impulse(ev.from, ev.to, (model.params.rules.responsiveness * ev.intensity) / 10);
-      if (ev.joint) impulse(ev.to, ev.from, (model.params.rules.responsiveness * ev.intensity) / 10);
+      impulse(ev.from, ev.to, (model.params.rules.responsiveness * ev.intensity) / 10, ev.intensity);
+      if (ev.joint) impulse(ev.to, ev.from, (model.params.rules.responsiveness * ev.intensity) / 10, ev.intensity);
       if (ev.kind !== 'other' && ((ev.from === A && ev.to === B) || (ev.from === B && ev.to === A))) {
         if (ev.kind === 'force') lastForce = t;
         else { lastDefect = t; severed = 1; }
@@ -797,7 +800,7 @@ function makeKernel(model: Model): FusedLoop {
       default: break;
     }
     const kind = KIND_OF[o];
-    impulse(i, j, STEP[kind]);
+    impulse(i, j, STEP[kind], ACT_GOLDSTEIN[kind]);
     if (act !== undefined) {
       const category = OPTION_CATEGORY[o] >= 0 ? OPTION_CATEGORY[o] : k < 0 ? CATEGORY.diplomatic : DIMENSION_CATEGORY[dimension[k]];
       act(t, 0, i, j, ACT_KINDS[kind], k, scoreOf(o, spread * gumbelOf(draws[d0 + o])), ACT_CATEGORIES[category]);
@@ -823,6 +826,7 @@ function makeKernel(model: Model): FusedLoop {
     if (rng instanceof Xoroshiro128Plus) rng.fill(draws, drawCount);
     else for (let x = 0; x < drawCount; x++) draws[x] = rng.next();
     const act = trace.act;
+    const cooperation = trace.cooperation;
     rel.set(model.relation0);
     relBase.set(model.relationBase);
     aid.set(model.aid0);
@@ -850,6 +854,7 @@ function makeKernel(model: Model): FusedLoop {
     let firstHostile = -1;
     for (let t = 0; t < T; t++) {
       // ---- inputs (month-inputs.ts) ----
+      coop.fill(0);
       for (let x = positionStart[t]; x < positionStart[t + 1]; x++) {
         const d = positionActor[x] * K + positionIssue[x];
         pos[d] = positionValue[x];
@@ -884,11 +889,11 @@ function makeKernel(model: Model): FusedLoop {
           const dyad = k * n + target;
           if (strain >= wedgeStrain) {
             ind[dyad] += courtship * (strain - ind[dyad]);
-            impulse(k, target, STEP[INDUCE]);
+            impulse(k, target, STEP[INDUCE], ACT_GOLDSTEIN[INDUCE]);
             act?.(t, 0, k, target, 'induce', -1, strain, 'diplomatic');
           } else {
             ind[dyad] *= 1 - courtship;
-            impulse(k, target, STEP[PRESSURE]);
+            impulse(k, target, STEP[PRESSURE], ACT_GOLDSTEIN[PRESSURE]);
             act?.(t, 0, k, target, 'pressure', -1, strain, 'crisis');
           }
         }
@@ -924,6 +929,7 @@ function makeKernel(model: Model): FusedLoop {
       } else {
         for (let z = 0; z < drifting.length; z++) { const dd = drifting[z]; rel[dd] += memory * (relBase[dd] - rel[dd]); }
       }
+      cooperation?.(t, coop);
     }
     return {
       initial: [initial], changes, firstBreak: [firstBreak], firstBreakReason: [firstBreakReason],

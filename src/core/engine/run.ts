@@ -117,6 +117,7 @@ function readableLoop(model: Model, state: RunState, rng: RandomStream, trace: T
     // Outputs never hold NaN: a run that goes non-finite stops here, naming the input behind it.
     checkFinite(model, state, t);
     trace.month?.(t, state);
+    trace.cooperation?.(t, state.coop);
   }
 }
 

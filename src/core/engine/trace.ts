@@ -15,6 +15,12 @@ export interface Trace {
   /** The month is over; the state holds its values, contributions and statuses. */
   month?(t: number, state: RunState): void;
   /**
+   * The month is over (called after `month`): the net intensity of the month's acts and events per directed dyad
+   * (from * n + to), as `state.coop` holds it. A caller that reads nothing else should ask for this, not `month`: the fused
+   * loop serves it and declines `month`.
+   */
+  cooperation?(t: number, coop: Float64Array): void;
+  /**
    * Lets a caller take an ally's decisions (play mode). When present it is asked at every decision of every ally, whether or
    * not the activity draw made the ally act (`active`); `proposed` is the act the rule's scores point to and `latent` its
    * score. Return undefined to keep the rule's choice (the proposed act if active, else none), null for no act, or the act to

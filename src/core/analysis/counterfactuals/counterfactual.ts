@@ -65,12 +65,13 @@ function countRun(model: Model, shape: DigestShape, seed: number, i: number, cou
   const cells = shape.dyads.map((d) => d.from * n + d.to);
   const ring = new Float64Array(cells.length * COOPERATION_WINDOW);
   const sums = new Float64Array(cells.length);
+  // Each month's cooperation only (the `cooperation` hook, which the engine's fused loop serves).
   const trace: Trace = {
-    month(t, state) {
+    cooperation(t, coop) {
       const slot = t % COOPERATION_WINDOW;
       const span = Math.min(t + 1, COOPERATION_WINDOW);
       for (let d = 0; d < cells.length; d++) {
-        const x = state.coop[cells[d]];
+        const x = coop[cells[d]];
         sums[d] += x - ring[d * COOPERATION_WINDOW + slot];
         ring[d * COOPERATION_WINDOW + slot] = x;
         const m = micro(sums[d] / span);

@@ -84,9 +84,10 @@ export function digestRun(model: Model, shape: DigestShape, rng: RandomStream, i
     act(_t, alliance) {
       into.acts[alliance]++;
     },
-    month(t, state) {
+    // Each month's cooperation only (the `cooperation` hook, which the engine's fused loop serves).
+    cooperation(t, month) {
       const y = shape.yearOf[t];
-      for (let d = 0; d < dyadCells.length; d++) coop[d * Y + y] += state.coop[dyadCells[d]];
+      for (let d = 0; d < dyadCells.length; d++) coop[d * Y + y] += month[dyadCells[d]];
     },
   };
   into.summary = runModel(model, rng, trace);
