@@ -12,6 +12,9 @@ const open = suite.open;
 
 test('the status chart has the model\'s band and a "what happened" band with its sources, and says how far they agree', { skip, timeout: 120_000 }, async () => {
   const { page, errors } = await open('#tab=why');
+  // The tab is drawn for the run, then again when its fan of runs arrives; read and picture it after that last redraw, or
+  // the figure can be replaced between finding it and its screenshot.
+  await page.waitForSelector('body[data-fan="true"]', { timeout: 60_000 });
   await page.waitForSelector('.panel-why figure.chart svg');
   const status = page.locator('.panel-why figure.chart').first();
   const drawn = await status.locator('svg[role="img"], svg').evaluateAll((svgs) => svgs.map((x) => x.textContent ?? '').join(' '));
