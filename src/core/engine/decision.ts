@@ -6,7 +6,7 @@ import { ACT, ACT_CATEGORIES, ACT_GOLDSTEIN, ACT_KINDS, CATEGORY, type ActKind }
 import { impulse } from './effects.js';
 import { DIMENSION, type Model } from './model.js';
 import { MECHANISM_IDS } from './parameters.js';
-import { issueChanged, type RunState } from './state.js';
+import { issueChanged, type IssueState, type RunState } from './state.js';
 import type { Trace } from './trace.js';
 
 /** The alternatives a member weighs; several share an act kind and differ in the issue and category they concern. */
@@ -31,7 +31,8 @@ export const DEMAND_MECHANISM = ['autonomy', 'bargaining', 'nuclear'];
 export const DEMAND_TERM = DEMAND_MECHANISM.map((m) => MECHANISM_IDS.indexOf(m));
 const M = MECHANISM_IDS.length;
 const TERM = Object.fromEntries(MECHANISM_IDS.map((m, k) => [m, k])) as Record<string, number>;
-const DIMENSION_CATEGORY = [CATEGORY.diplomatic, CATEGORY.sovereignty, CATEGORY.ideological, CATEGORY.nuclear];
+/** The category of an act on an issue, by the issue's dimension (material issues count as diplomatic). */
+export const DIMENSION_CATEGORY = [CATEGORY.diplomatic, CATEGORY.sovereignty, CATEGORY.ideological, CATEGORY.nuclear];
 const NONE = Number.NEGATIVE_INFINITY;
 
 /** Scratch space of the rule, one per run: each option's score, the issue it concerns, and its random draw. */
@@ -157,7 +158,7 @@ function scoreOptions(model: Model, state: RunState, scratch: DecisionScratch, a
 }
 
 /** How far the outcomes of a dimension's issues held by both members stand from i's positions: sum of salience * gap / 100. */
-export function shortfall(model: Model, state: RunState, i: number, j: number, dimension: number): number {
+export function shortfall(model: Model, state: IssueState, i: number, j: number, dimension: number): number {
   const K = state.K;
   const issues = model.issuesOf[dimension];
   let sum = 0;
@@ -177,7 +178,7 @@ export function issueWeight(model: Model, d: number): number {
 }
 
 /** What conceding `concessionStep` on issue k toward j's position costs i, in weighted value. */
-export function concessionCost(model: Model, state: RunState, i: number, j: number, k: number): number {
+export function concessionCost(model: Model, state: IssueState, i: number, j: number, k: number): number {
   const K = state.K;
   const x = state.pos[i * K + k];
   if (x !== x) return 0;
@@ -193,7 +194,7 @@ export function concessionCost(model: Model, state: RunState, i: number, j: numb
 }
 
 /** The issue of a dimension, held by both members, on which i stands furthest from the outcome by salience (5+ points off), or -1. */
-export function widestGap(model: Model, state: RunState, i: number, j: number, dimension: number): number {
+export function widestGap(model: Model, state: IssueState, i: number, j: number, dimension: number): number {
   const K = state.K;
   const issues = model.issuesOf[dimension];
   let best = -1;
@@ -211,7 +212,7 @@ export function widestGap(model: Model, state: RunState, i: number, j: number, d
 }
 
 /** The doctrine issue on which the two members stand furthest apart, by i's salience, or -1. */
-export function widestDoctrinalGap(model: Model, state: RunState, i: number, j: number): number {
+export function widestDoctrinalGap(model: Model, state: IssueState, i: number, j: number): number {
   const K = state.K;
   const issues = model.issuesOf[DIMENSION.doctrine];
   let best = -1;
@@ -228,7 +229,7 @@ export function widestDoctrinalGap(model: Model, state: RunState, i: number, j: 
 }
 
 /** A nuclear issue whose outcome the alliance has moved away from i's own position (help i has given and may take back), or -1. */
-export function retractableNuclear(model: Model, state: RunState, i: number, j: number): number {
+export function retractableNuclear(model: Model, state: IssueState, i: number, j: number): number {
   const K = state.K;
   const issues = model.issuesOf[DIMENSION.nuclear];
   for (let q = 0; q < issues.length; q++) {

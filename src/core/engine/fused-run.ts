@@ -8,17 +8,20 @@
 // computes, operation for operation in the same order, so that its outputs are bit-identical: fused-run.test.ts holds it to
 // that, and anything it cannot do exactly it declines (fusedKernel returns null) and the flat loop runs instead.
 import { autonomyTerm } from '../mechanisms/autonomy.js';
-import { NEUTRAL_TRAITS } from '../mechanisms/pair.js';
+import { doctrineDistanceOf, issueGainOf, NEUTRAL_TRAITS } from '../mechanisms/pair.js';
 import { economyTerm } from '../mechanisms/economy.js';
 import { ideologyTerm } from '../mechanisms/ideology.js';
 import { standingTerm } from '../mechanisms/standing.js';
 import { wedgeTerm } from '../mechanisms/wedge.js';
 import { ACT_CATEGORIES, ACT_GOLDSTEIN, ACT_KINDS, CATEGORY } from './acts.js';
-import { DEMAND_TERM, KIND_OF, OPTION, OPTIONS, issueWeight } from './decision.js';
+import {
+  concessionCost, DEMAND_DIMENSION, DEMAND_TERM, DIMENSION_CATEGORY, issueWeight, KIND_OF, OPTION, OPTIONS, retractableNuclear, shortfall,
+  widestDoctrinalGap, widestGap,
+} from './decision.js';
 import { DIMENSION, inForce, OP, type Model } from './model.js';
 import { MECHANISM_IDS, MECHANISMS, RULES } from './parameters.js';
 import { powerSchedule } from './power-schedule.js';
-import { STATUSES } from './state.js';
+import { NEVER, STATUSES, type IssueState } from './state.js';
 import type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
 import { gumbelOf, Xoroshiro128Plus, type RandomStream } from '../random/streams.js';
 
@@ -38,8 +41,6 @@ const COM = 10;
 const ORDER = ['security', 'economy', 'standing', 'autonomy', 'ideology', 'bargaining', 'personality', 'wedge', 'nuclear', 'stakes', 'commitment'];
 if (ORDER.join() !== MECHANISM_IDS.join()) throw new Error(`the fused loop's mechanism indices (${ORDER.join()}) do not follow MECHANISM_IDS (${MECHANISM_IDS.join()})`);
 const { material: MAT, sovereignty: SOV, doctrine: DOC, nuclear: NUCLEAR } = DIMENSION;
-/** The dimension of each demand option, as decision.ts's DEMAND_DIMENSION. */
-const DEMAND_DIMENSIONS = [SOV, MAT, NUCLEAR];
 const NONE = Number.NEGATIVE_INFINITY;
 // The options as literals (decision.ts's OPTION, checked below).
 const AID = 0;
@@ -56,8 +57,6 @@ const FORCE = 12;
 if ([AID, AGREE, CONCEDE, CONSULT, DEMAND, CRITICISE, WITHHOLD_AID, WITHHOLD_NUCLEAR, REDUCE, DEFECT, FORCE].join() !== [OPTION.aid, OPTION.agree, OPTION.concede, OPTION.consult, OPTION.demandSovereignty, OPTION.criticise, OPTION.withholdAid, OPTION.withholdNuclear, OPTION.reduce, OPTION.defect, OPTION.force].join()) {
   throw new Error('the fused loop\'s option indices do not follow decision.ts\'s OPTION');
 }
-const NEVER = -1_000_000_000;
-const DIMENSION_CATEGORY = [CATEGORY.diplomatic, CATEGORY.sovereignty, CATEGORY.ideological, CATEGORY.nuclear];
 /** The category of each option's act (decision.ts's applyOption); -1 where the issue's dimension says it. */
 const OPTION_CATEGORY = [
   CATEGORY.aid, CATEGORY.treaty, -1, CATEGORY.visit, -1, -1, -1, CATEGORY.polemic, CATEGORY.aid, CATEGORY.nuclear,
@@ -320,7 +319,7 @@ function makeKernel(model: Model): FusedLoop {
   const on = new Uint8Array(M);
   const demandOn = new Uint8Array(3);
   // Member slot s's interest weights (s * M + m), and per demand dimension weight * issueWeight (the demand score's first
-  // product and the concession cost's; 0 where its mechanism is off, which concessionCost returns as 0 outright).
+  // product).
   const w = new Float64Array(2 * M);
   const demandWeight = new Float64Array(6);
   const STEP = new Float64Array(ACT_GOLDSTEIN.length);
@@ -483,91 +482,8 @@ function makeKernel(model: Model): FusedLoop {
     }
   }
 
-  // The issue queries of pair.ts and decision.ts, on this loop's arrays.
-  function gain(i: number, j: number, issues: Int32Array): number {
-    let sum = 0;
-    for (let z = 0; z < issues.length; z++) {
-      const k = issues[z];
-      const x = pos[i * K + k];
-      if (x !== x || pos[j * K + k] !== pos[j * K + k]) continue;
-      sum += (sal[i * K + k] * (Math.abs(x - statusQuo[k]) - Math.abs(x - outcome[k]))) / 100;
-    }
-    return sum;
-  }
-  function distance(i: number, j: number): number {
-    let num = 0;
-    let den = 0;
-    for (let z = 0; z < doctrine.length; z++) {
-      const k = doctrine[z];
-      const xi = pos[i * K + k];
-      const xj = pos[j * K + k];
-      if (xi !== xi || xj !== xj) continue;
-      const s = sal[i * K + k];
-      num += (s * Math.abs(xi - xj)) / 100;
-      den += s;
-    }
-    return den > 0 ? num / den : -1;
-  }
-  function widestGap(i: number, j: number, issues: Int32Array): number {
-    let best = -1;
-    let bestScore = 0;
-    for (let z = 0; z < issues.length; z++) {
-      const k = issues[z];
-      const x = pos[i * K + k];
-      if (x !== x || pos[j * K + k] !== pos[j * K + k]) continue;
-      const gap = Math.abs(x - outcome[k]);
-      if (gap < 5) continue;
-      const s = sal[i * K + k] * gap;
-      if (s > bestScore) { bestScore = s; best = k; }
-    }
-    return best;
-  }
-  function shortfall(i: number, j: number, issues: Int32Array): number {
-    let sum = 0;
-    for (let z = 0; z < issues.length; z++) {
-      const k = issues[z];
-      const x = pos[i * K + k];
-      if (x !== x || pos[j * K + k] !== pos[j * K + k]) continue;
-      sum += (sal[i * K + k] * Math.abs(x - outcome[k])) / 100;
-    }
-    return sum;
-  }
-  function widestDoctrinalGap(i: number, j: number): number {
-    let best = -1;
-    let bestScore = 0;
-    for (let z = 0; z < doctrine.length; z++) {
-      const k = doctrine[z];
-      const xi = pos[i * K + k];
-      const xj = pos[j * K + k];
-      if (xi !== xi || xj !== xj) continue;
-      const s = sal[i * K + k] * Math.abs(xi - xj);
-      if (s > bestScore) { bestScore = s; best = k; }
-    }
-    return best;
-  }
-  function retractableNuclear(i: number, j: number): number {
-    for (let z = 0; z < nuclearIssues.length; z++) {
-      const k = nuclearIssues[z];
-      const x = pos[i * K + k];
-      if (x !== x || pos[j * K + k] !== pos[j * K + k]) continue;
-      if (Math.abs(x - outcome[k]) >= 5 && Math.abs(x - statusQuo[k]) < Math.abs(x - outcome[k])) return k;
-    }
-    return -1;
-  }
-  /** decision.ts's concessionCost for slot s; 0 where the demand's mechanism is off. */
-  function concessionCost(s: number, i: number, j: number, k: number): number {
-    const x = pos[i * K + k];
-    if (x !== x) return 0;
-    const q = outcome[k];
-    const target = pos[j * K + k];
-    const step = Math.min(concessionStep, Math.abs(target - q));
-    const next = q + (target > q ? step : -step);
-    const d = dimension[k];
-    const dd = d === SOV ? 0 : d === NUCLEAR ? 2 : 1;
-    if (!demandOn[dd]) return 0;
-    // demandWeight is the product weight * issueWeight that decision.ts's concessionCost starts with.
-    return (demandWeight[s * 3 + dd] * sal[i * K + k] * (Math.abs(x - next) - Math.abs(x - q))) / 100;
-  }
+  // The issue queries of pair.ts and decision.ts read this loop's own positions, saliences and outcomes through this view.
+  const issues: IssueState = { K, pos, sal, outcome };
   function moveOutcome(k: number, toward: number): void {
     const q = outcome[k];
     const step = Math.min(concessionStep, Math.abs(toward - q));
@@ -587,23 +503,23 @@ function makeKernel(model: Model): FusedLoop {
   }
   function refreshTerms(s: number, i: number, j: number): void {
     const o = s * 4;
-    if (staleTerm[o + MAT]) { gainOf[o + MAT] = gain(i, j, issuesOf[MAT]); staleTerm[o + MAT] = 0; }
-    if (staleTerm[o + SOV]) { gainOf[o + SOV] = gain(i, j, issuesOf[SOV]); staleTerm[o + SOV] = 0; }
-    if (staleTerm[o + NUCLEAR]) { gainOf[o + NUCLEAR] = gain(i, j, nuclearIssues); staleTerm[o + NUCLEAR] = 0; }
-    if (staleTerm[o + DOC]) { gainOf[o + DOC] = distance(i, j); staleTerm[o + DOC] = 0; }
+    if (staleTerm[o + MAT]) { gainOf[o + MAT] = issueGainOf(model, issues, i, j, MAT); staleTerm[o + MAT] = 0; }
+    if (staleTerm[o + SOV]) { gainOf[o + SOV] = issueGainOf(model, issues, i, j, SOV); staleTerm[o + SOV] = 0; }
+    if (staleTerm[o + NUCLEAR]) { gainOf[o + NUCLEAR] = issueGainOf(model, issues, i, j, NUCLEAR); staleTerm[o + NUCLEAR] = 0; }
+    if (staleTerm[o + DOC]) { gainOf[o + DOC] = doctrineDistanceOf(model, issues, i, j); staleTerm[o + DOC] = 0; }
   }
   function refreshQueries(s: number, i: number, j: number): void {
     const o = s * 4;
     for (let d = 0; d < 3; d++) {
-      const dim = DEMAND_DIMENSIONS[d];
+      const dim = DEMAND_DIMENSION[d];
       if (!staleQuery[o + dim]) continue;
-      const k = demandOn[d] ? widestGap(i, j, issuesOf[dim]) : -1;
+      const k = demandOn[d] ? widestGap(model, issues, i, j, dim) : -1;
       gapOf[s * 3 + d] = k;
-      if (k >= 0) shortOf[s * 3 + d] = shortfall(i, j, issuesOf[dim]);
-      if (dim === NUCLEAR) retractOf[s] = retractableNuclear(i, j);
+      if (k >= 0) shortOf[s * 3 + d] = shortfall(model, issues, i, j, dim);
+      if (dim === NUCLEAR) retractOf[s] = retractableNuclear(model, issues, i, j);
       staleQuery[o + dim] = 0;
     }
-    if (staleQuery[o + DOC]) { doctrinalOf[s] = widestDoctrinalGap(i, j); staleQuery[o + DOC] = 0; }
+    if (staleQuery[o + DOC]) { doctrinalOf[s] = widestDoctrinalGap(model, issues, i, j); staleQuery[o + DOC] = 0; }
   }
 
   // The arrays the hot functions read, gathered so that each takes them into local variables on entry: V8 then keeps them in
@@ -704,7 +620,7 @@ function makeKernel(model: Model): FusedLoop {
     const pending = s === 0 ? demand1 : demand0;
     const pendingMonth = s === 0 ? demandMonth1 : demandMonth0;
     if (pending >= 0 && t - pendingMonth <= 12) {
-      opened[count++] = CONCEDE; P1[CONCEDE] = C[cb + SEC] + C[cb + STK] + R - concessionCost(s, i, j, pending); P2[CONCEDE] = 0;
+      opened[count++] = CONCEDE; P1[CONCEDE] = C[cb + SEC] + C[cb + STK] + R - concessionCost(model, issues, i, j, pending); P2[CONCEDE] = 0;
     }
     opened[count++] = CONSULT; P1[CONSULT] = 0; P2[CONSULT] = 0;
     refreshQueries(s, i, j);

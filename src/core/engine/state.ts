@@ -68,7 +68,8 @@ export interface RunState {
   generation: number;
 }
 
-const NEVER = -1_000_000_000;
+/** A month long before any run: "never happened" for the months of the last defection, use of force and demand. */
+export const NEVER = -1_000_000_000;
 
 /** A fresh state at the start of the period. */
 export function initialState(model: Model): RunState {
@@ -156,3 +157,6 @@ export function resetState(model: Model, s: RunState): RunState {
 export function issueChanged(model: Model, state: RunState, k: number): void {
   state.dimensionChanged[model.dimension[k]] = ++state.issueVersion;
 }
+
+/** The part of a run's state the issue queries read (positions, saliences and outcomes), so that a loop keeping its own arrays can ask them too. */
+export type IssueState = Pick<RunState, 'K' | 'pos' | 'sal' | 'outcome'>;

@@ -1,6 +1,6 @@
 // What a mechanism sees: one ally (i) judging its alliance with a partner (j) this month.
 import { DIMENSION, DIMENSIONS, type Model } from '../engine/model.js';
-import type { RunState } from '../engine/state.js';
+import type { IssueState, RunState } from '../engine/state.js';
 import type { Traits } from '../scenario/schema.js';
 
 /** One member's view of its alliance this month; mechanisms read it and return an unweighted term. */
@@ -50,7 +50,7 @@ export function issueGain(v: PairView, dimension: number): number {
 
 /** issueGain for member i (partner j) in member slot `slot` (-1: not memoised), without a view. */
 export function issueGainAt(model: Model, state: RunState, slot: number, i: number, j: number, dimension: number): number {
-  return memo(model, state, slot, i, j, dimension, gain);
+  return memo(model, state, slot, i, j, dimension, issueGainOf);
 }
 
 /**
@@ -63,7 +63,7 @@ export function doctrineDistance(v: PairView): number {
 
 /** doctrineDistance for member i (partner j) in member slot `slot` (-1: not memoised), without a view. */
 export function doctrineDistanceAt(model: Model, state: RunState, slot: number, i: number, j: number): number {
-  return memo(model, state, slot, i, j, DIMENSION.doctrine, distance);
+  return memo(model, state, slot, i, j, DIMENSION.doctrine, doctrineDistanceOf);
 }
 
 /** Issue terms change only when a position, salience or outcome of their own dimension does: reuse the last value until then. */
@@ -80,7 +80,8 @@ function memo(
   return x;
 }
 
-function distance(model: Model, state: RunState, i: number, j: number): number {
+/** doctrineDistance worked out from the positions themselves, never memoised. */
+export function doctrineDistanceOf(model: Model, state: IssueState, i: number, j: number): number {
   const K = state.K;
   const issues = model.issuesOf[DIMENSION.doctrine];
   let num = 0;
@@ -97,7 +98,8 @@ function distance(model: Model, state: RunState, i: number, j: number): number {
   return den > 0 ? num / den : -1;
 }
 
-function gain(model: Model, state: RunState, i: number, j: number, dimension: number): number {
+/** issueGain on one dimension worked out from the positions and outcomes themselves, never memoised. */
+export function issueGainOf(model: Model, state: IssueState, i: number, j: number, dimension: number): number {
   const K = state.K;
   const issues = model.issuesOf[dimension];
   let sum = 0;
