@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { logisticNoise, runStream, uniform, Xoroshiro128Plus } from './streams.js';
-import { wasmFill } from './xoroshiro-wasm.js';
+import { wasmDrawBuffer, wasmFill } from './xoroshiro-wasm.js';
 
 test('the same seed and run index give the same stream; another index another stream', () => {
   const a = runStream(7, 3), b = runStream(7, 3), c = runStream(7, 4);
@@ -45,4 +45,19 @@ test('the engine\'s xoroshiro128+ gives pure-rand\'s xoroshiro128plus draw for d
     for (let x = 0; x < 40000; x++) assert.equal(many[x], theirs.next(), `seed ${seed}, ${how} draw ${x} of many`);
     assert.equal(ours.next(), theirs.next());
   }
+});
+
+test('a draw buffer of its own is filled in place with the same draws, and no other buffer\'s fill touches it', () => {
+  const a = wasmDrawBuffer(20000);
+  const b = wasmDrawBuffer(3);
+  assert.ok(a !== null && b !== null, 'WebAssembly runs here');
+  assert.equal(wasmDrawBuffer(0), null, 'no buffer for no draws');
+  const ours = Xoroshiro128Plus.seeded(99);
+  const theirs = xoroshiro128plus(99);
+  ours.fillBuffer(a);
+  const first = Array.from(a.draws);
+  Xoroshiro128Plus.seeded(5).fillBuffer(b);
+  assert.deepEqual(Array.from(a.draws), first, 'another buffer\'s fill leaves this one as it was');
+  for (let x = 0; x < 20000; x++) assert.equal(first[x], theirs.next(), `draw ${x}`);
+  for (let x = 0; x < 50; x++) assert.equal(ours.next(), theirs.next(), `draw ${x} after the buffer`);
 });

@@ -1,5 +1,5 @@
 // Seeded random streams: one generator per run, derived from (master seed, run index), never shared.
-import { wasmFill } from './xoroshiro-wasm.js';
+import { wasmFill, type DrawBuffer } from './xoroshiro-wasm.js';
 
 /** The generator the engine draws from; only `next()` (a 32-bit integer) is used. */
 export interface RandomStream {
@@ -41,6 +41,16 @@ export class Xoroshiro128Plus implements RandomStream {
       return;
     }
     const s = wasmFill(this.s01, this.s00, this.s11, this.s10, count, out);
+    this.s00 = s[0];
+    this.s01 = s[1];
+    this.s10 = s[2];
+    this.s11 = s[3];
+  }
+
+  /** Fills a WebAssembly draw buffer in place (see wasmDrawBuffer): fill() without the copy, leaving the stream after them. */
+  fillBuffer(buffer: DrawBuffer): void {
+    buffer.fill(this.s01, this.s00, this.s11, this.s10);
+    const s = buffer.state;
     this.s00 = s[0];
     this.s01 = s[1];
     this.s10 = s[2];

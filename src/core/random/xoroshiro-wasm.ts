@@ -37,6 +37,39 @@ const MODULE = new Uint8Array([
   ...section(10, [0x01, BODY.length, ...BODY]), // the code
 ]);
 
+/** The compiled module, or null where WebAssembly is missing or refuses it (a content policy without wasm). */
+const compiled: WebAssembly.Module | null = (() => {
+  try {
+    return typeof WebAssembly === 'object' ? new WebAssembly.Module(MODULE) : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** A buffer the WebAssembly function fills in place: a reader of `draws` needs no copy. */
+export interface DrawBuffer {
+  /** The draws, `draws.length` of them, as the last fill wrote them. */
+  readonly draws: Int32Array;
+  /** Where the last fill left the stream, as the module stores it (s0 then s1, each low half first). */
+  readonly state: Int32Array;
+  /** Writes draws.length draws from the state given as 32-bit halves. */
+  fill(s01: number, s00: number, s11: number, s10: number): void;
+}
+
+/**
+ * A buffer of its own for `count` draws (one instance of the module, its memory sized once, so that no other buffer's fill
+ * overwrites it and its views never go stale), or null where WebAssembly is unavailable.
+ */
+export function wasmDrawBuffer(count: number): DrawBuffer | null {
+  if (compiled === null || count <= 0) return null;
+  const exports = new WebAssembly.Instance(compiled, {}).exports as { fill: (...a: number[]) => void; memory: WebAssembly.Memory };
+  const bytes = 16 + 4 * count;
+  if (bytes > exports.memory.buffer.byteLength) exports.memory.grow(Math.ceil((bytes - exports.memory.buffer.byteLength) / 65536));
+  const draws = new Int32Array(exports.memory.buffer, 16, count);
+  const state = new Int32Array(exports.memory.buffer, 0, 4);
+  return { draws, state, fill: (s01, s00, s11, s10) => exports.fill(s01, s00, s11, s10, count) };
+}
+
 /** Draws `count` values of xoroshiro128+ from the state given as 32-bit halves into `out`; returns the state after them. */
 export type FillDraws = (s01: number, s00: number, s11: number, s10: number, count: number, out: Int32Array) => Int32Array;
 
@@ -44,7 +77,8 @@ export type FillDraws = (s01: number, s00: number, s11: number, s10: number, cou
 export const wasmFill: FillDraws | null = (() => {
   try {
     if (typeof WebAssembly !== 'object') return null;
-    const exports = new WebAssembly.Instance(new WebAssembly.Module(MODULE), {}).exports as { fill: (...a: number[]) => void; memory: WebAssembly.Memory };
+    if (compiled === null) return null;
+    const exports = new WebAssembly.Instance(compiled, {}).exports as { fill: (...a: number[]) => void; memory: WebAssembly.Memory };
     let words = new Int32Array(exports.memory.buffer);
     return (s01, s00, s11, s10, count, out) => {
       const bytes = 16 + 4 * count;
