@@ -1,6 +1,8 @@
 // The fused month loop against the readable one, its oracle: the same summaries, the same acts with the same scores and the
 // stream left at the same draw, bit for bit, on every shipped scenario it takes and under parameters that open other paths;
 // the same NonFiniteState when a run goes non-finite; and the models and traces it declines, which the flat loop then runs.
+// Each holds for both of its forms: the closure's loop, and the loop written out for the model (fused-source.ts), which a
+// kernel takes after enough runs and which these tests take from the first run.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -8,7 +10,7 @@ import { modelAt } from '../analysis/fitting/model-at.js';
 import { runStream, type RandomStream } from '../random/streams.js';
 import { loadScenarioText } from '../scenario/parse.js';
 import { compile, type CompileOptions } from './compile.js';
-import { fusedRunnable } from './fused-run.js';
+import { fusedKernel, fusedRunnable, writeOutLoops } from './fused-run.js';
 import type { Model } from './model.js';
 import { runModel, runModelReadable, type Trace } from './run.js';
 
@@ -32,6 +34,23 @@ function record(run: typeof runModel, model: Model, seed: number, index: number,
   return [summary, acts, months, rng.next()];
 }
 
+/** The fused loop's two forms, by after how many runs of a model its loop is written out (writeOutLoops). */
+const FORMS = [{ form: 'closure', after: null }, { form: 'written-out', after: 0 }] as const;
+
+/** A test of each form of the fused loop: the kernels of models compiled inside take that form. */
+function testEachForm(what: string, body: (written: boolean) => void): void {
+  for (const { form, after } of FORMS) {
+    test(`${what} (${form} loop)`, () => {
+      writeOutLoops(after);
+      try {
+        body(after !== null);
+      } finally {
+        writeOutLoops();
+      }
+    });
+  }
+}
+
 const variants: { name: string; options: CompileOptions }[] = [
   { name: 'defaults', options: {} },
   { name: 'no noise (every option scored exactly)', options: { params: { 'rules.noise': 0 } } },
@@ -42,12 +61,13 @@ const variants: { name: string; options: CompileOptions }[] = [
 ];
 
 for (const file of files) {
-  test(`the fused loop runs ${file} bit for bit as the readable loop does, or declines it`, () => {
+  testEachForm(`the fused loop runs ${file} bit for bit as the readable loop does, or declines it`, (written) => {
     const scenario = scenarioOf(file);
     for (const { name, options } of variants) {
       const model = compile(scenario, options);
       const takes = model.alliances.length === 1;
       assert.equal(fusedRunnable(model, {}), takes, `${name}: the fused loop takes every shipped model of one alliance, and only those`);
+      if (takes) assert.equal(fusedKernel(model, {})?.writtenOut, written, `${name}: the loop's form`);
       let acts = 0;
       for (let r = 0; r < 30; r++) {
         const fast = record(runModel, model, 5, r, false);
@@ -79,7 +99,7 @@ test('the fused loop declines what it cannot do exactly, and the flat loop then 
   }
 });
 
-test('a fit swapping parameters in place in one model gets the kernel of each parameter set', () => {
+testEachForm('a fit swapping parameters and switches in place in one model gets the kernel of each', () => {
   const at = modelAt(scenarioOf(REFERENCE), { mode: 'predict' });
   const sets: Record<string, number>[] = [{}, { 'rules.noise': 0.2 }, { 'standing.exponent': 2, 'personality.weight': 0.5 }, {}, { 'rules.outsideBase': 0.1 }];
   for (const params of sets) {
@@ -98,7 +118,7 @@ test('a fit swapping parameters in place in one model gets the kernel of each pa
   model.params.enabled.security = true;
 });
 
-test('a run that goes non-finite throws the readable loop\'s NonFiniteState, having reported the same acts, with any stream', () => {
+testEachForm('a run that goes non-finite throws the readable loop\'s NonFiniteState, having reported the same acts, with any stream', () => {
   // A junior's autonomy loss times a huge growth overflows once an outcome has moved, a few months in.
   const model = compile(scenarioOf(REFERENCE), { params: { 'autonomy.weight': 1e300, 'autonomy.growth': 1e300 } });
   assert.equal(fusedRunnable(model, {}), true);
@@ -123,11 +143,37 @@ test('a run that goes non-finite throws the readable loop\'s NonFiniteState, hav
   }
 });
 
-test('a run started inside another\'s trace does not share the fused loop\'s state', () => {
+testEachForm('a run started inside another\'s trace does not share the fused loop\'s state', () => {
   const model = compile(scenarioOf(REFERENCE));
   const inner: unknown[] = [];
   const outer = runModel(model, runStream(1, 0), { act: (t) => { if (t === 40) inner.push(runModel(model, runStream(1, 1))); } });
   assert.deepEqual(outer, runModelReadable(model, runStream(1, 0)));
   assert.ok(inner.length > 0);
   for (const s of inner) assert.deepEqual(s, runModelReadable(model, runStream(1, 1)));
+});
+
+test('a model\'s loop is written out after its 500th run, and its runs go on bit for bit the same', () => {
+  writeOutLoops();
+  const model = compile(scenarioOf(REFERENCE));
+  const kernel = fusedKernel(model, {});
+  assert.ok(kernel !== null);
+  for (let r = 0; r < 499; r++) runModel(model, runStream(6, r));
+  assert.equal(kernel.writtenOut, false, 'the closure\'s loop for the first 499 runs');
+  for (let r = 499; r < 504; r++) assert.deepEqual(record(runModel, model, 6, r, true), record(runModelReadable, model, 6, r, true), `run ${r}`);
+  assert.equal(kernel.writtenOut, true, 'the written-out loop from the 500th');
+  // A switch turned in place gets the loop written out for the new switches; turned back, the first one again.
+  model.params.enabled.wedge = false;
+  assert.equal(fusedKernel(model, {})?.writtenOut, true);
+  assert.deepEqual(record(runModel, model, 6, 0, true), record(runModelReadable, model, 6, 0, true), 'wedge off');
+  model.params.enabled.wedge = true;
+  assert.deepEqual(record(runModel, model, 6, 1, true), record(runModelReadable, model, 6, 1, true), 'wedge on again');
+  // Where code cannot be compiled (null: the app's worker), kernels keep the closure's loop however often they run.
+  writeOutLoops(null);
+  try {
+    const kept = compile(scenarioOf(REFERENCE));
+    for (let r = 0; r < 600; r++) runModel(kept, runStream(6, r));
+    assert.equal(fusedKernel(kept, {})?.writtenOut, false);
+  } finally {
+    writeOutLoops();
+  }
 });

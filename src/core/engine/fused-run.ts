@@ -1,12 +1,14 @@
 // The month loop fused for the shape of model that fits, screenings and the app run thousands of times: predict mode, one
-// alliance, no foresight, a summary (and at most the acts) to report. Everything a run cannot change is worked out once per
-// model (traits, capability ratios, which third powers act when, how many draws each month takes) or once per parameter set
-// (power ratios and their powers, the terms that follow from parameters alone); the run's draws are taken at once; the
-// decision is read off each option's bounds over its draw's range, with logarithms only when two options could still win.
-// The run is one closure per model over typed arrays and numbers: V8 specialises its code to that closure, which is most of
-// its speed (a process running several models' kernels gets generic code, about twice as slow). It computes what the readable loop (run.ts, valuation.ts, decision.ts)
-// computes, operation for operation in the same order, so that its outputs are bit-identical: fused-run.test.ts holds it to
-// that, and anything it cannot do exactly it declines (fusedKernel returns null) and the flat loop runs instead.
+// alliance, no foresight, a summary (and at most the acts and each month's cooperation) to report. Everything a run cannot
+// change is worked out once per model (traits, capability ratios, which third powers act when, how many draws each month
+// takes) or once per parameter set (power ratios and their powers, the terms that follow from parameters alone); the run's
+// draws are taken at once; the decision is read off each option's bounds over its draw's range, with logarithms only when two
+// options could still win. The run is one closure per model over typed arrays and numbers. Once a model has run often enough
+// for it to pay, the loop is also written out for its shape and compiled for it alone (fused-source.ts), where code can be
+// compiled at run time; that one is faster again (V8 gives the closure, shared by every model, code good for all of them).
+// Both compute what the readable loop (run.ts, valuation.ts, decision.ts) computes, operation for operation in the same order,
+// so that their outputs are bit-identical: fused-run.test.ts holds both to that, and anything they cannot do exactly they
+// decline (fusedKernel returns null) and the flat loop runs instead.
 import { autonomyTerm } from '../mechanisms/autonomy.js';
 import { doctrineDistanceOf, issueGainOf, NEUTRAL_TRAITS } from '../mechanisms/pair.js';
 import { economyTerm } from '../mechanisms/economy.js';
@@ -18,12 +20,14 @@ import {
   concessionCost, DEMAND_DIMENSION, DEMAND_TERM, DIMENSION_CATEGORY, issueWeight, KIND_OF, OPTION, OPTIONS, retractableNuclear, shortfall,
   widestDoctrinalGap, widestGap,
 } from './decision.js';
+import { fusedSource, LOOP_PARAMETERS, type LoopShape } from './fused-source.js';
 import { DIMENSION, inForce, OP, type Model } from './model.js';
 import { MECHANISM_IDS, MECHANISMS, RULES } from './parameters.js';
 import { powerSchedule } from './power-schedule.js';
 import { NEVER, STATUSES, type IssueState } from './state.js';
 import type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
 import { gumbelOf, Xoroshiro128Plus, type RandomStream } from '../random/streams.js';
+import { wasmDrawBuffer } from '../random/xoroshiro-wasm.js';
 
 const M = MECHANISM_IDS.length;
 // Each mechanism's index in MECHANISM_IDS, as literals (checked against MECHANISM_IDS below).
@@ -90,6 +94,8 @@ export interface FusedKernel {
   busy: boolean;
   /** Where the last run's stream stood before it (runModel saves it there when the stream is the engine's own). */
   streamAtStart: Int32Array;
+  /** Whether the next run takes the loop written out for the model (fused-source.ts) rather than the closure's. */
+  writtenOut: boolean;
 }
 
 interface Built {
@@ -108,6 +114,44 @@ interface FusedLoop extends FusedKernel {
 }
 
 const built = new WeakMap<Model, Built>();
+
+/** A month loop: one run, or null if a member's value went non-finite. */
+type Loop = (rng: RandomStream, trace: Trace) => RunSummary | null;
+
+/**
+ * After how many runs of a model its loop is written out and compiled (fused-source.ts); null: never. Compiling costs about as
+ * much CPU as a thousand or two runs save (V8 compiles the new functions, and runs them slowly until it has: measured on fresh
+ * models of three scenarios), so a model run a few hundred times (one of many in a screening) keeps the closure's loop, which V8
+ * compiles once for all models.
+ */
+const WRITE_OUT_AFTER = 500;
+let writeOutAfter: number | null = WRITE_OUT_AFTER;
+
+/**
+ * Sets after how many runs of a model, from kernels made from now on, its loop is written out (null: never). The web app's
+ * worker sets null: its content policy forbids compiling code at run time, and a refused attempt would show as a violation.
+ * Tests set 0 to run the written-out loop from the first run; no argument restores the default.
+ */
+export function writeOutLoops(after: number | null = WRITE_OUT_AFTER): void {
+  writeOutAfter = after;
+}
+
+let loopsCompiled = 0;
+
+/** Compiles a written-out loop over its environment; null where the platform refuses to compile code at run time. */
+function compileLoop(source: string, env: object): Loop | null {
+  let factory: (env: object) => Loop;
+  try {
+    // The source holds only integers of the model's shape and fixed text (fused-source.ts): nothing a scenario can write. Its
+    // name makes each one's text unique: V8 would give two identical texts one compiled form and one record of types, which
+    // two models of one shape (or one model's kernels in two module instances) would then share, as the closure's loop does.
+    factory = new Function('env', `${source}\n//# sourceURL=schism-fused-loop-${++loopsCompiled}.js`) as (env: object) => Loop;
+  } catch (err) {
+    if (err instanceof EvalError) return null;
+    throw err;
+  }
+  return factory(env);
+}
 const RULE_NAMES = Object.keys(RULES);
 const MECHANISM_PARAMS = MECHANISM_IDS.map((id) => Object.keys(MECHANISMS[id].params));
 
@@ -302,7 +346,15 @@ function makeKernel(model: Model): FusedLoop {
   const drawStart = new Int32Array(T + 1);
   for (let t = 0; t < T; t++) drawStart[t + 1] = drawStart[t] + (live[t] ? 28 + thirdStart[t + 1] - thirdStart[t] : 0);
   const drawCount = drawStart[T];
-  const draws = new Int32Array(drawCount);
+  // The run's draws: written in place by WebAssembly where it runs (a buffer of this kernel's own), else by the stream.
+  const buffer = wasmDrawBuffer(drawCount);
+  const draws = buffer?.draws ?? new Int32Array(drawCount);
+  /** Takes the run's draws from `rng`. */
+  const takeDraws = (rng: RandomStream) => {
+    if (!(rng instanceof Xoroshiro128Plus)) for (let x = 0; x < drawCount; x++) draws[x] = rng.next();
+    else if (buffer !== null) rng.fillBuffer(buffer);
+    else rng.fill(draws, drawCount);
+  };
   // Relations the run reads (those touching a member; not the diagonal, not between two third powers): the rest drift unseen.
   const liveDyads: number[] = [];
   for (let x = 0; x < n; x++) for (let y = 0; y < n; y++) if (x !== y && (x === A || x === B || y === A || y === B)) liveDyads.push(x * n + y);
@@ -323,6 +375,8 @@ function makeKernel(model: Model): FusedLoop {
   const w = new Float64Array(2 * M);
   const demandWeight = new Float64Array(6);
   const STEP = new Float64Array(ACT_GOLDSTEIN.length);
+  // The scalars again, in LOOP_PARAMETERS order, for the written-out loop (see fused-source.ts).
+  const par = new Float64Array(LOOP_PARAMETERS.length);
   let entrapment = 0, benefit = 0, aidCost = 0, resentment = 0, prestige = 0, challenge = 0, autonomyWeight = 0, growth = 0;
   let solidarity = 0, divergence = 0, bargainingWeight = 0, pressureWeight = 0, inducementWeight = 0, help = 0, fear = 0;
   let stakesWeight = 0, outA = 0, outB = 0;
@@ -376,6 +430,13 @@ function makeKernel(model: Model): FusedLoop {
     ({ activity, reciprocity, patience, forceRelation, memory, aidStep, aidCut, concessionStep, polarisation, hierarchyErosion } = r);
     ({ courtship, wedgeStrain, statusMemory, strainedMargin, brokenMargin, hostileRelation, defectionMemory, forceMemory, restoreMargin } = r);
     for (let k = 0; k < STEP.length; k++) STEP[k] = (r.responsiveness * ACT_GOLDSTEIN[k]) / 10;
+    const scalars: Record<(typeof LOOP_PARAMETERS)[number], number> = {
+      activity, reciprocity, patience, forceRelation, memory, aidStep, aidCut, hierarchyErosion, courtship, wedgeStrain, statusMemory,
+      strainedMargin, brokenMargin, hostileRelation, defectionMemory, forceMemory, restoreMargin, responsiveness: r.responsiveness,
+      entrapment, benefit, aidCost, resentment, prestige, challenge, autonomyWeight, growth, solidarity, divergence, bargainingWeight,
+      pressureWeight, inducementWeight, help, fear, stakesWeight, outA, outB,
+    };
+    LOOP_PARAMETERS.forEach((name, x) => (par[x] = scalars[name]));
   }
   const stakes = model.stakes;
   const dimension = model.dimension;
@@ -723,14 +784,66 @@ function makeKernel(model: Model): FusedLoop {
     }
   }
 
-  setParameters();
-  const kernel: FusedLoop = { run, setParameters, failedMonth: -1, draws, drawCount, busy: false, streamAtStart: new Int32Array(4) };
+  /** Option o's score with perturbation z, from P1 and P2 as the written-out loop set them and its aid terms r and q. */
+  function scoreWith(o: number, z: number, r: number, q: number): number {
+    const y = z + P1[o] - P2[o];
+    return o === AID ? y + r + q : y;
+  }
+  /** best()'s exact pass for the written-out loop, over the open options of the bit mask `mask`. */
+  function exactChoice(spread: number, d0: number, mask: number, r: number, q: number): number {
+    let chosen = CONSULT;
+    let top = scoreWith(chosen, spread * gumbelOf(draws[d0 + chosen]), r, q);
+    for (let o = 0; o < OPTIONS; o++) {
+      if ((mask & (1 << o)) === 0) continue;
+      const score = scoreWith(o, spread * gumbelOf(draws[d0 + o]), r, q);
+      if (score > top) { top = score; chosen = o; }
+    }
+    return chosen;
+  }
+  const kernel: FusedLoop = { run, setParameters: readParameters, failedMonth: -1, draws, drawCount, busy: false, streamAtStart: new Int32Array(4), writtenOut: false };
+  // The loop written out for this model's shape and switches (fused-source.ts), compiled once per set of switches; null where
+  // code cannot be compiled at run time (a content policy without 'unsafe-eval'), and then the closure's loop runs.
+  const writtenOut = new Map<string, Loop | null>();
+  let written: Loop | null = null;
+  const env = {
+    rel, relBase, aid, ind, pos, sal, outcome, coop, staleTerm, staleQuery, gainOf, gapOf, shortOf, doctrinalOf, retractOf, C, draws,
+    drawStart, thirdStart, thirdPowers, live, positionStart, positionActor, positionIssue, positionValue, positionSalience, baselineStart,
+    baselineDyad, baselineValue, eventStart, events, statusQuo, relation0: model.relation0, relationBase0: model.relationBase,
+    aid0: model.aid0, inducement0: model.inducement0, hierarchy0: alliance.hierarchy, capI, capJ, capOther, alone, against, ambitionI,
+    ambitionJ, riskI, riskJ, junior, ratio, ratioPow, commitment, personality, spreadOf, stakes, par, w, demandWeight, demandOn, STEP,
+    GOLDSTEIN: ACT_GOLDSTEIN, GUMBEL_BOUNDS, gumbelOf, takeDraws, kernel, model, issues, issueGainOf,
+    doctrineDistanceOf, concessionCost, widestGap, shortfall, retractableNuclear, widestDoctrinalGap, moveOutcome, polarise, changed,
+    wedgeTerm, economyTerm, standingTerm, autonomyTerm, ideologyTerm, NEVER, STATUSES, ACT_KINDS, ACT_CATEGORIES, OPTION_CATEGORY,
+    DIMENSION_CATEGORY, DIPLOMATIC: CATEGORY.diplomatic, dimension, KIND_OF, P1, P2, exactChoice, scoreOf: scoreWith,
+  };
+  // Runs of this model so far: its loop is written out once they show that compiling it pays (writeOutAfter).
+  const after = writeOutAfter;
+  let runs = 0;
+  /** Takes the written-out loop of the switches now on, compiling it if none is kept for them. */
+  function takeWrittenLoop(): void {
+    const key = on.join('');
+    if (!writtenOut.has(key)) {
+      const shape: LoopShape = { months: T, actors: n, issues: K, a: A, b: B, others, nuclearIssues: Array.from(nuclearIssues), drifting: liveDyads, on: Array.from(on) };
+      writtenOut.set(key, compileLoop(fusedSource(shape), env));
+    }
+    written = writtenOut.get(key) ?? null;
+    kernel.writtenOut = written !== null;
+  }
+  /** Reads the parameters, and then runs the written-out loop of the switches now on, if the model has earned one. */
+  function readParameters(): void {
+    setParameters();
+    written = null;
+    kernel.writtenOut = false;
+    if (after !== null && runs >= after) takeWrittenLoop();
+  }
+  readParameters();
 
   /** One run, marked busy while under way (a trace may start another run of the same model, which must not share this state). */
   function run(rng: RandomStream, trace: Trace): RunSummary | null {
     kernel.busy = true;
+    if (++runs === after) takeWrittenLoop();
     try {
-      return loop(rng, trace);
+      return written !== null ? written(rng, trace) : loop(rng, trace);
     } finally {
       kernel.busy = false;
     }
@@ -739,8 +852,7 @@ function makeKernel(model: Model): FusedLoop {
   /** One run: what runModel returns, or null at the first month whose values are not finite. */
   function loop(rng: RandomStream, trace: Trace): RunSummary | null {
     const { rel, relBase, ind, draws, drifting, drawStart, thirdStart, thirdPowers, live } = hot;
-    if (rng instanceof Xoroshiro128Plus) rng.fill(draws, drawCount);
-    else for (let x = 0; x < drawCount; x++) draws[x] = rng.next();
+    takeDraws(rng);
     const act = trace.act;
     const cooperation = trace.cooperation;
     rel.set(model.relation0);
@@ -770,7 +882,7 @@ function makeKernel(model: Model): FusedLoop {
     let firstHostile = -1;
     for (let t = 0; t < T; t++) {
       // ---- inputs (month-inputs.ts) ----
-      coop.fill(0);
+      if (cooperation !== undefined) coop.fill(0);
       for (let x = positionStart[t]; x < positionStart[t + 1]; x++) {
         const d = positionActor[x] * K + positionIssue[x];
         pos[d] = positionValue[x];
