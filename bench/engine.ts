@@ -1,6 +1,7 @@
 // Engine benchmark: full 1945-1972 runs of the reference scenario per second on one thread, and where the time goes. It
 // times the compiled build (dist/, what `schism` runs), and the source through tsx beside it. SCHISM_BENCH_BASE=/other/checkout
 // (built with `npm run build`) also times that checkout's engine on the same scenario, in alternating batches of this process.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,10 +22,22 @@ export async function benchEngine(): Promise<void> {
   const { simulateModel } = await compiled<typeof import('../src/core/engine/simulate.js')>('core/engine/simulate.js');
   const { runStream } = await compiled<typeof sourceStreams>('core/random/streams.js');
   const load = loadavg()[0];
+  // First, in a plain node process (no tsx), what `schism` gets: the headline figure.
+  const child = spawnSync(process.execPath, ['bench/engine-child.mjs', file], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`bench/engine-child.mjs failed: ${child.stderr}`);
+  const plain = JSON.parse(child.stdout) as { runs: number[]; kernel: number[] };
   const model = compile(scenario);
   const fromSource = sourceCompile.compile(scenario);
   let i = 0;
   const fast = timeBatches(() => runModel(model, runStream(7, i++)), 2000, 9);
+  // The same runs on the fused loop's closure form, which runs where code cannot be compiled at run time (the app's worker),
+  // and for a model's first few hundred runs: a model compiled with loops never written out.
+  const { writeOutLoops } = await compiled<typeof import('../src/core/engine/fused-run.js')>('core/engine/fused-run.js');
+  writeOutLoops(null);
+  const closureModel = compile(scenario);
+  runModel(closureModel, runStream(7, i++)); // its kernel is made at its first run
+  writeOutLoops();
+  const closure = timeBatches(() => runModel(closureModel, runStream(7, i++)), 2000, 9);
   const source = timeBatches(() => sourceRun.runModel(fromSource, sourceStreams.runStream(7, i++)), 2000, 9);
   const full = timeBatches(() => simulateModel(model, 7, i++), 200, 9);
   // Traced as an ensemble traces a run (run-digest.ts: each act counted, each month's cooperation summed) and a fit's loss
@@ -71,7 +84,9 @@ export async function benchEngine(): Promise<void> {
     for (let d = 0; d < 25; d++) relations[d] += 0.02 * (0.1 - relations[d]);
   }, 200000, 9);
   const rows = [
-    ['summary-only run (Morris, the app\'s fan of runs)', median(fast)],
+    ['summary-only run, a process without tsx (`schism`)', median(plain.runs)],
+    ['summary-only run (Morris screening)', median(fast)],
+    ['the same, closure loop (the app; a model\'s first 500)', median(closure)],
     ['traced as ensembles trace it (acts, cooperation hook)', median(traced)],
     ['traced with a month hook (acts, the flat loop)', median(monthTraced)],
     ['traced as a fit\'s loss traces it (acts)', median(fitTraced)],
@@ -84,14 +99,16 @@ export async function benchEngine(): Promise<void> {
     ['the same scenario, no ally ever acting', median(quiet)],
     ['... and no mechanism either (the month loop alone)', median(loop)],
   ] as const;
-  process.stdout.write(`reference scenario: ${model.months} months, ${model.actorIds.length} actors, ${model.events.length} driver events; compiled build unless said; load average ${load.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);
+  process.stdout.write(`reference scenario: ${model.months} months, ${model.actorIds.length} actors, ${model.events.length} driver events; compiled build unless said; the first row in a plain node process, the rest in this one, which has loaded tsx; load average ${load.toFixed(1)} -> ${loadavg()[0].toFixed(1)}\n`);
   for (const [what, s] of rows) process.stdout.write(`${what.padEnd(52)} ${(1 / s).toFixed(0).padStart(8)} per s   ${(s * 1e6).toFixed(1).padStart(8)} µs median\n`);
   if (fitActs === 0) throw new Error('the runs traced as a fit traces them reported no act');
   process.stdout.write(`(a traced run here held ${(acts / tracedRuns).toFixed(1)} acts and a net cooperation of ${(cooperation / tracedRuns).toFixed(1)} between the allies, on average)\n`);
-  const perMonth = median(fast) / model.months;
-  process.stdout.write(
-    `one simulated month costs ${(perMonth * 1e9).toFixed(0)} ns = ${(perMonth / median(kernel)).toFixed(1)}x a 25-relation decay loop (${(median(kernel) * 1e9).toFixed(1)} ns here); a run = ${(median(fast) / median(kernel)).toFixed(0)} kernels\n`,
-  );
+  for (const [where, run, k] of [['without tsx', median(plain.runs), median(plain.kernel)], ['here', median(fast), median(kernel)]] as const) {
+    const perMonth = run / model.months;
+    process.stdout.write(
+      `${where}: one simulated month costs ${(perMonth * 1e9).toFixed(0)} ns = ${(perMonth / k).toFixed(1)}x a 25-relation decay loop (${(k * 1e9).toFixed(1)} ns); a run = ${(run / k).toFixed(0)} kernels\n`,
+    );
+  }
   const base = process.env.SCHISM_BENCH_BASE;
   if (base) await againstBase(resolve(base), scenario, () => runModel(model, runStream(7, i++)));
   process.stdout.write(`ratio recorded / summary-only: ${(median(full) / median(fast)).toFixed(2)}x; events+issues cost: ${(median(fast) / median(bare)).toFixed(2)}x the bare loop; tsx / compiled: ${(median(source) / median(fast)).toFixed(2)}x\n`);
