@@ -86,7 +86,7 @@ export async function benchEngine(): Promise<void> {
   const rows = [
     ['summary-only run, a process without tsx (`schism`)', median(plain.runs)],
     ['summary-only run (Morris screening)', median(fast)],
-    ['the same, closure loop (the app; a model\'s first 500)', median(closure)],
+    ['the same, closure loop (the app; a model\'s first 5,000)', median(closure)],
     ['traced as ensembles trace it (acts, cooperation hook)', median(traced)],
     ['traced with a month hook (acts, the flat loop)', median(monthTraced)],
     ['traced as a fit\'s loss traces it (acts)', median(fitTraced)],

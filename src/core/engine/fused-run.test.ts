@@ -10,7 +10,7 @@ import { modelAt } from '../analysis/fitting/model-at.js';
 import { runStream, type RandomStream } from '../random/streams.js';
 import { loadScenarioText } from '../scenario/parse.js';
 import { compile, type CompileOptions } from './compile.js';
-import { fusedKernel, fusedRunnable, writeOutLoops } from './fused-run.js';
+import { fusedKernel, fusedRunnable, WRITE_OUT_AFTER, writeOutLoops } from './fused-run.js';
 import type { Model } from './model.js';
 import { runModel, runModelReadable, type Trace } from './run.js';
 
@@ -152,15 +152,16 @@ testEachForm('a run started inside another\'s trace does not share the fused loo
   for (const s of inner) assert.deepEqual(s, runModelReadable(model, runStream(1, 1)));
 });
 
-test('a model\'s loop is written out after its 500th run, and its runs go on bit for bit the same', () => {
+test('a model\'s loop is written out at its WRITE_OUT_AFTER-th run, and its runs go on bit for bit the same', () => {
   writeOutLoops();
   const model = compile(scenarioOf(REFERENCE));
   const kernel = fusedKernel(model, {});
   assert.ok(kernel !== null);
-  for (let r = 0; r < 499; r++) runModel(model, runStream(6, r));
-  assert.equal(kernel.writtenOut, false, 'the closure\'s loop for the first 499 runs');
-  for (let r = 499; r < 504; r++) assert.deepEqual(record(runModel, model, 6, r, true), record(runModelReadable, model, 6, r, true), `run ${r}`);
-  assert.equal(kernel.writtenOut, true, 'the written-out loop from the 500th');
+  const last = WRITE_OUT_AFTER - 1;
+  for (let r = 0; r < last; r++) runModel(model, runStream(6, r));
+  assert.equal(kernel.writtenOut, false, 'the closure\'s loop before');
+  for (let r = last; r < last + 5; r++) assert.deepEqual(record(runModel, model, 6, r, true), record(runModelReadable, model, 6, r, true), `run ${r}`);
+  assert.equal(kernel.writtenOut, true, 'the written-out loop from then on');
   // A switch turned in place gets the loop written out for the new switches; turned back, the first one again.
   model.params.enabled.wedge = false;
   assert.equal(fusedKernel(model, {})?.writtenOut, true);
@@ -171,7 +172,7 @@ test('a model\'s loop is written out after its 500th run, and its runs go on bit
   writeOutLoops(null);
   try {
     const kept = compile(scenarioOf(REFERENCE));
-    for (let r = 0; r < 600; r++) runModel(kept, runStream(6, r));
+    for (let r = 0; r < WRITE_OUT_AFTER + 10; r++) runModel(kept, runStream(6, r));
     assert.equal(fusedKernel(kept, {})?.writtenOut, false);
   } finally {
     writeOutLoops();

@@ -119,12 +119,14 @@ const built = new WeakMap<Model, Built>();
 type Loop = (rng: RandomStream, trace: Trace) => RunSummary | null;
 
 /**
- * After how many runs of a model its loop is written out and compiled (fused-source.ts); null: never. Compiling costs about as
- * much CPU as a thousand or two runs save (V8 compiles the new functions, and runs them slowly until it has: measured on fresh
- * models of three scenarios), so a model run a few hundred times (one of many in a screening) keeps the closure's loop, which V8
- * compiles once for all models.
+ * After how many runs of a model its loop is written out and compiled (fused-source.ts). Compiling costs about 150-250 ms of
+ * CPU (V8 compiles the new functions, and runs them slowly until it has), which the faster runs repay after some 3,000-5,000
+ * runs; a model run fewer times than this (each of the many models of `validate-cases` runs 500-1,000 times) keeps the
+ * closure's loop, which V8 compiles once for all models, and loses at most about a third of its time on one that stops just
+ * after (measured on fresh models of three scenarios, and end to end: written out after 500 runs, `validate-cases` took
+ * 1.37× as long).
  */
-const WRITE_OUT_AFTER = 500;
+export const WRITE_OUT_AFTER = 5000;
 let writeOutAfter: number | null = WRITE_OUT_AFTER;
 
 /**
