@@ -5,9 +5,10 @@
 // each member's valuation (in the month's code) and decision (a function per member) written for its own slot, each decision's
 // options weighed in one pass as they open, and each function's parameters read once into its own constants; what happens in
 // few months (events, the third powers' acts, status changes) is in functions of its own, which keeps the month's function
-// small enough for V8 to compile quickly and to keep the valuations in it (paired batches: 0.90 of the time with them as
-// functions; the decisions in it too: 1.6). V8 then compiles each model's loop on its own, where the
-// closure shared by every model gets code good for all of them (paired runs: about 0.65 of the closure's time a run).
+// small enough for V8 to compile quickly and to keep the valuations in it (in paired batches 0.90 of the time a run takes
+// with the valuations as functions; with the decisions in it too, 1.6 times). V8 then compiles each model's loop on its own,
+// where the closure shared by every model gets code good for all of them (paired batches in one process: 0.53-0.54 of the
+// closure's time a run at 230c2c0, and as fast as the experiment outside the project that docs/model.md describes).
 // Nothing of a scenario's text enters the source, only integers of its shape (checked), switches as 0 or 1, and fixed text.
 import { ACT_KINDS } from './acts.js';
 import { DEMAND_DIMENSION, OPTION } from './decision.js';
