@@ -843,8 +843,8 @@ function makeKernel(model: Model): FusedLoop {
   /** One run, marked busy while under way (a trace may start another run of the same model, which must not share this state). */
   function run(rng: RandomStream, trace: Trace): RunSummary | null {
     kernel.busy = true;
-    if (++runs === after) takeWrittenLoop();
     try {
+      if (++runs === after) takeWrittenLoop();
       return written !== null ? written(rng, trace) : loop(rng, trace);
     } finally {
       kernel.busy = false;
