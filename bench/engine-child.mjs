@@ -1,8 +1,9 @@
 // Times summary-only runs of a scenario on the compiled engine in a plain `node` process, as `schism` runs it: a process that
 // has loaded tsx (every `npm run bench` process) runs the same compiled code about a fifth slower. bench/engine.ts runs it:
 // `node bench/engine-child.mjs FILE` prints, as JSON, the CPU seconds per run of each timed batch and per pass of the fixed
-// arithmetic kernel that bench/engine.ts also times, after the same warm-up (one batch) as its stats.ts's timeBatches.
+// arithmetic kernel that bench/engine.ts also times, with the same timeBatches.
 import { readFileSync } from 'node:fs';
+import { timeBatches } from './time-batches.mjs';
 
 const file = process.argv[2];
 const dist = new URL('../dist/', import.meta.url);
@@ -10,19 +11,6 @@ const { compile } = await import(new URL('core/engine/compile.js', dist).href);
 const { runModel } = await import(new URL('core/engine/run.js', dist).href);
 const { runStream } = await import(new URL('core/random/streams.js', dist).href);
 const { loadScenarioText } = await import(new URL('core/scenario/parse.js', dist).href);
-
-/** CPU seconds per call of `fn` in `repeats` batches of `batch` calls, after one batch of warm-up. */
-function timeBatches(fn, batch, repeats) {
-  for (let i = 0; i < batch; i++) fn();
-  const out = [];
-  for (let r = 0; r < repeats; r++) {
-    const t0 = process.cpuUsage();
-    for (let i = 0; i < batch; i++) fn();
-    const dt = process.cpuUsage(t0);
-    out.push((dt.user + dt.system) / 1e6 / batch);
-  }
-  return out;
-}
 
 const model = compile(loadScenarioText(readFileSync(file, 'utf8'), file));
 let i = 0;

@@ -1,4 +1,4 @@
-// Small statistics for benchmarks: medians and timing of repeated work in one process.
+// Small statistics for benchmarks: medians, and timing of repeated work in one process (time-batches.mjs).
 
 /** The median of a list of numbers. */
 export function median(xs: number[]): number {
@@ -7,18 +7,4 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/**
- * Runs `fn` in `repeats` timed batches of `batch` calls after a warm-up, returning CPU seconds per call of each batch.
- * CPU time (user + system of this process) rather than wall time, so that a busy machine inflates the figures less.
- */
-export function timeBatches(fn: () => void, batch: number, repeats: number): number[] {
-  for (let i = 0; i < batch; i++) fn();
-  const out: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const t0 = process.cpuUsage();
-    for (let i = 0; i < batch; i++) fn();
-    const dt = process.cpuUsage(t0);
-    out.push((dt.user + dt.system) / 1e6 / batch);
-  }
-  return out;
-}
+export { timeBatches } from './time-batches.mjs';

@@ -1,0 +1,18 @@
+// Timing of repeated work in one process, in plain JavaScript so that a benchmark's child process without tsx
+// (engine-child.mjs) times its work as the benchmarks do; stats.ts hands it on to them.
+
+/**
+ * Runs `fn` in `repeats` timed batches of `batch` calls after a warm-up, returning CPU seconds per call of each batch.
+ * CPU time (user + system of this process) rather than wall time, so that a busy machine inflates the figures less.
+ */
+export function timeBatches(fn, batch, repeats) {
+  for (let i = 0; i < batch; i++) fn();
+  const out = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = process.cpuUsage();
+    for (let i = 0; i < batch; i++) fn();
+    const dt = process.cpuUsage(t0);
+    out.push((dt.user + dt.system) / 1e6 / batch);
+  }
+  return out;
+}
