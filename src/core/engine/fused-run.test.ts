@@ -178,3 +178,20 @@ test('a model\'s loop is written out at its WRITE_OUT_AFTER-th run, and its runs
     writeOutLoops();
   }
 });
+
+testEachForm('a trace that does not read the acts\' scores (actLatent: false) gets the same acts, each with NaN for its score', (written) => {
+  const model = compile(scenarioOf(REFERENCE));
+  for (let r = 0; r < 4; r++) {
+    const spared: unknown[][] = [];
+    const scored: unknown[][] = [];
+    const fast = runModel(model, runStream(8, r), { act: (...a) => spared.push(a), actLatent: false });
+    const slow = runModelReadable(model, runStream(8, r), { act: (...a) => scored.push(a) });
+    assert.deepEqual(fast, slow, `run ${r}: the summary`);
+    assert.equal(fusedKernel(model, {})?.writtenOut, written);
+    assert.ok(spared.length > 0);
+    // The allies' acts (alliance 0, latent at index 6) carry NaN; the third powers' carry their strain, as always.
+    const allies = (acts: unknown[][]) => acts.map((a) => (a[4] === 'induce' || a[4] === 'pressure' ? a : [...a.slice(0, 6), 'score', a[7]]));
+    assert.deepEqual(allies(spared), allies(scored), `run ${r}: the same acts`);
+    for (const a of spared) if (a[4] !== 'induce' && a[4] !== 'pressure') assert.ok(Number.isNaN(a[6]), `run ${r}: no score`);
+  }
+});

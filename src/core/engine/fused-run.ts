@@ -484,6 +484,8 @@ function makeKernel(model: Model): FusedLoop {
   const P2 = new Float64Array(OPTIONS);
   let aidR = 0;
   let aidS = 0;
+  // Whether the run's act hook reads each act's score (Trace.actLatent).
+  let latentWanted = true;
   let h = 0;
   let lastDefect = NEVER;
   let lastForce = NEVER;
@@ -782,7 +784,7 @@ function makeKernel(model: Model): FusedLoop {
     impulse(i, j, STEP[kind], ACT_GOLDSTEIN[kind]);
     if (act !== undefined) {
       const category = OPTION_CATEGORY[o] >= 0 ? OPTION_CATEGORY[o] : k < 0 ? CATEGORY.diplomatic : DIMENSION_CATEGORY[dimension[k]];
-      act(t, 0, i, j, ACT_KINDS[kind], k, scoreOf(o, spread * gumbelOf(draws[d0 + o])), ACT_CATEGORIES[category]);
+      act(t, 0, i, j, ACT_KINDS[kind], k, latentWanted ? scoreOf(o, spread * gumbelOf(draws[d0 + o])) : Number.NaN, ACT_CATEGORIES[category]);
     }
   }
 
@@ -856,6 +858,7 @@ function makeKernel(model: Model): FusedLoop {
     const { rel, relBase, ind, draws, drifting, drawStart, thirdStart, thirdPowers, live } = hot;
     takeDraws(rng);
     const act = trace.act;
+    latentWanted = trace.actLatent !== false;
     const cooperation = trace.cooperation;
     rel.set(model.relation0);
     relBase.set(model.relationBase);

@@ -70,7 +70,7 @@ export function fusedSource(shape: LoopShape): string {
   put(`const clamp = (x, lo, hi) => (x < lo ? lo : x > hi ? hi : x);`);
   // The run's scalar state, shared by the functions below.
   put(`let h = 0, lastDefect = NEVER, lastForce = NEVER, severed = 0, breaker = -1, demand0 = -1, demandMonth0 = NEVER, demand1 = -1, demandMonth1 = NEVER;`);
-  put(`let act;`);
+  put(`let act, latentWanted = true;`);
   put(`let initial = 'allied', changes = [], firstBreak = -1, firstBreakReason = '', firstBreakBelow = false, firstHostile = -1;`);
   // What happens in few months stays out of the month loop's function, which V8 then compiles (and compiles again, as rare
   // paths are first taken) in a fraction of the time.
@@ -92,6 +92,7 @@ export function fusedSource(shape: LoopShape): string {
   const outer = out.splice(0, out.length);
   put(`takeDraws(rng);`);
   put(`act = trace.act;`);
+  put(`latentWanted = trace.actLatent !== false;`);
   put(`const cooperation = trace.cooperation;`);
   put(`rel.set(relation0); relBase.set(relationBase0); aid.set(aid0); ind.set(inducement0); pos.fill(NaN); sal.fill(0); outcome.set(statusQuo);`);
   put(`h = hierarchy0; lastDefect = NEVER; lastForce = NEVER; severed = 0; breaker = -1;`);
@@ -303,7 +304,7 @@ function decideSource(shape: LoopShape, s: number): string {
   put(`const r = rel[${ij}]; const step = STEP[kind]; rel[${ij}] = clamp(r + step * (step > 0 ? 1 - r : 1 + r), -1, 1); coop[${ij}] += GOLDSTEIN[kind];`);
   put(`if (act !== undefined) {`);
   put(`const category = OPTION_CATEGORY[chosen] >= 0 ? OPTION_CATEGORY[chosen] : k < 0 ? DIPLOMATIC : DIMENSION_CATEGORY[dimension[k]];`);
-  put(`act(t, 0, ${i}, ${j}, ACT_KINDS[kind], k, scoreOf(chosen, spread * gumbelOf(draws[d0 + chosen]), aidR, aidS), ACT_CATEGORIES[category]);`);
+  put(`act(t, 0, ${i}, ${j}, ACT_KINDS[kind], k, latentWanted ? scoreOf(chosen, spread * gumbelOf(draws[d0 + chosen]), aidR, aidS) : NaN, ACT_CATEGORIES[category]);`);
   put(`}`);
   return lines.join('\n');
 }

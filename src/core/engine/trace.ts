@@ -12,6 +12,11 @@ export interface Trace {
    * `issue` is the issue index or -1; `latent` the score that chose it; `category` what the act concerns.
    */
   act?(t: number, alliance: number, from: number, to: number, kind: ActKind, issue: number, latent: number, category: ActCategory): void;
+  /**
+   * False when `act` never reads `latent` (a fit's loss, an ensemble's digest): the fused loop then spares the chosen option's
+   * score, two logarithms an act, and passes NaN.
+   */
+  actLatent?: boolean;
   /** The month is over; the state holds its values, contributions and statuses. */
   month?(t: number, state: RunState): void;
   /**

@@ -84,6 +84,7 @@ export function digestRun(model: Model, shape: DigestShape, rng: RandomStream, i
     act(_t, alliance) {
       into.acts[alliance]++;
     },
+    actLatent: false,
     // Each month's cooperation only (the `cooperation` hook, which the engine's fused loop serves).
     cooperation(t, month) {
       const y = shape.yearOf[t];

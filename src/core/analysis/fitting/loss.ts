@@ -85,6 +85,7 @@ export function lossFunction(shape: Pick<Model, 'months' | 'start' | 'actorIds'>
       const k = slot[from * n + to];
       if (k >= 0) coop[k * T + m] += ACT_GOLDSTEIN[ACT_INDEX[kind]];
     },
+    actLatent: false,
   };
   return (model) => {
     if (model.months !== T || model.start !== shape.start || model.actorIds.length !== n) throw new RangeError('lossFunction: the model has another shape than the one it was made for');

@@ -54,6 +54,7 @@ export function simulateRecord(model: Model, dyads: DyadIndex[], seed: number, r
       actIssues[k].push(issue);
       actCategories[k].push(CATEGORY[category]);
     },
+    actLatent: false,
   });
   return { months: T, coop, actMonths, actKinds, actIssues, actCategories, summary };
 }
