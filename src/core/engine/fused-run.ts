@@ -717,8 +717,7 @@ function makeKernel(model: Model): FusedLoop {
 
   /** Option o's score with perturbation z, in the readable rule's order of operations. */
   function scoreOf(o: number, z: number): number {
-    const y = z + P1[o] - P2[o];
-    return o === AID ? y + aidR + aidS : y;
+    return scoreWith(o, z, aidR, aidS);
   }
 
   /**
@@ -744,14 +743,9 @@ function makeKernel(model: Model): FusedLoop {
       }
       if (argHigh === argLow && secondHigh < maxLow) return argLow;
     }
-    let chosen = CONSULT;
-    let top = scoreOf(chosen, spread * gumbelOf(draws[d0 + chosen]));
-    for (let q = 0; q < count; q++) {
-      const o = opened[q];
-      const score = scoreOf(o, spread * gumbelOf(draws[d0 + o]));
-      if (score > top) { top = score; chosen = o; }
-    }
-    return chosen;
+    let mask = 0;
+    for (let q = 0; q < count; q++) mask |= 1 << opened[q];
+    return exactChoice(spread, d0, mask, aidR, aidS);
   }
 
   /** Member slot s (i, partner j) decides with draws d0 .. d0 + 12 (the caller checked activity); as decision.ts's decide. */
@@ -788,12 +782,12 @@ function makeKernel(model: Model): FusedLoop {
     }
   }
 
-  /** Option o's score with perturbation z, from P1 and P2 as the written-out loop set them and its aid terms r and q. */
+  /** Option o's score with perturbation z, from P1 and P2 and the aid terms r and q (both loops' options set them). */
   function scoreWith(o: number, z: number, r: number, q: number): number {
     const y = z + P1[o] - P2[o];
     return o === AID ? y + r + q : y;
   }
-  /** best()'s exact pass for the written-out loop, over the open options of the bit mask `mask`. */
+  /** The exact pass of both loops' choice (best() and the written-out decisions), over the open options of the bit mask `mask`. */
   function exactChoice(spread: number, d0: number, mask: number, r: number, q: number): number {
     let chosen = CONSULT;
     let top = scoreWith(chosen, spread * gumbelOf(draws[d0 + chosen]), r, q);
@@ -828,7 +822,7 @@ function makeKernel(model: Model): FusedLoop {
     const key = on.join('');
     if (!writtenOut.has(key)) {
       const shape: LoopShape = { months: T, actors: n, issues: K, a: A, b: B, others, nuclearIssues: Array.from(nuclearIssues), drifting: liveDyads, on: Array.from(on) };
-      writtenOut.set(key, compileLoop(fusedSource(shape), env));
+      writtenOut.set(key, compileLoop(fusedSource(shape, Object.keys(env)), env));
     }
     written = writtenOut.get(key) ?? null;
     kernel.writtenOut = written !== null;
