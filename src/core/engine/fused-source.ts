@@ -50,23 +50,18 @@ const PRESSURE = ACT_KINDS.indexOf('pressure');
 
 /**
  * The body of a function of one argument, `env` (the kernel's tables, state arrays and helpers, see fused-run.ts), that returns
- * the loop `(rng, trace) => RunSummary | null` for a model of this shape.
+ * the loop `(rng, trace) => RunSummary | null` for a model of this shape; `names` are env's keys, which the body takes as
+ * constants of its own.
  */
-export function fusedSource(shape: LoopShape): string {
+export function fusedSource(shape: LoopShape, names: readonly string[]): string {
   const { months: T, actors: n, issues: K, a: A, b: B } = shape;
   const integers = [T, n, K, A, B, ...shape.others, ...shape.nuclearIssues, ...shape.drifting, ...shape.on];
   if (!integers.every(Number.isSafeInteger) || shape.on.length !== M) throw new TypeError('a loop shape holds integers only, and a switch per mechanism');
+  if (!names.every((name) => /^[A-Za-z_$][\w$]*$/.test(name))) throw new TypeError('the environment\'s names are identifiers only');
   const out: string[] = [];
   const put = (line: string) => out.push(line);
   put(`'use strict';`);
-  put(`const { rel, relBase, aid, ind, pos, sal, outcome, coop, staleTerm, staleQuery, gainOf, gapOf, shortOf, doctrinalOf, retractOf, C,
-    draws, drawStart, thirdStart, thirdPowers, live, positionStart, positionActor, positionIssue, positionValue, positionSalience,
-    baselineStart, baselineDyad, baselineValue, eventStart, events, statusQuo, relation0, relationBase0, aid0, inducement0, hierarchy0,
-    capI, capJ, capOther, alone, against, ambitionI, ambitionJ, riskI, riskJ, junior, ratio, ratioPow, commitment, personality,
-    spreadOf, stakes, par, w, demandWeight, demandOn, STEP, GOLDSTEIN, GUMBEL_BOUNDS, gumbelOf, takeDraws, kernel,
-    model, issues, issueGainOf, doctrineDistanceOf, concessionCost, widestGap, shortfall, retractableNuclear, widestDoctrinalGap,
-    moveOutcome, polarise, changed, wedgeTerm, economyTerm, standingTerm, autonomyTerm, ideologyTerm, NEVER, STATUSES, ACT_KINDS,
-    ACT_CATEGORIES, OPTION_CATEGORY, DIMENSION_CATEGORY, DIPLOMATIC, dimension, KIND_OF, P1, P2, exactChoice, scoreOf } = env;`);
+  put(`const { ${names.join(', ')} } = env;`);
   put(`const clamp = (x, lo, hi) => (x < lo ? lo : x > hi ? hi : x);`);
   // The run's scalar state, shared by the functions below.
   put(`let h = 0, lastDefect = NEVER, lastForce = NEVER, severed = 0, breaker = -1, demand0 = -1, demandMonth0 = NEVER, demand1 = -1, demandMonth1 = NEVER;`);
