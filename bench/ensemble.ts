@@ -20,6 +20,7 @@ type Modules = {
   compile: typeof import('../src/core/engine/compile.js').compile;
   runModel: typeof import('../src/core/engine/run.js').runModel;
   runStream: typeof import('../src/core/random/streams.js').runStream;
+  expectRuns: typeof import('../src/core/engine/fused-run.js').expectRuns;
 };
 
 async function load(): Promise<Modules> {
@@ -30,6 +31,7 @@ async function load(): Promise<Modules> {
     ...(await compiled<Pick<Modules, 'compile'>>('core/engine/compile.js')),
     ...(await compiled<Pick<Modules, 'runModel'>>('core/engine/run.js')),
     ...(await compiled<Pick<Modules, 'runStream'>>('core/random/streams.js')),
+    ...(await compiled<Pick<Modules, 'expectRuns'>>('core/engine/fused-run.js')),
   };
 }
 
@@ -112,10 +114,14 @@ async function inProcess(m: Modules, runs: number, workers: number, out: string)
   return { wall: Number(t1 - t0) / 1e9, steady: f ? (runs - f.done) / (Number(t1 - f.t) / 1e9) : Number.NaN, cpu, mainCpu, loadBefore, loadAfter: loads() };
 }
 
-/** CPU seconds per run of the bare engine (runModel, summary only) on this thread, over `runs` runs. */
+/**
+ * CPU seconds per run of the bare engine (runModel, summary only) on this thread, over `runs` runs of a fresh model told how
+ * many runs are coming, as an ensemble's workers tell theirs (expectRuns: the loop written out before the first run).
+ */
 function bareEngine(m: Modules, runs: number): number {
   const model = m.compile(m.loadScenarioText(readFileSync(FILE, 'utf8'), FILE));
   const c0 = cpuSeconds();
+  m.expectRuns(model, runs);
   for (let i = 0; i < runs; i++) m.runModel(model, m.runStream(1, i));
   return (cpuSeconds() - c0) / runs;
 }

@@ -13,6 +13,11 @@ export interface EnsembleJob {
   seed: number;
 }
 
+/** A job as a worker gets it: with about how many runs each worker will make (the pool's share of the chunks' runs). */
+export interface EnsembleWorkerData extends EnsembleJob {
+  runsEach: number;
+}
+
 const TASK = workerTask('ensemble-task');
 
 /**
@@ -27,12 +32,14 @@ export async function runChunksInOrder(
   onChunk: (result: ChunkResult) => Promise<void>,
 ): Promise<void> {
   if (chunks.length === 0) return;
+  const runs = chunks.reduce((sum, c) => sum + (c.to - c.from), 0);
+  const runsEach = Math.ceil(runs / Math.min(workers, chunks.length));
   const pool = new Piscina({
     filename: TASK.href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
-    workerData: job,
+    workerData: { ...job, runsEach } satisfies EnsembleWorkerData,
     execArgv: TASK.execArgv,
   });
   const window = workers * 2;

@@ -4,11 +4,13 @@ import { compile } from '../../core/engine/compile.js';
 import { runChunk, type ChunkResult } from '../../core/analysis/ensembles/ensemble-chunk.js';
 import type { RunRange } from '../../core/analysis/ensembles/ensemble-plan.js';
 import { digestShape } from '../../core/analysis/ensembles/run-digest.js';
-import type { EnsembleJob } from './ensemble-pool.js';
+import { expectRuns } from '../../core/engine/fused-run.js';
+import type { EnsembleWorkerData } from './ensemble-pool.js';
 
-const job = workerData as EnsembleJob;
+const job = workerData as EnsembleWorkerData;
 const model = compile(job.scenario, job.compile);
 const shape = digestShape(model);
+expectRuns(model, job.runsEach);
 
 /** Runs one chunk of the ensemble in this worker thread. */
 export default function runEnsembleChunk(range: RunRange): ChunkResult {

@@ -10,7 +10,7 @@ import { modelAt } from '../analysis/fitting/model-at.js';
 import { runStream, type RandomStream } from '../random/streams.js';
 import { loadScenarioText } from '../scenario/parse.js';
 import { compile, type CompileOptions } from './compile.js';
-import { fusedKernel, fusedRunnable, WRITE_OUT_AFTER, writeOutLoops } from './fused-run.js';
+import { expectRuns, fusedKernel, fusedRunnable, WRITE_OUT_AFTER, writeOutLoops } from './fused-run.js';
 import type { Model } from './model.js';
 import { runModel, runModelReadable, type Trace } from './run.js';
 
@@ -177,6 +177,21 @@ test('a model\'s loop is written out at its WRITE_OUT_AFTER-th run, and its runs
   } finally {
     writeOutLoops();
   }
+});
+
+test('a model told it will run WRITE_OUT_AFTER times or more (expectRuns) has its loop written out before its first run', () => {
+  writeOutLoops();
+  const few = compile(scenarioOf(REFERENCE));
+  expectRuns(few, WRITE_OUT_AFTER - 1);
+  assert.equal(fusedKernel(few, {})?.writtenOut, false, 'fewer runs: the closure\'s loop');
+  const many = compile(scenarioOf(REFERENCE));
+  expectRuns(many, WRITE_OUT_AFTER);
+  assert.equal(fusedKernel(many, {})?.writtenOut, true, 'enough runs: written out at once');
+  for (let r = 0; r < 3; r++) assert.deepEqual(record(runModel, many, 6, r, true), record(runModelReadable, many, 6, r, true), `run ${r}`);
+  // The expected runs count as runs done: parameters read again (as a fit does between evaluations) keep the written-out loop.
+  many.params.rules.noise = 0.2;
+  assert.equal(fusedKernel(many, {})?.writtenOut, true, 'after new parameters');
+  assert.deepEqual(record(runModel, many, 6, 3, true), record(runModelReadable, many, 6, 3, true), 'new parameters');
 });
 
 testEachForm('a trace that does not read the acts\' scores (actLatent: false) gets the same acts, each with NaN for its score', (written) => {

@@ -6,6 +6,7 @@
 //                evaluations = 2000 (per restart), mechanisms = the scenario's enabled ones, rules = DEFAULT_FIT_RULES,
 //                parameters = explicit keys instead, fixed = overrides kept fixed }
 //   fitSettings(fit) -> { mechanisms, params }   the compile options that run the fitted model
+import { expectRuns } from '../../engine/fused-run.js';
 import { MECHANISM_IDS } from '../../engine/parameters.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { combineRestarts, minimiseRestart, type CmaesResult, type MinimiseOptions, type Minimum } from './cmaes.js';
@@ -108,6 +109,8 @@ interface PreparedFit {
   space: FreeParameter[];
   startValues: Record<string, number>;
   lossAt(params: Record<string, number>): number;
+  /** Tells the engine that about this many loss evaluations are to come (expectRuns). */
+  expect(evaluations: number): void;
   minimiseOptions: MinimiseOptions;
   /** fitBudget of the options. */
   budget: number;
@@ -132,6 +135,10 @@ function prepareFit(scenario: Scenario, options: FitOptions): PreparedFit {
   return {
     train, every, measure, seeds, enabled, space, startValues,
     lossAt: (params) => lossOf(model.at({ ...fixed, ...params })),
+    // Every evaluation runs the one model (unless its parameters reshape it, and each compiles afresh).
+    expect: (n) => {
+      if (model.recompiled.length === 0) expectRuns(model.model, n * seeds.count);
+    },
     minimiseOptions: { seed, restarts, maxEvaluations: evaluations, tolFun: options.tolerance, x0: toUnit(space, startValues) },
     budget: fitBudget(options),
   };
@@ -158,6 +165,7 @@ export function runFitRestart(scenario: Scenario, options: FitOptions, r: number
 }
 
 function restartOf(p: PreparedFit, r: number, onEvaluation?: (params: Record<string, number>) => void): CmaesResult {
+  p.expect(p.minimiseOptions.maxEvaluations);
   return minimiseRestart((points) => points.map((u) => {
     const params = fromUnit(p.space, u);
     const l = p.lossAt(params);
