@@ -13,6 +13,7 @@ import { compile, type CompileOptions } from './compile.js';
 import { expectRuns, fusedKernel, fusedRunnable, WRITE_OUT_AFTER, writeOutLoops } from './fused-run.js';
 import type { Model } from './model.js';
 import { runModel, runModelReadable, type Trace } from './run.js';
+import type { Tally } from './trace.js';
 
 const files = [
   ...readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/${f}`),
@@ -21,14 +22,30 @@ const files = [
 const scenarioOf = (file: string) => loadScenarioText(readFileSync(file, 'utf8'), file);
 const REFERENCE = 'scenarios/sino-soviet.yaml';
 
+/** A tally of every directed dyad's cooperation, over periods of seven months (any grouping of months will do). */
+function everyDyad(model: Model): Tally {
+  const n = model.actorIds.length;
+  const periods = Math.ceil(model.months / 7);
+  return {
+    acts: new Int32Array(model.alliances.length), cells: Int32Array.from({ length: n * n }, (_, d) => d),
+    periodOf: Int32Array.from({ length: model.months }, (_, t) => Math.floor(t / 7)), periods, sums: new Float64Array(n * n * periods),
+  };
+}
+
 /**
- * A run's summary, every act with all its arguments, each month's cooperation per dyad (as ensembles trace it), and the
- * stream's next draw after it (where the run left the stream).
+ * A run's summary, then what its trace saw: every act with all its arguments and each month's cooperation per dyad (traced),
+ * or a tally of its acts and every dyad's cooperation (tallied), or nothing; then the stream's next draw after it (where the run
+ * left the stream).
  */
-function record(run: typeof runModel, model: Model, seed: number, index: number, traced: boolean): unknown[] {
+function record(run: typeof runModel, model: Model, seed: number, index: number, traced: boolean | 'tallied'): unknown[] {
   const acts: unknown[] = [];
   const months: unknown[] = [];
   const rng = runStream(seed, index);
+  if (traced === 'tallied') {
+    const tally = everyDyad(model);
+    const summary = run(model, rng, { tally });
+    return [summary, tally, rng.next()];
+  }
   const trace: Trace = traced ? { act: (...a) => acts.push(a), cooperation: (t, coop) => months.push(t, Array.from(coop)) } : {};
   const summary = run(model, rng, trace);
   return [summary, acts, months, rng.next()];
@@ -75,6 +92,7 @@ for (const file of files) {
         acts += (fast[0] as { acts: number }).acts;
       }
       for (let r = 0; r < 6; r++) assert.deepEqual(record(runModel, model, 9, r, true), record(runModelReadable, model, 9, r, true), `${name}, run ${r}: acts`);
+      for (let r = 0; r < 6; r++) assert.deepEqual(record(runModel, model, 9, r, 'tallied'), record(runModelReadable, model, 9, r, 'tallied'), `${name}, run ${r}: tally`);
       if (takes) assert.ok(acts > 0, `${name}: the runs compared took decisions`);
     }
   });
@@ -122,13 +140,14 @@ testEachForm('a run that goes non-finite throws the readable loop\'s NonFiniteSt
   // A junior's autonomy loss times a huge growth overflows once an outcome has moved, a few months in.
   const model = compile(scenarioOf(REFERENCE), { params: { 'autonomy.weight': 1e300, 'autonomy.growth': 1e300 } });
   assert.equal(fusedRunnable(model, {}), true);
-  const outcome = (run: typeof runModel, rng: RandomStream & { next(): number }) => {
+  const outcome = (run: typeof runModel, rng: RandomStream & { next(): number }, tallied = false) => {
     const acts: unknown[] = [];
+    const tally = everyDyad(model);
     try {
-      run(model, rng, { act: (...a) => acts.push(a) });
+      run(model, rng, tallied ? { tally } : { act: (...a) => acts.push(a) });
     } catch (err) {
       const e = err as { name: string; message: string; path: unknown; month: number };
-      return [e.name, e.message, e.path, e.month, acts, rng.next()];
+      return [e.name, e.message, e.path, e.month, tallied ? tally : acts, rng.next()];
     }
     return ['no throw'];
   };
@@ -140,6 +159,10 @@ testEachForm('a run that goes non-finite throws the readable loop\'s NonFiniteSt
     // A stream of another kind is drawn through next() and replayed to the flat loop from the draws taken.
     const wrapped = () => { const s = runStream(3, r); return { next: () => s.next() }; };
     assert.deepEqual(outcome(runModel, wrapped()).slice(0, 5), fused.slice(0, 5), `run ${r}, another stream`);
+    // A tally holds what the hooks saw before the failure, counted by the fused loop and then the flat loop.
+    const counted = outcome(runModel, runStream(3, r), true);
+    assert.ok((counted[4] as Tally).acts[0] > 0);
+    assert.deepEqual(counted, outcome(runModelReadable, runStream(3, r), true), `run ${r}, tallied`);
   }
 });
 

@@ -872,6 +872,8 @@ function makeKernel(model: Model): FusedLoop {
     const act = trace.act;
     latentWanted = trace.actLatent !== false;
     const cooperation = trace.cooperation;
+    const tally = trace.tally;
+    const tallyCells = tally?.cells;
     rel.set(model.relation0);
     relBase.set(model.relationBase);
     aid.set(model.aid0);
@@ -891,6 +893,8 @@ function makeKernel(model: Model): FusedLoop {
     let smoothed0 = Number.NaN;
     let smoothed1 = Number.NaN;
     let acts = 0;
+    // The third powers' acts, which the tally counts with the allies'.
+    let thirdActs = 0;
     let initial: (typeof STATUSES)[number] = 'allied';
     const changes: StatusChange[] = [];
     let firstBreak = -1;
@@ -901,6 +905,7 @@ function makeKernel(model: Model): FusedLoop {
       // ---- inputs (month-inputs.ts) ----
       // A loop, not coop.fill(0): the builtin's call costs more than the few cells it clears, every month of a run.
       if (cooperation !== undefined) for (let c = 0; c < coop.length; c++) coop[c] = 0;
+      else if (tallyCells !== undefined) for (let x = 0; x < tallyCells.length; x++) coop[tallyCells[x]] = 0;
       for (let x = positionStart[t]; x < positionStart[t + 1]; x++) {
         const d = positionActor[x] * K + positionIssue[x];
         pos[d] = positionValue[x];
@@ -919,6 +924,7 @@ function makeKernel(model: Model): FusedLoop {
         // parametersFit), checkFinite throws exactly when one of these is not finite.
         if (value0 * 0 + value1 * 0 + margin0 * 0 + margin1 * 0 !== 0) {
           kernel.failedMonth = t;
+          if (tally !== undefined) tally.acts[0] += acts + thirdActs;
           return null;
         }
         // ---- decisions: A then B, 14 draws each, then the third powers ----
@@ -929,6 +935,7 @@ function makeKernel(model: Model): FusedLoop {
         for (let q = thirdStart[t], y = d + 28; q < thirdStart[t + 1]; q++, y++) {
           if ((draws[y] >>> 0) / 4294967296 >= activity) continue;
           const k = thirdPowers[q];
+          thirdActs++;
           const pryA = rel[A * n + k] - rel[A * n + B];
           const pryB = rel[B * n + k] - rel[B * n + A];
           const target = pryA >= pryB ? A : B;
@@ -976,7 +983,12 @@ function makeKernel(model: Model): FusedLoop {
         for (let z = 0; z < drifting.length; z++) { const dd = drifting[z]; rel[dd] += memory * (relBase[dd] - rel[dd]); }
       }
       cooperation?.(t, coop);
+      if (tally !== undefined) {
+        const p = tally.periodOf[t];
+        for (let x = 0; x < tally.cells.length; x++) tally.sums[x * tally.periods + p] += coop[tally.cells[x]];
+      }
     }
+    if (tally !== undefined) tally.acts[0] += acts + thirdActs;
     return {
       initial: [initial], changes, firstBreak: [firstBreak], firstBreakReason: [firstBreakReason],
       firstBreakBelow: [firstBreakBelow], firstHostile: [firstHostile], acts,

@@ -65,7 +65,8 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`const clamp = (x, lo, hi) => (x < lo ? lo : x > hi ? hi : x);`);
   // The run's scalar state, shared by the functions below.
   put(`let h = 0, lastDefect = NEVER, lastForce = NEVER, severed = 0, breaker = -1, demand0 = -1, demandMonth0 = NEVER, demand1 = -1, demandMonth1 = NEVER;`);
-  put(`let act, latentWanted = true;`);
+  // thirdActs: the third powers' acts, which a tally counts with the allies'.
+  put(`let act, latentWanted = true, thirdActs = 0;`);
   put(`let initial = 'allied', changes = [], firstBreak = -1, firstBreakReason = '', firstBreakBelow = false, firstHostile = -1;`);
   // What happens in few months stays out of the month loop's function, which V8 then compiles (and compiles again, as rare
   // paths are first taken) in a fraction of the time.
@@ -89,6 +90,9 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`act = trace.act;`);
   put(`latentWanted = trace.actLatent !== false;`);
   put(`const cooperation = trace.cooperation;`);
+  put(`const tally = trace.tally;`);
+  put(`const tallyCells = tally === undefined ? undefined : tally.cells;`);
+  put(`thirdActs = 0;`);
   put(`rel.set(relation0); relBase.set(relationBase0); aid.set(aid0); ind.set(inducement0); pos.fill(NaN); sal.fill(0); outcome.set(statusQuo);`);
   put(`h = hierarchy0; lastDefect = NEVER; lastForce = NEVER; severed = 0; breaker = -1;`);
   put(`demand0 = -1; demandMonth0 = NEVER; demand1 = -1; demandMonth1 = NEVER;`);
@@ -98,6 +102,7 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`for (let t = 0; t < ${T}; t++) {`);
   // A loop, not coop.fill(0): the builtin's call costs more than the few cells it clears, every month of a run.
   put(`if (cooperation !== undefined) for (let c = 0; c < ${n * n}; c++) coop[c] = 0;`);
+  put(`else if (tallyCells !== undefined) for (let x = 0; x < tallyCells.length; x++) coop[tallyCells[x]] = 0;`);
   put(`for (let x = positionStart[t]; x < positionStart[t + 1]; x++) { const d = positionActor[x] * ${K} + positionIssue[x]; pos[d] = positionValue[x]; sal[d] = positionSalience[x]; changed(positionIssue[x]); }`);
   put(`for (let c = baselineStart[t]; c < baselineStart[t + 1]; c++) relBase[baselineDyad[c]] = baselineValue[c];`);
   put(`if (eventStart[t] < eventStart[t + 1]) applyEvents(t);`);
@@ -105,7 +110,7 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   for (let s = 0; s < 2; s++) put(`let value${s};\n{\n${valueSource(shape, s)}\n}`);
   put(`const margin0 = value0 - outA;`);
   put(`const margin1 = value1 - outB;`);
-  put(`if (value0 * 0 + value1 * 0 + margin0 * 0 + margin1 * 0 !== 0) { kernel.failedMonth = t; return null; }`);
+  put(`if (value0 * 0 + value1 * 0 + margin0 * 0 + margin1 * 0 !== 0) { kernel.failedMonth = t; if (tally !== undefined) tally.acts[0] += acts + thirdActs; return null; }`);
   put(`const d = drawStart[t];`);
   put(`if ((draws[d] >>> 0) / ${DRAW_SCALE} < activity) { decideSlot0(t, d + 1, margin0, smoothed0, margin1, below0); acts++; }`);
   put(`if ((draws[d + 14] >>> 0) / ${DRAW_SCALE} < activity) { decideSlot1(t, d + 15, margin1, smoothed1, margin0, below1); acts++; }`);
@@ -116,7 +121,9 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(shape.drifting.map((d) => `rel[${d}] += memory * (relBase[${d}] - rel[${d}]);`).join('\n'));
   put(`}`);
   put(`if (cooperation !== undefined) cooperation(t, coop);`);
+  put(`if (tally !== undefined) { const p = tally.periodOf[t]; for (let x = 0; x < tallyCells.length; x++) tally.sums[x * tally.periods + p] += coop[tallyCells[x]]; }`);
   put(`}`);
+  put(`if (tally !== undefined) tally.acts[0] += acts + thirdActs;`);
   put(`return { initial: [initial], changes, firstBreak: [firstBreak], firstBreakReason: [firstBreakReason], firstBreakBelow: [firstBreakBelow], firstHostile: [firstHostile], acts };`);
   const body = withParameters(out.splice(0, out.length).join('\n'));
   out.push(...outer, body, `};`);
@@ -311,6 +318,7 @@ function thirdPowerSource(n: number, A: number, B: number): string {
 for (let q = thirdStart[t], y = d + 28; q < thirdStart[t + 1]; q++, y++) {
   if ((draws[y] >>> 0) / ${DRAW_SCALE} >= activity) continue;
   const k = thirdPowers[q];
+  thirdActs++;
   const pryA = rel[${A * n} + k] - rel[${A * n + B}];
   const pryB = rel[${B * n} + k] - rel[${B * n + A}];
   const target = pryA >= pryB ? ${A} : ${B};

@@ -11,6 +11,7 @@ import { powerSchedule } from './power-schedule.js';
 import { monthInputs } from './month-inputs.js';
 import { initialState, resetState, type RunState } from './state.js';
 import { updateStatus } from './status.js';
+import { tallied } from './tally.js';
 import { thirdPowersAct } from './third-power.js';
 import type { RunSummary, Trace } from './trace.js';
 import { clearValuation, valueAlliance } from './valuation.js';
@@ -24,7 +25,7 @@ export type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
  */
 export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): RunSummary {
   const kernel = fusedKernel(model, trace);
-  if (kernel === null) return run(model, rng, trace, flatRunnable(model, trace));
+  if (kernel === null) return run(model, rng, tallied(trace), flatRunnable(model, trace));
   // The fused loop takes all of the run's draws at once; should a value go non-finite, the flat loop runs the same run again
   // from the same draws, so that the run throws the flat loop's located NonFiniteState, having reported the same acts.
   const ours = rng instanceof Xoroshiro128Plus;
@@ -41,9 +42,16 @@ export function runModel(model: Model, rng: RandomStream, trace: Trace = {}): Ru
     // Another kind of stream cannot be put back: it stays after the run's draws, further than the flat loop alone takes it.
     again = replay(kernel.draws.slice(0, kernel.drawCount));
   }
-  const act = trace.act;
-  // The acts of the months before the failing one have been reported already.
-  const rest: Trace = act === undefined ? {} : { act: (t, ...more) => { if (t >= month) act(t, ...more); } };
+  const { act, tally } = trace;
+  // The acts of the months before the failing one have been reported already, and counted in the tally, as has their
+  // cooperation; the flat loop stops at the end of the failing month, before it reports its cooperation.
+  const rest: Trace = act === undefined && tally === undefined ? {} : {
+    act: (t, alliance, ...more) => {
+      if (t < month) return;
+      act?.(t, alliance, ...more);
+      if (tally !== undefined) tally.acts[alliance]++;
+    },
+  };
   return run(model, again, rest, true);
 }
 
@@ -55,7 +63,7 @@ function replay(draws: Int32Array): RandomStream {
 
 /** Runs the model once through the readable month loop, whatever the model and trace: the oracle of the flat and fused loops. */
 export function runModelReadable(model: Model, rng: RandomStream, trace: Trace = {}): RunSummary {
-  return run(model, rng, trace, false);
+  return run(model, rng, tallied(trace), false);
 }
 
 function run(model: Model, rng: RandomStream, trace: Trace, flat: boolean): RunSummary {

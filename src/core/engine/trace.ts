@@ -26,12 +26,31 @@ export interface Trace {
    */
   cooperation?(t: number, coop: Float64Array): void;
   /**
+   * Counts the run adds up for its caller (an ensemble's digest): what `act` and `cooperation` would report, summed. The fused
+   * loop keeps them itself, sparing the run the hundreds of calls those hooks cost; other loops fill them through the hooks.
+   */
+  tally?: Tally;
+  /**
    * Lets a caller take an ally's decisions (play mode). When present it is asked at every decision of every ally, whether or
    * not the activity draw made the ally act (`active`); `proposed` is the act the rule's scores point to and `latent` its
    * score. Return undefined to keep the rule's choice (the proposed act if active, else none), null for no act, or the act to
    * take instead.
    */
   choose?(t: number, alliance: number, from: number, to: number, proposed: ActKind, issue: number, latent: number, active: boolean): ActKind | null | undefined;
+}
+
+/** What a run adds to for its caller (Trace.tally): its acts per alliance, and the monthly cooperation of some dyads summed per period. */
+export interface Tally {
+  /** Per alliance: the acts taken within it, by its members and by third powers toward them (every act `act` reports). */
+  acts: Int32Array;
+  /** The directed dyads (from * actors + to) whose cooperation is summed. */
+  cells: Int32Array;
+  /** Per month of the run: its period. */
+  periodOf: Int32Array;
+  /** How many periods there are. */
+  periods: number;
+  /** Per dyad and period, `[d * periods + period]`: the sum of the months' net intensities (what `cooperation` reports). */
+  sums: Float64Array;
 }
 
 /** What set a status: a recent use of force, both relations deep in conflict, a defection not yet undone, or the smoothed margins. */

@@ -4,7 +4,7 @@ import type { Model } from '../../engine/model.js';
 import { runStream } from '../../random/streams.js';
 import { addDigest, emptyStats, type EnsembleStats } from './ensemble-stats.js';
 import type { RunRange } from './ensemble-plan.js';
-import { digestRun, emptyDigest, finalStatuses, type DigestShape } from './run-digest.js';
+import { digester, emptyDigest, finalStatuses, type DigestShape } from './run-digest.js';
 
 /** The integers kept per run and alliance, in this order. */
 export const RUN_FIELDS = ['firstBroken', 'firstHostile', 'finalStatus', 'changes', 'acts'] as const;
@@ -31,11 +31,11 @@ export function runChunk(model: Model, shape: DigestShape, seed: number, range: 
   const F = RUN_FIELDS.length;
   const cells = shape.dyads.length * shape.years.length;
   const stats = emptyStats(shape);
-  const digest = emptyDigest(shape);
   const ints = new Int32Array(n * A * F);
   const cooperation = new Float64Array(n * cells);
+  const digestOf = digester(model, shape, emptyDigest(shape));
   for (let r = 0; r < n; r++) {
-    digestRun(model, shape, runStream(seed, range.from + r), digest);
+    const digest = digestOf(runStream(seed, range.from + r));
     addDigest(stats, shape, digest);
     const final = finalStatuses(digest.summary, STATUSES);
     for (let a = 0; a < A; a++) {

@@ -58,7 +58,7 @@ export function micro(x: number): number {
 
 /**
  * Counts one run's digest.
- * @example const stats = emptyStats(shape); addDigest(stats, shape, digestRun(model, shape, runStream(7, 0), emptyDigest(shape)));
+ * @example const stats = emptyStats(shape); addDigest(stats, shape, digester(model, shape, emptyDigest(shape))(runStream(7, 0)));
  */
 export function addDigest(stats: EnsembleStats, shape: DigestShape, d: RunDigest): void {
   const T = shape.months;

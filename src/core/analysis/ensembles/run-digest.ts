@@ -70,30 +70,23 @@ export function emptyDigest(shape: DigestShape): RunDigest {
 }
 
 /**
- * Runs the model once on the fast path and fills `into` with the run's digest.
- * @example const d = digestRun(model, shape, runStream(7, 0), emptyDigest(shape)); d.summary.firstBreak[0]
+ * Digests runs of `model` into `into`: one run per call, on the fast path, its trace made once for all of them.
+ * @example const digest = digester(model, shape, emptyDigest(shape)); digest(runStream(7, 0)).summary.firstBreak[0]
  */
-export function digestRun(model: Model, shape: DigestShape, rng: RandomStream, into: RunDigest): RunDigest {
+export function digester(model: Model, shape: DigestShape, into: RunDigest): (rng: RandomStream) => RunDigest {
   const Y = shape.years.length;
   const n = model.actorIds.length;
-  const coop = into.cooperation;
-  coop.fill(0);
-  into.acts.fill(0);
-  const dyadCells = shape.dyads.map((d) => d.from * n + d.to);
-  const trace: Trace = {
-    act(_t, alliance) {
-      into.acts[alliance]++;
-    },
-    actLatent: false,
-    // Each month's cooperation only (the `cooperation` hook, which the engine's fused loop serves).
-    cooperation(t, month) {
-      const y = shape.yearOf[t];
-      for (let d = 0; d < dyadCells.length; d++) coop[d * Y + y] += month[dyadCells[d]];
-    },
+  const { acts, cooperation: sums } = into;
+  const cells = Int32Array.from(shape.dyads, (d) => d.from * n + d.to);
+  // Acts per alliance and each month's cooperation summed per dyad and year, which the engine's fused loop counts itself.
+  const trace: Trace = { tally: { acts, cells, periodOf: shape.yearOf, periods: Y, sums } };
+  return (rng) => {
+    sums.fill(0);
+    acts.fill(0);
+    into.summary = runModel(model, rng, trace);
+    for (let d = 0; d < cells.length; d++) for (let y = 0; y < Y; y++) sums[d * Y + y] /= shape.monthsIn[y];
+    return into;
   };
-  into.summary = runModel(model, rng, trace);
-  for (let d = 0; d < dyadCells.length; d++) for (let y = 0; y < Y; y++) coop[d * Y + y] /= shape.monthsIn[y];
-  return into;
 }
 
 /** The final status of each alliance (an index into STATUSES) from a run summary. */
