@@ -6,27 +6,13 @@
 // (default 3), SCHISM_BENCH_SMALL the runs of the CPU-per-run case (default 20000), SCHISM_BENCH_MILLION the memory case
 // (0 skips it). The scenario is the reference one.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compiled, ensureBuild } from './compiled.js';
+import { ensureBuild } from './compiled.js';
 import { median } from './stats.js';
 
 const FILE = 'scenarios/sino-soviet.yaml';
-
-type Modules = {
-  runEnsemble: typeof import('../src/adapters/workers/run-ensemble.js').runEnsemble;
-  buildWorld: typeof import('../src/core/analysis/counterfactuals/counterfactual-world.js').buildWorld;
-  loadScenarioText: typeof import('../src/core/scenario/parse.js').loadScenarioText;
-};
-
-async function load(): Promise<Modules> {
-  return {
-    ...(await compiled<Pick<Modules, 'runEnsemble'>>('adapters/workers/run-ensemble.js')),
-    ...(await compiled<Pick<Modules, 'buildWorld'>>('core/analysis/counterfactuals/counterfactual-world.js')),
-    ...(await compiled<Pick<Modules, 'loadScenarioText'>>('core/scenario/parse.js')),
-  };
-}
 
 interface ChildRun {
   ok: boolean;
@@ -46,32 +32,6 @@ function ensembleChild(runs: number, workers: number, out: string): ChildRun {
   return { ok: child.status === 0 && m !== null, wall, cpu: m ? Number(m[2]) / 1e6 : Number.NaN, rssMb: m ? Number(m[1]) / 1024 : Number.NaN, err: child.stderr.slice(-1500) };
 }
 
-/** CPU seconds (user + system) of this process: every thread, the workers' included (they are threads of this process). */
-const cpuSeconds = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
-
-const TICKS = (() => {
-  const r = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
-  return Number(r.stdout) > 0 ? Number(r.stdout) : 100;
-})();
-
-/**
- * CPU seconds of the main thread alone (Linux: /proc/self/task/PID/stat, 1/CLK_TCK resolution), NaN elsewhere: the share the
- * main thread's merging, formatting and writing take from the workers.
- */
-function mainThreadCpu(): number {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the name.
-    return (Number(f[11]) + Number(f[12])) / TICKS;
-  } catch {
-    return Number.NaN;
-  }
-}
-
 const loads = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 
 /**
@@ -88,31 +48,13 @@ interface Measured {
   loadAfter: string;
 }
 
-/** An ensemble in this process (pool, journal and files as the CLI does). */
-async function inProcess(m: Modules, runs: number, workers: number, out: string): Promise<Measured> {
-  const scenario = m.loadScenarioText(readFileSync(FILE, 'utf8'), FILE);
+/** An ensemble in a plain node process (bench/ensemble-run-child.mjs: pool, journal and files as the CLI has them). */
+function ensembleRun(runs: number, workers: number, out: string): Measured {
   const loadBefore = loads();
-  const c0 = cpuSeconds();
-  const main0 = mainThreadCpu();
-  const t0 = process.hrtime.bigint();
-  let first: { t: bigint; done: number; cpu: number } | undefined;
-  await m.runEnsemble({
-    world: m.buildWorld(scenario, {}), inputs: { scenario: { file: FILE, sha256: '-' }, variants: [] },
-    seed: 1, runs, workers, chunk: 1000, out,
-    onProgress: (done) => {
-      if (done > 0 && !first) first = { t: process.hrtime.bigint(), done, cpu: cpuSeconds() };
-    },
-  });
-  const t1 = process.hrtime.bigint();
-  const c1 = cpuSeconds();
-  const cpu = c1 - c0;
-  const mainCpu = mainThreadCpu() - main0;
+  const child = spawnSync(process.execPath, ['bench/ensemble-run-child.mjs', FILE, String(runs), String(workers), out], { encoding: 'utf8' });
   rmSync(out, { recursive: true, force: true });
-  const f = first as { t: bigint; done: number; cpu: number } | undefined;
-  return {
-    wall: Number(t1 - t0) / 1e9, steady: f ? (runs - f.done) / (Number(t1 - f.t) / 1e9) : Number.NaN, cpu,
-    steadyCpu: f ? (c1 - f.cpu) / (runs - f.done) : Number.NaN, mainCpu, loadBefore, loadAfter: loads(),
-  };
+  if (child.status !== 0) throw new Error(`bench/ensemble-run-child.mjs failed: ${child.stderr}`);
+  return { ...(JSON.parse(child.stdout) as Omit<Measured, 'loadBefore' | 'loadAfter'>), loadBefore, loadAfter: loads() };
 }
 
 /** The bare engine's CPU seconds per run over `runs` runs, as bench/bare-child.mjs times them in a plain node process. */
@@ -125,7 +67,6 @@ function bareEngine(runs: number): { whole: number; steady: number } {
 /** Prints the ensemble's CPU per run against the bare engine's, throughput for 1 and 2 workers, and the million-run peak memory. */
 export async function benchEnsemble(): Promise<void> {
   ensureBuild();
-  const m = await load();
   const dir = mkdtempSync(join(tmpdir(), 'schism-bench-ensemble-'));
   const runs = Number(process.env.SCHISM_BENCH_RUNS ?? 200_000);
   const repeats = Number(process.env.SCHISM_BENCH_REPEATS ?? 3);
@@ -134,13 +75,12 @@ export async function benchEnsemble(): Promise<void> {
   // CPU per run: a 1-worker ensemble of 20,000 runs against the bare engine doing as many, alternating. Whole: the ensemble's
   // process with pool start-up, the workers' compiling, journal and files, against a plain process compiling the model and
   // running it. Steady: each once its first runs are done (the ensemble's first chunk, the bare engine's first half).
-  await inProcess(m, 1000, 1, join(dir, 'warm-up'));
   const small = Number(process.env.SCHISM_BENCH_SMALL ?? 20_000);
   const pairs: { bare: { whole: number; steady: number }; ensemble: Measured }[] = [];
   process.stdout.write(`compiled code (dist/); reference scenario; ${repeats} alternating repeats, medians; load average ${load0}\n`);
   for (let r = 0; r < repeats; r++) {
     const bare = bareEngine(small);
-    const ensemble = await inProcess(m, small, 1, join(dir, 'cpu'));
+    const ensemble = ensembleRun(small, 1, join(dir, 'cpu'));
     pairs.push({ bare, ensemble });
     process.stdout.write(
       `  repeat ${r + 1}: bare ${(bare.whole * 1e6).toFixed(0)} µs whole, ${(bare.steady * 1e6).toFixed(0)} µs steady; 1-worker ensemble ` +
@@ -164,7 +104,7 @@ export async function benchEnsemble(): Promise<void> {
   const by: Record<number, Measured[]> = { 1: [], 2: [] };
   for (let r = 0; r < repeats; r++) {
     for (const w of [1, 2]) {
-      const x = await inProcess(m, runs, w, join(dir, `w${w}`));
+      const x = ensembleRun(runs, w, join(dir, `w${w}`));
       by[w].push(x);
       process.stdout.write(
         `  repeat ${r + 1}, ${w} worker${w > 1 ? 's' : ''}: ${x.wall.toFixed(1)} s wall, ${x.cpu.toFixed(1)} s CPU (main thread ${x.mainCpu.toFixed(1)} s), ` +

@@ -1,0 +1,52 @@
+// Runs one ensemble of the reference scenario on the compiled code in a plain `node` process, as `schism ensemble` runs and as
+// bench/bare-child.mjs times the bare engine it is compared with (every `npm run bench` process has loaded tsx, which slows the
+// main thread's compiled code), with the pool, journal and files as the CLI has them. bench/ensemble.ts runs it: `node bench/ensemble-run-child.mjs FILE RUNS WORKERS
+// OUT` prints as JSON the wall seconds, the runs per second once the first chunk has landed, the CPU seconds of the whole
+// process (all threads) and of its main thread, and the CPU seconds per run once the first chunk has landed.
+import { readFileSync } from 'node:fs';
+
+const [file, runsArg, workersArg, out] = process.argv.slice(2);
+const runs = Number(runsArg);
+const dist = new URL('../dist/', import.meta.url);
+const { runEnsemble } = await import(new URL('adapters/workers/run-ensemble.js', dist).href);
+const { buildWorld } = await import(new URL('core/analysis/counterfactuals/counterfactual-world.js', dist).href);
+const { loadScenarioText } = await import(new URL('core/scenario/parse.js', dist).href);
+
+/** CPU seconds (user + system) of this process: every thread, the workers' included (they are threads of this process). */
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+/** CPU seconds of the main thread alone (Linux: its /proc stat, in clock ticks of 1/100 s: USER_HZ, 100 on Linux), NaN elsewhere. */
+const mainThreadCpu = () => {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the name.
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+};
+
+const scenario = loadScenarioText(readFileSync(file, 'utf8'), file);
+const c0 = cpuSeconds();
+const main0 = mainThreadCpu();
+const t0 = process.hrtime.bigint();
+let first;
+await runEnsemble({
+  world: buildWorld(scenario, {}), inputs: { scenario: { file, sha256: '-' }, variants: [] },
+  seed: 1, runs, workers: Number(workersArg), chunk: 1000, out,
+  onProgress: (done) => {
+    if (done > 0 && !first) first = { t: process.hrtime.bigint(), done, cpu: cpuSeconds() };
+  },
+});
+const t1 = process.hrtime.bigint();
+const c1 = cpuSeconds();
+process.stdout.write(JSON.stringify({
+  wall: Number(t1 - t0) / 1e9,
+  steady: first ? (runs - first.done) / (Number(t1 - first.t) / 1e9) : Number.NaN,
+  cpu: c1 - c0,
+  mainCpu: mainThreadCpu() - main0,
+  steadyCpu: first ? (c1 - first.cpu) / (runs - first.done) : Number.NaN,
+}));
