@@ -490,12 +490,18 @@ function makeKernel(model: Model): FusedLoop {
   const retractOf = new Int32Array(2);
   // Contributions per slot (s * M + m) the decisions read.
   const C = new Float64Array(2 * M);
+  // The deciding member's margin, smoothed margin and its partner's margin, which the month hands its decisions in this typed
+  // array: doubles passed as arguments to a function V8 does not inline are boxed, a heap number each, three a decision.
+  const decisionMargins = new Float64Array(3);
+  // Each member slot's value of the alliance this month, as the closure's loop works it out (value()).
+  const valueOf = new Float64Array(2);
   // The options of the member deciding: those open, by index, and the constants of each one's score.
   const opened = new Int8Array(OPTIONS);
   const P1 = new Float64Array(OPTIONS);
   const P2 = new Float64Array(OPTIONS);
-  let aidR = 0;
-  let aidS = 0;
+  // The aid option's two extra terms (reciprocity's and the economy's), typed for the same reason as decisionMargins: a double
+  // stored in a variable that closures share is boxed, a heap number each time.
+  const aidTerms = new Float64Array(2);
   // Whether the run's act hook reads each act's score (Trace.actLatent).
   let latentWanted = true;
   let h = 0;
@@ -607,8 +613,11 @@ function makeKernel(model: Model): FusedLoop {
     drifting, spreadOf, drawStart, thirdStart, thirdPowers, live, gapOf, shortOf, demandWeight, retractOf, doctrinalOf,
   };
 
-  /** Member slot s's value of the alliance in month t (partner j), term by term in report order as valuation.ts adds them. */
-  function value(s: number, i: number, j: number, t: number): number {
+  /**
+   * Member slot s's value of the alliance in month t (partner j), term by term in report order as valuation.ts adds them, put
+   * in valueOf[s] (a double returned from a function V8 does not inline is boxed, a heap number each).
+   */
+  function value(s: number, i: number, j: number, t: number): void {
     const { rel, aid, ind, sal, C, w, capI, capJ, capOther, alone, against, thirdParties, ratioPow, ratio, ambitionI, ambitionJ, riskJ, junior, gainOf, personality, commitment, stakes, nuclearIssues } = hot;
     const x = s * T + t;
     const cb = s * M;
@@ -675,14 +684,17 @@ function makeKernel(model: Model): FusedLoop {
     } else c = 0;
     C[cb + STK] = c; total += c;
     total += commitment[x];
-    return total;
+    valueOf[s] = total;
   }
 
   /**
    * Opens member slot s's options, in the order of their indices, with the constants of their scores: each is ((z + P1) - P2),
-   * plus aidR and aidS for aid. Returns how many are open (listed in `opened`).
+   * plus aidTerms for aid. Returns how many are open (listed in `opened`).
    */
-  function setOptions(s: number, i: number, j: number, t: number, x: number, margin: number, smoothed: number, partnerMargin: number, below: number): number {
+  function setOptions(s: number, i: number, j: number, t: number, x: number, below: number): number {
+    const margin = decisionMargins[0];
+    const smoothed = decisionMargins[1];
+    const partnerMargin = decisionMargins[2];
     const { rel, aid, C, capI, capJ, riskI, opened, P1, P2, gapOf, shortOf, demandWeight, retractOf } = hot;
     const cb = s * M;
     const R = reciprocity * rel[j * n + i];
@@ -690,8 +702,8 @@ function makeKernel(model: Model): FusedLoop {
     // z - p is z + (-p) and x - 0 is x, exactly: each readable form of decision.ts in one shape.
     if (capI[x] > capJ[x] && aid[i * n + j] < 1) {
       opened[count++] = AID; P1[AID] = margin; P2[AID] = -R;
-      aidR = Math.max(0, -partnerMargin);
-      aidS = C[cb + ECO];
+      aidTerms[0] = Math.max(0, -partnerMargin);
+      aidTerms[1] = C[cb + ECO];
     }
     opened[count++] = AGREE; P1[AGREE] = margin + R; P2[AGREE] = 0;
     const pending = s === 0 ? demand1 : demand0;
@@ -729,7 +741,7 @@ function makeKernel(model: Model): FusedLoop {
 
   /** Option o's score with perturbation z, in the readable rule's order of operations. */
   function scoreOf(o: number, z: number): number {
-    return scoreWith(o, z, aidR, aidS);
+    return scoreWith(o, z, aidTerms[0], aidTerms[1]);
   }
 
   /**
@@ -757,13 +769,14 @@ function makeKernel(model: Model): FusedLoop {
     }
     let mask = 0;
     for (let q = 0; q < count; q++) mask |= 1 << opened[q];
-    return exactChoice(spread, d0, mask, aidR, aidS);
+    return exactChoice(spread, d0, mask, aidTerms[0], aidTerms[1]);
   }
 
   /** Member slot s (i, partner j) decides with draws d0 .. d0 + 12 (the caller checked activity); as decision.ts's decide. */
-  function decide(s: number, i: number, j: number, t: number, d0: number, margin: number, smoothed: number, partnerMargin: number, below: number, act: Trace['act']): void {
+  /** One member's decision; its margins are in decisionMargins. */
+  function decide(s: number, i: number, j: number, t: number, d0: number, below: number, act: Trace['act']): void {
     const x = s * T + t;
-    const count = setOptions(s, i, j, t, x, margin, smoothed, partnerMargin, below);
+    const count = setOptions(s, i, j, t, x, below);
     const spread = spreadOf[x];
     const o = best(spread, d0, count);
     const k = issueOf(s, o);
@@ -824,7 +837,7 @@ function makeKernel(model: Model): FusedLoop {
     GOLDSTEIN: ACT_GOLDSTEIN, GUMBEL_BOUNDS, gumbelOf, takeDraws, kernel, model, issues, issueGainOf,
     doctrineDistanceOf, concessionCost, widestGap, shortfall, retractableNuclear, widestDoctrinalGap, moveOutcome, polarise, changed,
     wedgeTerm, economyTerm, standingTerm, autonomyTerm, ideologyTerm, NEVER, STATUSES, ACT_KINDS, ACT_CATEGORIES, OPTION_CATEGORY,
-    DIMENSION_CATEGORY, DIPLOMATIC: CATEGORY.diplomatic, dimension, KIND_OF, P1, P2, exactChoice, scoreOf: scoreWith,
+    DIMENSION_CATEGORY, DIPLOMATIC: CATEGORY.diplomatic, dimension, KIND_OF, P1, P2, exactChoice, scoreOf: scoreWith, decisionMargins,
   };
   // Runs of this model so far: its loop is written out once they show that compiling it pays (writeOutAfter).
   const after = writeOutAfter;
@@ -916,8 +929,10 @@ function makeKernel(model: Model): FusedLoop {
       for (let e = eventStart[t]; e < eventStart[t + 1]; e++) applyEvent(events[e], t);
       if (live[t]) {
         // ---- valuation ----
-        const value0 = value(0, A, B, t);
-        const value1 = value(1, B, A, t);
+        value(0, A, B, t);
+        value(1, B, A, t);
+        const value0 = valueOf[0];
+        const value1 = valueOf[1];
         const margin0 = value0 - outA;
         const margin1 = value1 - outB;
         // x * 0 is 0 for finite x, NaN otherwise; with relations and capabilities finite by construction (inputsFit and
@@ -929,8 +944,16 @@ function makeKernel(model: Model): FusedLoop {
         }
         // ---- decisions: A then B, 14 draws each, then the third powers ----
         const d = drawStart[t];
-        if ((draws[d] >>> 0) / 4294967296 < activity) { decide(0, A, B, t, d + 1, margin0, smoothed0, margin1, below0, act); acts++; }
-        if ((draws[d + 14] >>> 0) / 4294967296 < activity) { decide(1, B, A, t, d + 15, margin1, smoothed1, margin0, below1, act); acts++; }
+        if ((draws[d] >>> 0) / 4294967296 < activity) {
+          decisionMargins[0] = margin0; decisionMargins[1] = smoothed0; decisionMargins[2] = margin1;
+          decide(0, A, B, t, d + 1, below0, act);
+          acts++;
+        }
+        if ((draws[d + 14] >>> 0) / 4294967296 < activity) {
+          decisionMargins[0] = margin1; decisionMargins[1] = smoothed1; decisionMargins[2] = margin0;
+          decide(1, B, A, t, d + 15, below1, act);
+          acts++;
+        }
         const strain = Math.max(0, -(rel[A * n + B] + rel[B * n + A]) / 2);
         for (let q = thirdStart[t], y = d + 28; q < thirdStart[t + 1]; q++, y++) {
           if ((draws[y] >>> 0) / 4294967296 >= activity) continue;

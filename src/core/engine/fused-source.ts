@@ -80,7 +80,9 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(statusMoveSource(A, B));
   put(`}`);
   for (let s = 0; s < 2; s++) {
-    put(`function decideSlot${s}(t, d0, margin, smoothed, partnerMargin, below) {`);
+    // The member's margins come in a typed array (see decisionMargins in fused-run.ts), not as arguments.
+    put(`function decideSlot${s}(t, d0, below) {`);
+    put(`const margin = decisionMargins[0], smoothed = decisionMargins[1], partnerMargin = decisionMargins[2];`);
     put(withParameters(decideSource(shape, s)));
     put(`}`);
   }
@@ -112,8 +114,8 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`const margin1 = value1 - outB;`);
   put(`if (value0 * 0 + value1 * 0 + margin0 * 0 + margin1 * 0 !== 0) { kernel.failedMonth = t; if (tally !== undefined) tally.acts[0] += acts + thirdActs; return null; }`);
   put(`const d = drawStart[t];`);
-  put(`if ((draws[d] >>> 0) / ${DRAW_SCALE} < activity) { decideSlot0(t, d + 1, margin0, smoothed0, margin1, below0); acts++; }`);
-  put(`if ((draws[d + 14] >>> 0) / ${DRAW_SCALE} < activity) { decideSlot1(t, d + 15, margin1, smoothed1, margin0, below1); acts++; }`);
+  put(`if ((draws[d] >>> 0) / ${DRAW_SCALE} < activity) { decisionMargins[0] = margin0; decisionMargins[1] = smoothed0; decisionMargins[2] = margin1; decideSlot0(t, d + 1, below0); acts++; }`);
+  put(`if ((draws[d + 14] >>> 0) / ${DRAW_SCALE} < activity) { decisionMargins[0] = margin1; decisionMargins[1] = smoothed1; decisionMargins[2] = margin0; decideSlot1(t, d + 15, below1); acts++; }`);
   put(`if (thirdStart[t] < thirdStart[t + 1]) thirdPowersAct(t, d);`);
   put(shape.drifting.map((d) => `rel[${d}] += memory * (relBase[${d}] - rel[${d}]);`).join('\n'));
   put(statusSource(n, A, B));
