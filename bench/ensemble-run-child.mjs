@@ -2,7 +2,9 @@
 // bench/bare-child.mjs times the bare engine it is compared with (every `npm run bench` process has loaded tsx, which slows the
 // main thread's compiled code), with the pool, journal and files as the CLI has them. bench/ensemble.ts runs it: `node bench/ensemble-run-child.mjs FILE RUNS WORKERS
 // OUT` prints as JSON the wall seconds, the runs per second once the first chunk has landed, the CPU seconds of the whole
-// process (all threads) and of its main thread, and the CPU seconds per run once the first chunk has landed.
+// process (all threads) and of its main thread, and the CPU seconds per run over the second half of the runs (steadyCpu,
+// from the first chunk that lands at or past half way: the first runs of a fresh worker, before V8 has compiled the loop,
+// take longer than its first chunk).
 import { readFileSync } from 'node:fs';
 
 const [file, runsArg, workersArg, out] = process.argv.slice(2);
@@ -34,11 +36,13 @@ const c0 = cpuSeconds();
 const main0 = mainThreadCpu();
 const t0 = process.hrtime.bigint();
 let first;
+let half;
 await runEnsemble({
   world: buildWorld(scenario, {}), inputs: { scenario: { file, sha256: '-' }, variants: [] },
   seed: 1, runs, workers: Number(workersArg), chunk: 1000, out,
   onProgress: (done) => {
     if (done > 0 && !first) first = { t: process.hrtime.bigint(), done, cpu: cpuSeconds() };
+    if (done >= runs / 2 && !half) half = { done, cpu: cpuSeconds() };
   },
 });
 const t1 = process.hrtime.bigint();
@@ -48,5 +52,5 @@ process.stdout.write(JSON.stringify({
   steady: first ? (runs - first.done) / (Number(t1 - first.t) / 1e9) : Number.NaN,
   cpu: c1 - c0,
   mainCpu: mainThreadCpu() - main0,
-  steadyCpu: first ? (c1 - first.cpu) / (runs - first.done) : Number.NaN,
+  steadyCpu: half && half.done < runs ? (c1 - half.cpu) / (runs - half.done) : Number.NaN,
 }));
