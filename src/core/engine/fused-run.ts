@@ -25,7 +25,7 @@ import { DIMENSION, inForce, OP, type Model } from './model.js';
 import { MECHANISM_IDS, MECHANISMS, RULES } from './parameters.js';
 import { powerSchedule } from './power-schedule.js';
 import { NEVER, STATUSES, type IssueState } from './state.js';
-import type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
+import type { RunSummary, StatusChange, StatusReason, Tally, Trace } from './trace.js';
 import { gumbelOf, Xoroshiro128Plus, type RandomStream } from '../random/streams.js';
 import { wasmDrawBuffer } from '../random/xoroshiro-wasm.js';
 
@@ -573,6 +573,11 @@ function makeKernel(model: Model): FusedLoop {
     outcome[k] = q + (toward > q ? step : -step);
     changed(k);
   }
+  /** Adds month m's cooperation of the tally's dyads to their sums. */
+  function tallyMonth(tally: Tally, m: number): void {
+    const p = tally.periodOf[m];
+    for (let x = 0; x < tally.cells.length; x++) tally.sums[x * tally.periods + p] += coop[tally.cells[x]];
+  }
   function polarise(i: number, j: number): void {
     for (let z = 0; z < doctrine.length; z++) {
       const k = doctrine[z];
@@ -886,7 +891,6 @@ function makeKernel(model: Model): FusedLoop {
     latentWanted = trace.actLatent !== false;
     const cooperation = trace.cooperation;
     const tally = trace.tally;
-    const tallyCells = tally?.cells;
     rel.set(model.relation0);
     relBase.set(model.relationBase);
     aid.set(model.aid0);
@@ -917,8 +921,19 @@ function makeKernel(model: Model): FusedLoop {
     for (let t = 0; t < T; t++) {
       // ---- inputs (month-inputs.ts) ----
       // A loop, not coop.fill(0): the builtin's call costs more than the few cells it clears, every month of a run.
-      if (cooperation !== undefined) for (let c = 0; c < coop.length; c++) coop[c] = 0;
-      else if (tallyCells !== undefined) for (let x = 0; x < tallyCells.length; x++) coop[tallyCells[x]] = 0;
+      // A tally adds each month's cooperation at the start of the next, as it clears it (see fused-source.ts), the last after the loop.
+      if (cooperation !== undefined) {
+        if (tally !== undefined && t > 0) tallyMonth(tally, t - 1);
+        for (let c = 0; c < coop.length; c++) coop[c] = 0;
+      } else if (tally !== undefined) {
+        const { cells, sums, periods } = tally;
+        const p = t > 0 ? tally.periodOf[t - 1] : -1;
+        for (let x = 0; x < cells.length; x++) {
+          const c = cells[x];
+          if (p >= 0) sums[x * periods + p] += coop[c];
+          coop[c] = 0;
+        }
+      }
       for (let x = positionStart[t]; x < positionStart[t + 1]; x++) {
         const d = positionActor[x] * K + positionIssue[x];
         pos[d] = positionValue[x];
@@ -1006,12 +1021,11 @@ function makeKernel(model: Model): FusedLoop {
         for (let z = 0; z < drifting.length; z++) { const dd = drifting[z]; rel[dd] += memory * (relBase[dd] - rel[dd]); }
       }
       cooperation?.(t, coop);
-      if (tally !== undefined) {
-        const p = tally.periodOf[t];
-        for (let x = 0; x < tally.cells.length; x++) tally.sums[x * tally.periods + p] += coop[tally.cells[x]];
-      }
     }
-    if (tally !== undefined) tally.acts[0] += acts + thirdActs;
+    if (tally !== undefined) {
+      tallyMonth(tally, T - 1);
+      tally.acts[0] += acts + thirdActs;
+    }
     return {
       initial: [initial], changes, firstBreak: [firstBreak], firstBreakReason: [firstBreakReason],
       firstBreakBelow: [firstBreakBelow], firstHostile: [firstHostile], acts,
