@@ -40,14 +40,16 @@ export async function benchEngine(): Promise<void> {
   const closure = timeBatches(() => runModel(closureModel, runStream(7, i++)), 2000, 9);
   const source = timeBatches(() => sourceRun.runModel(fromSource, sourceStreams.runStream(7, i++)), 2000, 9);
   const full = timeBatches(() => simulateModel(model, 7, i++), 200, 9);
-  // Traced as an ensemble traces a run (run-digest.ts: each act counted, each month's cooperation summed) and a fit's loss
-  // traces it (each act): what most of a user's runs cost.
+  // Traced as an ensemble traces a run (run-digest.ts: a tally of its acts and of the allies' cooperation per year) and a fit's
+  // loss traces it (each act): what most of a user's runs cost.
   const { a, b } = model.alliances[0];
   let tracedRuns = 0;
   const n = model.actorIds.length;
   let acts = 0;
   let cooperation = 0;
-  const trace = { act: () => { acts++; }, cooperation: (_t: number, coop: Float64Array) => { cooperation += coop[a * n + b] + coop[b * n + a]; } };
+  const digests = await compiled<typeof import('../src/core/analysis/ensembles/run-digest.js')>('core/analysis/ensembles/run-digest.js');
+  const shape = digests.digestShape(model);
+  const digest = digests.digester(model, shape, digests.emptyDigest(shape));
   // With the whole month (a `month` hook), as a fully recorded run needs it: the flat loop.
   const monthTrace = { act: () => { acts++; }, month: (_t: number, s: { coop: Float64Array }) => { cooperation += s.coop[a * n + b] + s.coop[b * n + a]; } };
   const monthTraced = timeBatches(() => {
@@ -56,9 +58,12 @@ export async function benchEngine(): Promise<void> {
   }, 2000, 9);
   const traced = timeBatches(() => {
     tracedRuns++;
-    runModel(model, runStream(7, i++), trace);
+    const d = digest(runStream(7, i++));
+    acts += d.acts[0];
+    // The yearly means back to sums: both directions of the alliance, every year.
+    for (let x = 0; x < d.cooperation.length; x++) cooperation += d.cooperation[x] * shape.monthsIn[x % shape.years.length];
   }, 2000, 9);
-  // A fit's loss traces the acts only (fitting/loss.ts); an ensemble the acts and each month's cooperation: the fused loop serves both.
+  // A fit's loss traces the acts only (fitting/loss.ts).
   let fitActs = 0;
   const actsOnly = { act: () => { fitActs++; } };
   const fitTraced = timeBatches(() => runModel(model, runStream(7, i++), actsOnly), 2000, 9);
@@ -87,7 +92,7 @@ export async function benchEngine(): Promise<void> {
     ['summary-only run, a process without tsx (`schism`)', median(plain.runs)],
     ['summary-only run (Morris screening)', median(fast)],
     ['the same, closure loop (the app; a model\'s first 5,000)', median(closure)],
-    ['traced as ensembles trace it (acts, cooperation hook)', median(traced)],
+    ['traced as ensembles trace it (a tally of acts, cooperation)', median(traced)],
     ['traced with a month hook (acts, the flat loop)', median(monthTraced)],
     ['traced as a fit\'s loss traces it (acts)', median(fitTraced)],
     ['the same, the source through tsx', median(source)],
