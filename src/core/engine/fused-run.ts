@@ -777,8 +777,10 @@ function makeKernel(model: Model): FusedLoop {
     return exactChoice(spread, d0, mask, aidTerms[0], aidTerms[1]);
   }
 
-  /** Member slot s (i, partner j) decides with draws d0 .. d0 + 12 (the caller checked activity); as decision.ts's decide. */
-  /** One member's decision; its margins are in decisionMargins. */
+  /**
+   * Member slot s (i, partner j) decides with draws d0 .. d0 + 12 (the caller checked activity, and put the member's margins in
+   * decisionMargins); as decision.ts's decide.
+   */
   function decide(s: number, i: number, j: number, t: number, d0: number, below: number, act: Trace['act']): void {
     const x = s * T + t;
     const count = setOptions(s, i, j, t, x, below);
