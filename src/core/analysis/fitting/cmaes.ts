@@ -77,14 +77,16 @@ export function cmaes(objective: BatchObjective, dim: number, options: CmaesOpti
   const tolFun = options.tolFun ?? 1e-9;
   const tolX = options.tolX ?? 1e-7;
 
-  let mean = (options.x0 ?? new Array(n).fill(0.5)).slice();
+  // The vectors are typed arrays of doubles: plain arrays change their element kind as integers give way to fractions (and
+  // differ between restarts), and each change made V8 throw away and recompile this function, the objective inlined in it.
+  let mean = Float64Array.from(options.x0 ?? new Array(n).fill(0.5));
   let sigma = options.sigma0 ?? 0.3;
   let C = Matrix.eye(n);
   let B = Matrix.eye(n);
-  let D = new Array(n).fill(1);
-  const pc = new Array(n).fill(0);
-  const ps = new Array(n).fill(0);
-  let best: number[] = mean.map(mirror);
+  let D = new Float64Array(n).fill(1);
+  const pc = new Float64Array(n);
+  const ps = new Float64Array(n);
+  let best: number[] = Array.from(mean, mirror);
   let bestLoss = Infinity;
   let evaluations = 0;
   let generation = 0;
@@ -93,36 +95,37 @@ export function cmaes(objective: BatchObjective, dim: number, options: CmaesOpti
 
   while (evaluations < options.maxEvaluations) {
     // B's entries as plain rows, read n² times per sample: Matrix.get is a method call per entry.
-    const Bm = B.to2DArray();
-    const ys: number[][] = [];
-    const xs: number[][] = [];
+    const Bm = B.to2DArray().map((row) => Float64Array.from(row));
+    const ys: Float64Array[] = [];
+    const xs: Float64Array[] = [];
     for (let k = 0; k < lambda; k++) {
-      const z = Array.from({ length: n }, () => normal(rng));
-      const y = new Array(n).fill(0);
+      const z = new Float64Array(n);
+      for (let c = 0; c < n; c++) z[c] = normal(rng);
+      const y = new Float64Array(n);
       for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) y[r] += Bm[r][c] * D[c] * z[c];
       ys.push(y);
       xs.push(mean.map((m, i) => m + sigma * y[i]));
     }
-    const points = xs.map((x) => x.map(mirror));
+    const points = xs.map((x) => Array.from(x, mirror));
     const losses = objective(points);
     evaluations += lambda;
     generation++;
     // Ties are broken by index so that the order, and so the run, never depends on the sort's stability.
-    const order = losses.map((_, k) => k).sort((a, b) => losses[a] - losses[b] || a - b);
+    const order = Array.from({ length: losses.length }, (_, k) => k).sort((a, b) => losses[a] - losses[b] || a - b);
     if (losses[order[0]] < bestLoss) {
       bestLoss = losses[order[0]];
       best = points[order[0]];
     }
     history.push(losses[order[0]]);
 
-    const yw = new Array(n).fill(0);
+    const yw = new Float64Array(n);
     for (let i = 0; i < mu; i++) for (let r = 0; r < n; r++) yw[r] += w[i] * ys[order[i]][r];
     mean = mean.map((m, r) => m + sigma * yw[r]);
 
     // C^(-1/2) yw = B D^-1 B' yw
-    const bty = new Array(n).fill(0);
+    const bty = new Float64Array(n);
     for (let c = 0; c < n; c++) for (let r = 0; r < n; r++) bty[c] += Bm[r][c] * yw[r];
-    const invsqrt = new Array(n).fill(0);
+    const invsqrt = new Float64Array(n);
     for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) invsqrt[r] += (Bm[r][c] * bty[c]) / D[c];
     const csn = Math.sqrt(cs * (2 - cs) * mueff);
     for (let r = 0; r < n; r++) ps[r] = (1 - cs) * ps[r] + csn * invsqrt[r];
@@ -146,7 +149,7 @@ export function cmaes(objective: BatchObjective, dim: number, options: CmaesOpti
     sigma *= Math.exp((cs / damps) * (psNorm / chiN - 1));
     const eig = new EigenvalueDecomposition(C, { assumeSymmetric: true });
     B = eig.eigenvectorMatrix;
-    D = eig.realEigenvalues.map((l) => Math.sqrt(Math.max(l, 1e-20)));
+    D = Float64Array.from(eig.realEigenvalues, (l) => Math.sqrt(Math.max(l, 1e-20)));
 
     const recent = history.slice(-11);
     if (recent.length === 11 && Math.max(...recent) - Math.min(...recent) <= tolFun && Math.max(...losses) - Math.min(...losses) <= tolFun) {
@@ -159,7 +162,7 @@ export function cmaes(objective: BatchObjective, dim: number, options: CmaesOpti
     }
   }
   const sd = Array.from({ length: n }, (_, r) => sigma * Math.sqrt(C.get(r, r)));
-  return { best, bestLoss, evaluations, generations: generation, mean: mean.map(mirror), sd, stop };
+  return { best, bestLoss, evaluations, generations: generation, mean: Array.from(mean, mirror), sd, stop };
 }
 
 /** Settings of a minimisation with restarts. */
