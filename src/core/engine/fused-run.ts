@@ -25,7 +25,8 @@ import { DIMENSION, inForce, OP, type Model } from './model.js';
 import { MECHANISM_IDS, MECHANISMS, RULES } from './parameters.js';
 import { powerSchedule } from './power-schedule.js';
 import { NEVER, STATUSES, type IssueState } from './state.js';
-import type { RunSummary, StatusChange, StatusReason, Tally, Trace } from './trace.js';
+import { addMonth } from './tally.js';
+import type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
 import { gumbelOf, Xoroshiro128Plus, type RandomStream } from '../random/streams.js';
 import { wasmDrawBuffer } from '../random/xoroshiro-wasm.js';
 
@@ -573,11 +574,6 @@ function makeKernel(model: Model): FusedLoop {
     outcome[k] = q + (toward > q ? step : -step);
     changed(k);
   }
-  /** Adds month m's cooperation of the tally's dyads to their sums. */
-  function tallyMonth(tally: Tally, m: number): void {
-    const p = tally.periodOf[m];
-    for (let x = 0; x < tally.cells.length; x++) tally.sums[x * tally.periods + p] += coop[tally.cells[x]];
-  }
   function polarise(i: number, j: number): void {
     for (let z = 0; z < doctrine.length; z++) {
       const k = doctrine[z];
@@ -844,7 +840,7 @@ function makeKernel(model: Model): FusedLoop {
     GOLDSTEIN: ACT_GOLDSTEIN, GUMBEL_BOUNDS, gumbelOf, takeDraws, kernel, model, issues, issueGainOf,
     doctrineDistanceOf, concessionCost, widestGap, shortfall, retractableNuclear, widestDoctrinalGap, moveOutcome, polarise, changed,
     wedgeTerm, economyTerm, standingTerm, autonomyTerm, ideologyTerm, NEVER, STATUSES, ACT_KINDS, ACT_CATEGORIES, OPTION_CATEGORY,
-    DIMENSION_CATEGORY, DIPLOMATIC: CATEGORY.diplomatic, dimension, KIND_OF, P1, P2, exactChoice, scoreOf: scoreWith, decisionMargins,
+    DIMENSION_CATEGORY, DIPLOMATIC: CATEGORY.diplomatic, dimension, KIND_OF, P1, P2, exactChoice, scoreOf: scoreWith, decisionMargins, addMonth,
   };
   // Runs of this model so far: its loop is written out once they show that compiling it pays (writeOutAfter).
   const after = writeOutAfter;
@@ -925,7 +921,7 @@ function makeKernel(model: Model): FusedLoop {
       // A loop, not coop.fill(0): the builtin's call costs more than the few cells it clears, every month of a run.
       // A tally adds each month's cooperation at the start of the next, as it clears it (see fused-source.ts), the last after the loop.
       if (cooperation !== undefined) {
-        if (tally !== undefined && t > 0) tallyMonth(tally, t - 1);
+        if (tally !== undefined && t > 0) addMonth(tally, t - 1, coop);
         for (let c = 0; c < coop.length; c++) coop[c] = 0;
       } else if (tally !== undefined) {
         const { cells, sums, periods } = tally;
@@ -1025,7 +1021,7 @@ function makeKernel(model: Model): FusedLoop {
       cooperation?.(t, coop);
     }
     if (tally !== undefined) {
-      tallyMonth(tally, T - 1);
+      addMonth(tally, T - 1, coop);
       tally.acts[0] += acts + thirdActs;
     }
     return {

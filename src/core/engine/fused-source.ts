@@ -73,7 +73,6 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`function applyEvents(t) {`);
   put(withParameters(`for (let e = eventStart[t]; e < eventStart[t + 1]; e++) {\n${eventSource(n, K, A, B)}\n}`));
   put(`}`);
-  put(`function tallyMonth(tally, m) { const p = tally.periodOf[m]; for (let x = 0; x < tally.cells.length; x++) tally.sums[x * tally.periods + p] += coop[tally.cells[x]]; }`);
   put(`function thirdPowersAct(t, d) {`);
   put(withParameters(thirdPowerSource(n, A, B)));
   put(`}`);
@@ -104,7 +103,7 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`initial = 'allied'; changes = []; firstBreak = -1; firstBreakReason = ''; firstBreakBelow = false; firstHostile = -1;`);
   put(`for (let t = 0; t < ${T}; t++) {`);
   // A loop, not coop.fill(0): the builtin's call costs more than the few cells it clears, every month of a run.
-  put(`if (cooperation !== undefined) { if (tally !== undefined && t > 0) tallyMonth(tally, t - 1); for (let c = 0; c < ${n * n}; c++) coop[c] = 0; }`);
+  put(`if (cooperation !== undefined) { if (tally !== undefined && t > 0) addMonth(tally, t - 1, coop); for (let c = 0; c < ${n * n}; c++) coop[c] = 0; }`);
   // A tally adds each month's cooperation at the start of the next month, as it clears it, and the last month's after the
   // loop: added at the end of each month instead, the same sums cost a run some 15% more (measured, not understood).
   put(`else if (tallyCells !== undefined) { const p = t > 0 ? tally.periodOf[t - 1] : -1; for (let x = 0; x < tallyCells.length; x++) { const c = tallyCells[x]; if (p >= 0) tally.sums[x * tally.periods + p] += coop[c]; coop[c] = 0; } }`);
@@ -127,7 +126,7 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`}`);
   put(`if (cooperation !== undefined) cooperation(t, coop);`);
   put(`}`);
-  put(`if (tally !== undefined) { tallyMonth(tally, ${T - 1}); tally.acts[0] += acts + thirdActs; }`);
+  put(`if (tally !== undefined) { addMonth(tally, ${T - 1}, coop); tally.acts[0] += acts + thirdActs; }`);
   put(`return { initial: [initial], changes, firstBreak: [firstBreak], firstBreakReason: [firstBreakReason], firstBreakBelow: [firstBreakBelow], firstHostile: [firstHostile], acts };`);
   const body = withParameters(out.splice(0, out.length).join('\n'));
   out.push(...outer, body, `};`);

@@ -1,5 +1,15 @@
 // A run's tally (Trace.tally) filled through the act and cooperation hooks, for the loops that do not keep one themselves.
-import type { Trace } from './trace.js';
+import type { Tally, Trace } from './trace.js';
+
+/**
+ * Adds month m's cooperation (`coop`, per directed dyad) of the tally's dyads to their sums, in its period: the one rule of a
+ * tally's sums, which the hooks below and both forms of the fused loop follow (their month loops inline it, as they clear the
+ * month's cells).
+ */
+export function addMonth(tally: Tally, m: number, coop: Float64Array): void {
+  const p = tally.periodOf[m];
+  for (let d = 0; d < tally.cells.length; d++) tally.sums[d * tally.periods + p] += coop[tally.cells[d]];
+}
 
 /**
  * The trace with hooks that fill its tally, each after the trace's own hook of the same name; the trace itself if it has no
@@ -9,7 +19,7 @@ import type { Trace } from './trace.js';
 export function tallied(trace: Trace): Trace {
   const { tally, act, cooperation } = trace;
   if (tally === undefined) return trace;
-  const { acts, cells, periodOf, periods, sums } = tally;
+  const { acts } = tally;
   return {
     ...trace,
     tally: undefined,
@@ -19,8 +29,7 @@ export function tallied(trace: Trace): Trace {
     },
     cooperation(t, coop) {
       cooperation?.(t, coop);
-      const p = periodOf[t];
-      for (let d = 0; d < cells.length; d++) sums[d * periods + p] += coop[cells[d]];
+      addMonth(tally, t, coop);
     },
   };
 }
