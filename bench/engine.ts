@@ -31,7 +31,8 @@ export async function benchEngine(): Promise<void> {
   let i = 0;
   const fast = timeBatches(() => runModel(model, runStream(7, i++)), 2000, 9);
   // The same runs on the fused loop's closure form, which runs where code cannot be compiled at run time (the app's worker),
-  // and for a model's first few hundred runs: a model compiled with loops never written out.
+  // and for a model's first 5,000 runs (WRITE_OUT_AFTER) unless it is told more are coming: a model compiled with loops never
+  // written out.
   const { writeOutLoops } = await compiled<typeof import('../src/core/engine/fused-run.js')>('core/engine/fused-run.js');
   writeOutLoops(null);
   const closureModel = compile(scenario);
