@@ -127,7 +127,8 @@ type Loop = (rng: RandomStream, trace: Trace) => RunSummary | null;
  * runs; a model run fewer times than this (each of the many models of `validate-cases` runs 500-1,000 times) keeps the
  * closure's loop, which V8 compiles once for all models, and loses at most about a third of its time on one that stops just
  * after (measured on fresh models of three scenarios, and end to end: written out after 500 runs, `validate-cases` took
- * 1.37× as long).
+ * 1.37× as long). In a fit, whose parameters change between runs, V8 compiled the loop's three main functions 10 times in a
+ * restart, about 600 ms by its own timings (--trace-opt), so there the cost is higher than the figure above.
  */
 export const WRITE_OUT_AFTER = 5000;
 let writeOutAfter: number | null = WRITE_OUT_AFTER;
