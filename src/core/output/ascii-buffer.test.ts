@@ -6,7 +6,7 @@ import { formatNumber } from './number.js';
 
 const decoder = new TextDecoder();
 
-test('AsciiBuffer.number writes what formatNumber writes over magnitudes 1e-10 to 1e14 and at the edges, growing as needed', () => {
+test('AsciiBuffer.numbers writes what formatNumber writes over magnitudes 1e-10 to 1e14 and at the edges, growing as needed', () => {
   let seed = 54321;
   const next = () => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -19,12 +19,10 @@ test('AsciiBuffer.number writes what formatNumber writes over magnitudes 1e-10 t
   }
   // A small start, so that the buffer grows many times on the way.
   const b = new AsciiBuffer(16);
-  for (const v of values) {
-    b.number(v);
-    b.byte(10);
-  }
-  const lines = decoder.decode(b.view()).split('\n');
-  values.forEach((v, i) => assert.equal(lines[i], formatNumber(v), `number(${v})`));
+  b.numbers(Float64Array.from(values), 0, values.length, 10);
+  const lines = decoder.decode(b.view()).split('\n').slice(1);
+  assert.equal(lines.length, values.length);
+  values.forEach((v, i) => assert.equal(lines[i], formatNumber(v), `numbers(…${v}…)`));
 });
 
 test('AsciiBuffer.int writes integers as String() does', () => {

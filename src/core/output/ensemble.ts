@@ -78,10 +78,7 @@ export function chunkBytes(shape: DigestShape, chunk: ChunkResult): ChunkBytes {
       cooperation.int(run);
       cooperation.bytes(prefixes[k]);
       const base = r * cells + k * Y;
-      for (let y = 0; y < Y; y++) {
-        cooperation.byte(44);
-        cooperation.number(coop[base + y]);
-      }
+      cooperation.numbers(coop, base, base + Y);
       cooperation.byte(10);
     }
   }

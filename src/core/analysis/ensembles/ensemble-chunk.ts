@@ -1,10 +1,9 @@
 // One chunk of an ensemble: runs [from, to) on the fast path, their per-run numbers and their counts, the unit a worker does.
-import { STATUSES } from '../../engine/state.js';
 import type { Model } from '../../engine/model.js';
 import { runStream } from '../../random/streams.js';
 import { addDigest, emptyStats, type EnsembleStats } from './ensemble-stats.js';
 import type { RunRange } from './ensemble-plan.js';
-import { digester, emptyDigest, finalStatuses, type DigestShape } from './run-digest.js';
+import { digester, emptyDigest, finalStatusesInto, type DigestShape } from './run-digest.js';
 
 /** The integers kept per run and alliance, in this order. */
 export const RUN_FIELDS = ['firstBroken', 'firstHostile', 'finalStatus', 'changes', 'acts'] as const;
@@ -34,18 +33,21 @@ export function runChunk(model: Model, shape: DigestShape, seed: number, range: 
   const ints = new Int32Array(n * A * F);
   const cooperation = new Float64Array(n * cells);
   const digestOf = digester(model, shape, emptyDigest(shape));
+  const final = new Int32Array(A);
   for (let r = 0; r < n; r++) {
     const digest = digestOf(runStream(seed, range.from + r));
-    addDigest(stats, shape, digest);
-    const final = finalStatuses(digest.summary, STATUSES);
+    finalStatusesInto(digest.summary, final);
+    addDigest(stats, shape, digest, final);
+    const base = r * A * F;
     for (let a = 0; a < A; a++) {
-      const at = (r * A + a) * F;
+      const at = base + a * F;
       ints[at] = digest.summary.firstBreak[a];
       ints[at + 1] = digest.summary.firstHostile[a];
       ints[at + 2] = final[a];
       ints[at + 4] = digest.acts[a];
     }
-    for (const c of digest.summary.changes) ints[(r * A + c.alliance) * F + 3]++;
+    const { changes } = digest.summary;
+    for (let c = 0; c < changes.length; c++) ints[base + changes[c].alliance * F + 3]++;
     cooperation.set(digest.cooperation, r * cells);
   }
   return { from: range.from, to: range.to, ints, cooperation, stats };

@@ -1,7 +1,7 @@
 // Summary statistics of an ensemble kept in constant memory as integer counts and sums, so that chunks, workers and shards add up to the same bytes.
 import { STATUSES } from '../../engine/state.js';
 import { addCounts, binOf, COOPERATION_BINS, denseCounts, sparseCounts } from './histogram.js';
-import { finalStatuses, type DigestShape, type RunDigest } from './run-digest.js';
+import { finalStatusesInto, type DigestShape, type RunDigest } from './run-digest.js';
 
 /**
  * Counts over the runs added so far. Break months are counted exactly (one bin per month, the last bin for "never");
@@ -57,14 +57,13 @@ export function micro(x: number): number {
 }
 
 /**
- * Counts one run's digest.
+ * Counts one run's digest; `final` is its final statuses when the caller has them already (finalStatusesInto).
  * @example const stats = emptyStats(shape); addDigest(stats, shape, digester(model, shape, emptyDigest(shape))(runStream(7, 0)));
  */
-export function addDigest(stats: EnsembleStats, shape: DigestShape, d: RunDigest): void {
+export function addDigest(stats: EnsembleStats, shape: DigestShape, d: RunDigest, final = finalStatusesInto(d.summary, new Int32Array(shape.alliances.length))): void {
   const T = shape.months;
   const B = COOPERATION_BINS.bins;
   stats.runs++;
-  const final = finalStatuses(d.summary, STATUSES);
   for (let a = 0; a < shape.alliances.length; a++) {
     const fb = d.summary.firstBreak[a];
     const fh = d.summary.firstHostile[a];
@@ -77,7 +76,8 @@ export function addDigest(stats: EnsembleStats, shape: DigestShape, d: RunDigest
     stats.finalStatus[a * STATUSES.length + final[a]]++;
     stats.acts[a] += d.acts[a];
   }
-  for (const c of d.summary.changes) stats.changes[c.alliance]++;
+  const { changes } = d.summary;
+  for (let c = 0; c < changes.length; c++) stats.changes[changes[c].alliance]++;
   for (let cell = 0; cell < d.cooperation.length; cell++) {
     const m = micro(d.cooperation[cell]);
     stats.coopSum[cell] += m;

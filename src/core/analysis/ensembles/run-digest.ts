@@ -1,6 +1,7 @@
 // What an ensemble keeps of one run: its status path in brief, its acts per alliance, and the yearly mean cooperation of each ally toward the other.
 import type { Model } from '../../engine/model.js';
 import { runModel, type RunSummary, type Trace } from '../../engine/run.js';
+import { STATUSES } from '../../engine/state.js';
 import type { RandomStream } from '../../random/streams.js';
 import { monthIndex, monthLabel, monthYear } from '../../time/month.js';
 
@@ -89,11 +90,12 @@ export function digester(model: Model, shape: DigestShape, into: RunDigest): (rn
   };
 }
 
-/** The final status of each alliance (an index into STATUSES) from a run summary. */
-export function finalStatuses(summary: RunSummary, statuses: readonly string[]): number[] {
-  const out = summary.initial.map((s) => statuses.indexOf(s));
-  for (const c of summary.changes) out[c.alliance] = statuses.indexOf(c.to);
-  return out;
+/** Writes the final status of each alliance (an index into STATUSES) from a run summary into `into`, and returns it. */
+export function finalStatusesInto(summary: RunSummary, into: Int32Array): Int32Array {
+  const { initial, changes } = summary;
+  for (let a = 0; a < initial.length; a++) into[a] = STATUSES.indexOf(initial[a]);
+  for (let c = 0; c < changes.length; c++) into[changes[c].alliance] = STATUSES.indexOf(changes[c].to);
+  return into;
 }
 
 /** A shape as plain data for manifests: enough to read an ensemble's files back and merge them without the scenario. */
