@@ -23,6 +23,7 @@ import {
 import { fusedSource, LOOP_PARAMETERS, type LoopShape } from './fused-source.js';
 import { DIMENSION, inForce, OP, type Model } from './model.js';
 import { MECHANISM_IDS, MECHANISMS, RULES } from './parameters.js';
+import { fingerprint, MECHANISM_PARAMS, RULE_NAMES, sameParameters, writtenParameterCheck } from './parameter-fingerprint.js';
 import { powerSchedule } from './power-schedule.js';
 import { NEVER, STATUSES, type IssueState } from './state.js';
 import { addMonth } from './tally.js';
@@ -158,8 +159,6 @@ function compileLoop(source: string, env: object): Loop | null {
   }
   return factory(env);
 }
-const RULE_NAMES = Object.keys(RULES);
-const MECHANISM_PARAMS = MECHANISM_IDS.map((id) => Object.keys(MECHANISMS[id].params));
 
 /**
  * The fused loop of this model, or null when it cannot run it exactly with this trace: a trace that chooses acts or watches
@@ -177,7 +176,7 @@ export function fusedKernel(model: Model, trace: Trace): FusedKernel | null {
     const inputs = inputsFit(model);
     entry = { fingerprint: fingerprint(model), inputs, kernel: makeKernel(model), usable: inputs && parametersFit(model) };
     built.set(model, entry);
-  } else if (!matches(model, entry.fingerprint)) {
+  } else if (!(entry.kernel.writtenOut ? writtenParameterCheck() ?? sameParameters : sameParameters)(model, entry.fingerprint)) {
     // The same closures read the new parameters: V8 specialises a kernel's code to its closure while one exists, which a new
     // kernel per parameter set (a fit makes thousands) would undo.
     if (entry.kernel.busy) return null;
@@ -201,38 +200,6 @@ export function expectRuns(model: Model, runs: number): void {
 /** Whether the fused loop runs this model with this trace (see fusedKernel). */
 export function fusedRunnable(model: Model, trace: Trace): boolean {
   return fusedKernel(model, trace) !== null;
-}
-
-/** Every value a kernel is built from that a caller may change in the model between runs, in one fixed order. */
-function fingerprint(model: Model): Float64Array {
-  const p = model.params;
-  const out: number[] = [];
-  for (const name of RULE_NAMES) out.push(p.rules[name] ?? Number.NaN);
-  MECHANISM_IDS.forEach((id, m) => {
-    out.push(p.enabled[id] ? 1 : 0);
-    for (const name of MECHANISM_PARAMS[m]) out.push(p.mechanisms[id][name] ?? Number.NaN);
-  });
-  out.push(...model.weights, ...model.outsideBase);
-  return Float64Array.from(out);
-}
-
-/** Whether the model's parameters, switches, weights and outside options are still those of the fingerprint (no allocation). */
-function matches(model: Model, fp: Float64Array): boolean {
-  const p = model.params;
-  let x = 0;
-  for (let r = 0; r < RULE_NAMES.length; r++) if (!Object.is(p.rules[RULE_NAMES[r]] ?? Number.NaN, fp[x++])) return false;
-  for (let m = 0; m < M; m++) {
-    const id = MECHANISM_IDS[m];
-    if ((p.enabled[id] ? 1 : 0) !== fp[x++]) return false;
-    const values = p.mechanisms[id];
-    const names = MECHANISM_PARAMS[m];
-    for (let q = 0; q < names.length; q++) if (!Object.is(values[names[q]] ?? Number.NaN, fp[x++])) return false;
-  }
-  const { weights, outsideBase } = model;
-  if (fp.length !== x + weights.length + outsideBase.length) return false;
-  for (let q = 0; q < weights.length; q++) if (!Object.is(weights[q], fp[x++])) return false;
-  for (let q = 0; q < outsideBase.length; q++) if (!Object.is(outsideBase[q], fp[x++])) return false;
-  return true;
 }
 
 /** Whether every number of xs is finite. */
