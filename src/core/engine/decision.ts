@@ -157,8 +157,16 @@ function scoreOptions(model: Model, state: RunState, scratch: DecisionScratch, a
     ? noise(scratch, OPTION.force) - smoothed * currentTraits(model, state, i).risk - R : NONE;
 }
 
+const oneNumber = new Float64Array(1);
+
 /** How far the outcomes of a dimension's issues held by both members stand from i's positions: sum of salience * gap / 100. */
 export function shortfall(model: Model, state: IssueState, i: number, j: number, dimension: number): number {
+  shortfallInto(model, state, i, j, dimension, oneNumber, 0);
+  return oneNumber[0];
+}
+
+/** shortfall written into out[at]: the fused loop's form (see doctrineDistanceInto in pair.ts for why). */
+export function shortfallInto(model: Model, state: IssueState, i: number, j: number, dimension: number, out: Float64Array, at: number): void {
   const K = state.K;
   const issues = model.issuesOf[dimension];
   let sum = 0;
@@ -168,7 +176,7 @@ export function shortfall(model: Model, state: IssueState, i: number, j: number,
     if (x !== x || state.pos[j * K + k] !== state.pos[j * K + k]) continue;
     sum += (state.sal[i * K + k] * Math.abs(x - state.outcome[k])) / 100;
   }
-  return sum;
+  out[at] = sum;
 }
 
 /** The parameter that scales a demand dimension's issue term (autonomy.weight, bargaining.weight, nuclear.help). */

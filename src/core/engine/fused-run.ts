@@ -10,14 +10,14 @@
 // so that their outputs are bit-identical: fused-run.test.ts holds both to that, and anything they cannot do exactly they
 // decline (fusedKernel returns null) and the flat loop runs instead.
 import { autonomyTerm } from '../mechanisms/autonomy.js';
-import { doctrineDistanceOf, issueGainOf, NEUTRAL_TRAITS } from '../mechanisms/pair.js';
+import { doctrineDistanceInto, issueGainInto, NEUTRAL_TRAITS } from '../mechanisms/pair.js';
 import { economyTerm } from '../mechanisms/economy.js';
 import { ideologyTerm } from '../mechanisms/ideology.js';
 import { standingTerm } from '../mechanisms/standing.js';
 import { wedgeTerm } from '../mechanisms/wedge.js';
 import { ACT_CATEGORIES, ACT_GOLDSTEIN, ACT_KINDS, CATEGORY } from './acts.js';
 import {
-  concessionCost, DEMAND_DIMENSION, DEMAND_TERM, DIMENSION_CATEGORY, issueWeight, KIND_OF, OPTION, OPTIONS, retractableNuclear, shortfall,
+  concessionCost, DEMAND_DIMENSION, DEMAND_TERM, DIMENSION_CATEGORY, issueWeight, KIND_OF, OPTION, OPTIONS, retractableNuclear, shortfallInto,
   widestDoctrinalGap, widestGap,
 } from './decision.js';
 import { fusedSource, LOOP_PARAMETERS, type LoopShape } from './fused-source.js';
@@ -555,10 +555,10 @@ function makeKernel(model: Model): FusedLoop {
   }
   function refreshTerms(s: number, i: number, j: number): void {
     const o = s * 4;
-    if (staleTerm[o + MAT]) { gainOf[o + MAT] = issueGainOf(model, issues, i, j, MAT); staleTerm[o + MAT] = 0; }
-    if (staleTerm[o + SOV]) { gainOf[o + SOV] = issueGainOf(model, issues, i, j, SOV); staleTerm[o + SOV] = 0; }
-    if (staleTerm[o + NUCLEAR]) { gainOf[o + NUCLEAR] = issueGainOf(model, issues, i, j, NUCLEAR); staleTerm[o + NUCLEAR] = 0; }
-    if (staleTerm[o + DOC]) { gainOf[o + DOC] = doctrineDistanceOf(model, issues, i, j); staleTerm[o + DOC] = 0; }
+    if (staleTerm[o + MAT]) { issueGainInto(model, issues, i, j, MAT, gainOf, o + MAT); staleTerm[o + MAT] = 0; }
+    if (staleTerm[o + SOV]) { issueGainInto(model, issues, i, j, SOV, gainOf, o + SOV); staleTerm[o + SOV] = 0; }
+    if (staleTerm[o + NUCLEAR]) { issueGainInto(model, issues, i, j, NUCLEAR, gainOf, o + NUCLEAR); staleTerm[o + NUCLEAR] = 0; }
+    if (staleTerm[o + DOC]) { doctrineDistanceInto(model, issues, i, j, gainOf, o + DOC); staleTerm[o + DOC] = 0; }
   }
   function refreshQueries(s: number, i: number, j: number): void {
     const o = s * 4;
@@ -567,7 +567,7 @@ function makeKernel(model: Model): FusedLoop {
       if (!staleQuery[o + dim]) continue;
       const k = demandOn[d] ? widestGap(model, issues, i, j, dim) : -1;
       gapOf[s * 3 + d] = k;
-      if (k >= 0) shortOf[s * 3 + d] = shortfall(model, issues, i, j, dim);
+      if (k >= 0) shortfallInto(model, issues, i, j, dim, shortOf, s * 3 + d);
       if (dim === NUCLEAR) retractOf[s] = retractableNuclear(model, issues, i, j);
       staleQuery[o + dim] = 0;
     }
@@ -805,8 +805,8 @@ function makeKernel(model: Model): FusedLoop {
     baselineDyad, baselineValue, eventStart, events, statusQuo, relation0: model.relation0, relationBase0: model.relationBase,
     aid0: model.aid0, inducement0: model.inducement0, hierarchy0: alliance.hierarchy, capI, capJ, capOther, alone, against, ambitionI,
     ambitionJ, riskI, riskJ, junior, ratio, ratioPow, commitment, personality, spreadOf, stakes, par, w, demandWeight, demandOn, STEP,
-    GOLDSTEIN: ACT_GOLDSTEIN, GUMBEL_BOUNDS, gumbelOf, takeDraws, kernel, model, issues, issueGainOf,
-    doctrineDistanceOf, concessionCost, widestGap, shortfall, retractableNuclear, widestDoctrinalGap, moveOutcome, polarise, changed,
+    GOLDSTEIN: ACT_GOLDSTEIN, GUMBEL_BOUNDS, gumbelOf, takeDraws, kernel, model, issues, issueGainInto,
+    doctrineDistanceInto, concessionCost, widestGap, shortfallInto, retractableNuclear, widestDoctrinalGap, moveOutcome, polarise, changed,
     wedgeTerm, economyTerm, standingTerm, autonomyTerm, ideologyTerm, NEVER, STATUSES, ACT_KINDS, ACT_CATEGORIES, OPTION_CATEGORY,
     DIMENSION_CATEGORY, DIPLOMATIC: CATEGORY.diplomatic, dimension, KIND_OF, P1, P2, exactChoice, scoreOf: scoreWith, decisionMargins, addMonth,
   };

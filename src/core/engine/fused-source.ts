@@ -185,8 +185,8 @@ function valueSource(shape: LoopShape, s: number): string {
   put(`const x${s} = ${s * T} + t;`);
   put(`const jun${s} = junior[x${s}] === 1;`);
   // The issue terms of this slot whose dimension changed since they were last worked out.
-  for (const [dim, call] of [[MAT, `issueGainOf(model, issues, ${i}, ${j}, ${MAT})`], [SOV, `issueGainOf(model, issues, ${i}, ${j}, ${SOV})`], [NUCLEAR, `issueGainOf(model, issues, ${i}, ${j}, ${NUCLEAR})`], [DOC, `doctrineDistanceOf(model, issues, ${i}, ${j})`]] as const) {
-    put(`if (staleTerm[${g(dim)}]) { gainOf[${g(dim)}] = ${call}; staleTerm[${g(dim)}] = 0; }`);
+  for (const [dim, call] of [[MAT, `issueGainInto(model, issues, ${i}, ${j}, ${MAT}, gainOf, ${g(MAT)})`], [SOV, `issueGainInto(model, issues, ${i}, ${j}, ${SOV}, gainOf, ${g(SOV)})`], [NUCLEAR, `issueGainInto(model, issues, ${i}, ${j}, ${NUCLEAR}, gainOf, ${g(NUCLEAR)})`], [DOC, `doctrineDistanceInto(model, issues, ${i}, ${j}, gainOf, ${g(DOC)})`]] as const) {
+    put(`if (staleTerm[${g(dim)}]) { ${call}; staleTerm[${g(dim)}] = 0; }`);
   }
   put(`let total = 0;`);
   put(`let c = 0;`);
@@ -276,7 +276,7 @@ function decideSource(shape: LoopShape, s: number): string {
   put(`const pendingMonth = demandMonth${other};`);
   // decision.ts's issue queries of this slot whose dimension changed since they were last worked out.
   DEMAND_DIMENSION.forEach((dim, d) => {
-    put(`if (staleQuery[${s * 4 + dim}]) { const k = demandOn[${d}] ? widestGap(model, issues, ${i}, ${j}, ${dim}) : -1; gapOf[${s * 3 + d}] = k; if (k >= 0) shortOf[${s * 3 + d}] = shortfall(model, issues, ${i}, ${j}, ${dim});${dim === NUCLEAR ? ` retractOf[${s}] = retractableNuclear(model, issues, ${i}, ${j});` : ``} staleQuery[${s * 4 + dim}] = 0; }`);
+    put(`if (staleQuery[${s * 4 + dim}]) { const k = demandOn[${d}] ? widestGap(model, issues, ${i}, ${j}, ${dim}) : -1; gapOf[${s * 3 + d}] = k; if (k >= 0) shortfallInto(model, issues, ${i}, ${j}, ${dim}, shortOf, ${s * 3 + d});${dim === NUCLEAR ? ` retractOf[${s}] = retractableNuclear(model, issues, ${i}, ${j});` : ``} staleQuery[${s * 4 + dim}] = 0; }`);
   });
   put(`if (staleQuery[${s * 4 + DOC}]) { doctrinalOf[${s}] = widestDoctrinalGap(model, issues, ${i}, ${j}); staleQuery[${s * 4 + DOC}] = 0; }`);
   put(`const polemic = Math.max(0, -C[${cb + IDE}]) + Math.max(0, -C[${cb + STA}]);`);
