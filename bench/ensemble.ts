@@ -4,8 +4,9 @@
 // throughput with 2 workers against 1 (goal >= 1.85x on 200,000 runs) with the load average; and the peak memory of a
 // 1,000,000-run ensemble (goal <= 500 MB) as `schism ensemble` in a child process.
 // SCHISM_BENCH_RUNS sets the size of the throughput case (default 200000), SCHISM_BENCH_REPEATS its alternating repeats
-// (default 3), SCHISM_BENCH_SMALL the runs of the CPU-per-run case (default 20000), SCHISM_BENCH_MILLION the memory case
-// (0 skips it). The scenario is the reference one.
+// (default 3), SCHISM_BENCH_SMALL the runs of the CPU-per-run case (default 20000), SCHISM_BENCH_BATCHES the paired batches of
+// the in-process digest cost (bench/digest-child.mjs, default 40), SCHISM_BENCH_MILLION the memory case (0 skips it). The
+// scenario is the reference one.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -65,6 +66,13 @@ function bareEngine(runs: number): { whole: number; steady: number } {
   return JSON.parse(child.stdout) as { whole: number; steady: number };
 }
 
+/** What a worker's digest adds to a run, in one process (bench/digest-child.mjs): CPU seconds per run of each, and their ratio. */
+function digestCost(batches: number): { bare: number; digested: number; ratio: number; batches: number } {
+  const child = spawnSync(process.execPath, ['bench/digest-child.mjs', FILE, String(batches)], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`bench/digest-child.mjs failed: ${child.stderr}`);
+  return { ...(JSON.parse(child.stdout) as { bare: number; digested: number; ratio: number }), batches };
+}
+
 /** Prints the ensemble's CPU per run against the bare engine's, throughput for 1 and 2 workers, and the million-run peak memory. */
 export async function benchEnsemble(): Promise<void> {
   ensureBuild();
@@ -100,6 +108,17 @@ export async function benchEnsemble(): Promise<void> {
       `${ratio((p) => [p.ensemble.steadyCpu, p.bare.steady])}\n` +
       `  whole (pool start-up, compiling, journal and files included): ensemble ${us(pairs.map((p) => p.ensemble.cpu / small))} against bare ${us(pairs.map((p) => p.bare.whole))} = ` +
       `${ratio((p) => [p.ensemble.cpu / small, p.bare.whole])}\n`,
+  );
+
+  // What the worker adds to a run, measured in one process: between processes the machine's speed drifts by as much as the
+  // ratios above differ from 1, and within one, alternating batches see the same machine.
+  const digest = digestCost(Number(process.env.SCHISM_BENCH_BATCHES ?? 40));
+  const mainShare = median(pairs.map((p) => p.ensemble.mainCpu / p.ensemble.cpu));
+  process.stdout.write(
+    `  in one process, alternating batches of 500 runs (the machine's drift cancels): a run digested as a worker digests it ` +
+      `${(digest.digested * 1e6).toFixed(0)} µs against ${(digest.bare * 1e6).toFixed(0)} µs summary-only = ${digest.ratio.toFixed(3)}x (median of ${digest.batches} paired batches); ` +
+      `with the main thread's ${(mainShare * 100).toFixed(1)}% of the ensembles' CPU above, ${(digest.ratio / (1 - mainShare)).toFixed(2)}x ` +
+      `(V8's helper threads, and any difference between a worker thread and a process's main thread, left out)\n`,
   );
 
   // Throughput, and beside it the bare engine doing as many runs: the CPU per run of a long ensemble, its start-up spread thin.

@@ -1,0 +1,65 @@
+// What an ensemble's worker adds to a run, in one plain `node` process as the workers run, so that the machine's speed, which
+// drifts by a fifth and more between processes here, cancels: alternating batches of 500 runs of two models of the reference
+// scenario, one run summary-only (the bare engine) and one digested as a worker digests it (runChunk: the tally, the run's
+// numbers and its counts), each told its runs to come (expectRuns) as the workers are. `node bench/digest-child.mjs FILE
+// BATCHES` prints as JSON the median CPU seconds per run of each and the median of the batches' paired ratios.
+import { readFileSync } from 'node:fs';
+
+const [file, batchesArg] = process.argv.slice(2);
+const batches = Number(batchesArg);
+const BATCH = 500;
+const dist = new URL('../dist/', import.meta.url);
+const { compile } = await import(new URL('core/engine/compile.js', dist).href);
+const { expectRuns } = await import(new URL('core/engine/fused-run.js', dist).href);
+const { runModel } = await import(new URL('core/engine/run.js', dist).href);
+const { runStream } = await import(new URL('core/random/streams.js', dist).href);
+const { loadScenarioText } = await import(new URL('core/scenario/parse.js', dist).href);
+const { digestShape } = await import(new URL('core/analysis/ensembles/run-digest.js', dist).href);
+const { runChunk } = await import(new URL('core/analysis/ensembles/ensemble-chunk.js', dist).href);
+
+const text = readFileSync(file, 'utf8');
+/** A model of its own (each gets its own written-out loop, as each worker's model does), told the runs to come. */
+const model = () => {
+  const m = compile(loadScenarioText(text, file));
+  expectRuns(m, (batches + 4) * BATCH);
+  return m;
+};
+const bareModel = model();
+const chunkModel = model();
+const shape = digestShape(chunkModel);
+const bare = (from) => {
+  for (let r = from; r < from + BATCH; r++) runModel(bareModel, runStream(7, r));
+};
+const digested = (from) => runChunk(chunkModel, shape, 7, { from, to: from + BATCH });
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+const timed = (fn, from) => {
+  const c0 = cpu();
+  fn(from);
+  return (cpu() - c0) / BATCH;
+};
+for (let b = 0; b < 4; b++) {
+  bare(b * BATCH);
+  digested(b * BATCH);
+}
+const xs = [];
+const ys = [];
+for (let b = 0; b < batches; b++) {
+  // Which goes first alternates, so that neither always follows the other.
+  const from = (b + 4) * BATCH;
+  if (b % 2 === 0) {
+    xs.push(timed(bare, from));
+    ys.push(timed(digested, from));
+  } else {
+    ys.push(timed(digested, from));
+    xs.push(timed(bare, from));
+  }
+}
+const median = (a) => {
+  const s = [...a].sort((p, q) => p - q);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+process.stdout.write(JSON.stringify({ bare: median(xs), digested: median(ys), ratio: median(ys.map((y, b) => y / xs[b])) }));
