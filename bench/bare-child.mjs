@@ -4,15 +4,10 @@
 // workers do), runs them summary-only, and prints as JSON the CPU seconds per run of the whole (compile and loop included)
 // and of the second half of the runs alone (steady).
 import { readFileSync } from 'node:fs';
+import { compile, expectRuns, loadScenarioText, runModel, runStream } from './compiled-engine.mjs';
 
 const [file, count] = process.argv.slice(2);
 const runs = Number(count);
-const dist = new URL('../dist/', import.meta.url);
-const { compile } = await import(new URL('core/engine/compile.js', dist).href);
-const { expectRuns } = await import(new URL('core/engine/fused-run.js', dist).href);
-const { runModel } = await import(new URL('core/engine/run.js', dist).href);
-const { runStream } = await import(new URL('core/random/streams.js', dist).href);
-const { loadScenarioText } = await import(new URL('core/scenario/parse.js', dist).href);
 
 const scenario = loadScenarioText(readFileSync(file, 'utf8'), file);
 const cpu = () => {

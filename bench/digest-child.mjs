@@ -4,18 +4,11 @@
 // numbers and its counts), each told its runs to come (expectRuns) as the workers are. `node bench/digest-child.mjs FILE
 // BATCHES` prints as JSON the median CPU seconds per run of each and the median of the batches' paired ratios.
 import { readFileSync } from 'node:fs';
+import { compile, digestShape, expectRuns, loadScenarioText, runChunk, runModel, runStream } from './compiled-engine.mjs';
 
 const [file, batchesArg] = process.argv.slice(2);
 const batches = Number(batchesArg);
 const BATCH = 500;
-const dist = new URL('../dist/', import.meta.url);
-const { compile } = await import(new URL('core/engine/compile.js', dist).href);
-const { expectRuns } = await import(new URL('core/engine/fused-run.js', dist).href);
-const { runModel } = await import(new URL('core/engine/run.js', dist).href);
-const { runStream } = await import(new URL('core/random/streams.js', dist).href);
-const { loadScenarioText } = await import(new URL('core/scenario/parse.js', dist).href);
-const { digestShape } = await import(new URL('core/analysis/ensembles/run-digest.js', dist).href);
-const { runChunk } = await import(new URL('core/analysis/ensembles/ensemble-chunk.js', dist).href);
 
 const text = readFileSync(file, 'utf8');
 /** A model of its own (each gets its own written-out loop, as each worker's model does), told the runs to come. */

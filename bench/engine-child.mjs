@@ -3,14 +3,10 @@
 // `node bench/engine-child.mjs FILE` prints, as JSON, the CPU seconds per run of each timed batch and per pass of the fixed
 // arithmetic kernel that bench/engine.ts also times, with the same timeBatches.
 import { readFileSync } from 'node:fs';
+import { compile, loadScenarioText, runModel, runStream } from './compiled-engine.mjs';
 import { timeBatches } from './time-batches.mjs';
 
 const file = process.argv[2];
-const dist = new URL('../dist/', import.meta.url);
-const { compile } = await import(new URL('core/engine/compile.js', dist).href);
-const { runModel } = await import(new URL('core/engine/run.js', dist).href);
-const { runStream } = await import(new URL('core/random/streams.js', dist).href);
-const { loadScenarioText } = await import(new URL('core/scenario/parse.js', dist).href);
 
 const model = compile(loadScenarioText(readFileSync(file, 'utf8'), file));
 let i = 0;
