@@ -39,7 +39,7 @@ let first;
 let half;
 await runEnsemble({
   world: buildWorld(scenario, {}), inputs: { scenario: { file, sha256: '-' }, variants: [] },
-  seed: 1, runs, workers: Number(workersArg), chunk: 1000, out,
+  seed: 1, runs, workers: Number(workersArg), out,
   onProgress: (done) => {
     if (done > 0 && !first) first = { t: process.hrtime.bigint(), done, cpu: cpuSeconds() };
     if (done >= runs / 2 && !half) half = { done, cpu: cpuSeconds() };

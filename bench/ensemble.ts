@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultChunk } from '../src/core/analysis/ensembles/ensemble-plan.js';
 import { ensureBuild } from './compiled.js';
 import { median } from './stats.js';
 
@@ -137,7 +138,10 @@ export async function benchEnsemble(): Promise<void> {
   }
   const med = (w: number, k: 'wall' | 'steady' | 'cpu' | 'mainCpu') => median(by[w].map((x) => x[k]));
   const cores = (w: number) => med(w, 'cpu') / med(w, 'wall');
-  process.stdout.write(`throughput: ${runs} runs per ensemble (pool, journal and files as the CLI does), chunks of 1000 (the CLI default)\n`);
+  process.stdout.write(
+    `throughput: ${runs} runs per ensemble (pool, journal and files as the CLI does), chunks as the CLI makes them by default ` +
+      `(${defaultChunk(runs, 1)} runs with 1 worker, ${defaultChunk(runs, 2)} with 2)\n`,
+  );
   for (const w of [1, 2]) {
     process.stdout.write(
       `${w} worker${w > 1 ? 's' : ' '}: ${med(w, 'steady').toFixed(0).padStart(6)} runs/s once the first chunk has landed   ${med(w, 'wall').toFixed(2)} s wall with pool start-up   ` +

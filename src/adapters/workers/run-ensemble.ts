@@ -1,6 +1,6 @@
 // Runs an ensemble end to end: journal (resume), worker pool (chunks in order), streamed counts, then the summaries put in place atomically.
 import type { World } from '../../core/analysis/counterfactuals/counterfactual-world.js';
-import { chunkRanges, shardRange, type Shard } from '../../core/analysis/ensembles/ensemble-plan.js';
+import { chunkRanges, defaultChunk, shardRange, type Shard } from '../../core/analysis/ensembles/ensemble-plan.js';
 import { statsToJson } from '../../core/analysis/ensembles/ensemble-stats.js';
 import { digestShape, layoutOf } from '../../core/analysis/ensembles/run-digest.js';
 import { compile } from '../../core/engine/compile.js';
@@ -18,8 +18,8 @@ export interface EnsembleRequest {
   runs: number;
   shard?: Shard;
   workers: number;
-  /** Runs per chunk: the unit of work of a worker and of the journal. */
-  chunk: number;
+  /** Runs per chunk: the unit of work of a worker and of the journal (default: defaultChunk of the runs left and the workers). */
+  chunk?: number;
   out: string;
   /** Called after each chunk is on disk, with runs done and runs in this shard. */
   onProgress?: (done: number, total: number) => void;
@@ -58,7 +58,8 @@ export async function runEnsemble(req: EnsembleRequest): Promise<{ summary: Reco
   if (journal.placed) return { summary: summary(), resumedAt };
   try {
     req.onProgress?.(journal.done, total);
-    const chunks = chunkRanges({ from: range.from + journal.done, to: range.to }, req.chunk);
+    const left = { from: range.from + journal.done, to: range.to };
+    const chunks = chunkRanges(left, req.chunk ?? defaultChunk(left.to - left.from, req.workers));
     await runChunksInOrder({ scenario: req.world.scenario, compile: req.world.compile, seed: req.seed }, chunks, req.workers, async (result) => {
       await journal.append(chunkBytes(shape, result));
       req.onProgress?.(journal.done, total);

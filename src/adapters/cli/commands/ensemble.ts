@@ -16,7 +16,7 @@ interface EnsembleFlags extends WorldFlags {
   workers?: string;
   seed?: string;
   shard?: string;
-  chunk: string;
+  chunk?: string;
   quiet?: boolean;
   out: string;
 }
@@ -31,7 +31,7 @@ export function registerEnsemble(program: Command): void {
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--seed <n>', 'master seed (default: the scenario\'s meta.seed); run i uses the stream (seed, i)')
     .option('--shard <I/N>', 'do only shard I of N: the contiguous block of runs floor(I*runs/N) .. floor((I+1)*runs/N)-1')
-    .option('--chunk <n>', 'runs per chunk (the unit of work and of the resume journal); does not change the output', '1000')
+    .option('--chunk <n>', 'runs per chunk, the unit of work and of the resume journal (default: up to 5000, fewer so that each worker gets four); does not change the output')
     .option('--quiet', 'no progress bar')
     .option('--out <dir>', 'output folder', 'runs/ensemble');
   addWorldOptions(command).action(async (file: string, flags: EnsembleFlags) => {
@@ -39,8 +39,8 @@ export function registerEnsemble(program: Command): void {
     if (runs < 1) throw new UsageError('--runs must be at least 1');
     const workers = flags.workers === undefined ? availableParallelism() : integerOption('--workers', flags.workers);
     if (workers < 1) throw new UsageError('--workers must be at least 1');
-    const chunk = integerOption('--chunk', flags.chunk);
-    if (chunk < 1) throw new UsageError('--chunk must be at least 1');
+    const chunk = flags.chunk === undefined ? undefined : integerOption('--chunk', flags.chunk);
+    if (chunk !== undefined && chunk < 1) throw new UsageError('--chunk must be at least 1');
     let shard: Shard | undefined;
     try {
       shard = flags.shard === undefined ? undefined : parseShard(flags.shard);

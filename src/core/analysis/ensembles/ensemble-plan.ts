@@ -42,3 +42,16 @@ export function chunkRanges(range: RunRange, size: number): RunRange[] {
   for (let from = range.from; from < range.to; from += size) out.push({ from, to: Math.min(range.to, from + size) });
   return out;
 }
+
+/** The most runs a chunk holds when the caller does not say (see defaultChunk). */
+export const MAX_CHUNK = 5000;
+
+/**
+ * Runs per chunk when none is given: MAX_CHUNK, or fewer so that each worker gets at least four chunks (a small ensemble still
+ * spreads over its workers). Each chunk costs the main thread a checkpoint and file writes, about 3 ms: a 1-worker ensemble of
+ * 60,000 runs took 0.46-0.50 s of main-thread CPU in chunks of 1,000 and 0.31-0.33 s in chunks of 5,000, a third less.
+ * @example defaultChunk(200_000, 2) // 5000
+ */
+export function defaultChunk(runs: number, workers: number): number {
+  return Math.max(1, Math.min(MAX_CHUNK, Math.ceil(runs / (4 * Math.max(1, workers)))));
+}
