@@ -31,7 +31,7 @@ export function registerEnsemble(program: Command): void {
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--seed <n>', 'master seed (default: the scenario\'s meta.seed); run i uses the stream (seed, i)')
     .option('--shard <I/N>', 'do only shard I of N: the contiguous block of runs floor(I*runs/N) .. floor((I+1)*runs/N)-1')
-    .option('--chunk <n>', 'runs per chunk, the unit of work and of the resume journal (default: up to 5000, fewer so that each worker gets four); does not change the output')
+    .option('--chunk <n>', 'runs per chunk, the unit of work and of the resume journal (default: a quarter of each worker\'s share, 1000 to 5000); does not change the output')
     .option('--quiet', 'no progress bar')
     .option('--out <dir>', 'output folder', 'runs/ensemble');
   addWorldOptions(command).action(async (file: string, flags: EnsembleFlags) => {

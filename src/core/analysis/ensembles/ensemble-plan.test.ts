@@ -1,7 +1,7 @@
 // Tests of shards and chunks: contiguous blocks that tile the runs, and clear refusals of malformed --shard values.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chunkRanges, defaultChunk, MAX_CHUNK, parseShard, shardRange } from './ensemble-plan.js';
+import { chunkRanges, defaultChunk, MAX_CHUNK, MIN_CHUNK, parseShard, shardRange } from './ensemble-plan.js';
 
 test('shards are contiguous blocks that tile 0..R-1 with sizes differing by at most one', () => {
   for (const [runs, count] of [[10, 4], [3, 5], [1000, 7], [0, 2]]) {
@@ -28,10 +28,10 @@ test('chunks cover a range in order', () => {
   assert.deepEqual(chunkRanges({ from: 5, to: 5 }, 3), []);
 });
 
-test('by default a chunk holds MAX_CHUNK runs, or fewer so that every worker gets four chunks', () => {
+test('by default a chunk holds a quarter of each worker\'s share of the runs, between MIN_CHUNK and MAX_CHUNK', () => {
   assert.equal(defaultChunk(200_000, 2), MAX_CHUNK);
-  assert.equal(defaultChunk(2_000, 2), 250);
-  assert.equal(chunkRanges({ from: 0, to: 2_000 }, defaultChunk(2_000, 2)).length, 8);
-  assert.equal(defaultChunk(3, 8), 1);
-  assert.equal(defaultChunk(0, 2), 1);
+  assert.equal(defaultChunk(24_000, 2), 3000);
+  assert.equal(chunkRanges({ from: 0, to: 24_000 }, defaultChunk(24_000, 2)).length, 8);
+  assert.equal(defaultChunk(2_000, 2), MIN_CHUNK);
+  assert.equal(defaultChunk(0, 2), MIN_CHUNK);
 });
