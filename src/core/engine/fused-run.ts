@@ -22,7 +22,7 @@ import {
 } from './decision.js';
 import { fusedSource, LOOP_PARAMETERS, type LoopShape } from './fused-source.js';
 import { DIMENSION, inForce, OP, type Model } from './model.js';
-import { MECHANISM_IDS, MECHANISMS, RULES } from './parameters.js';
+import { MECHANISM_IDS } from './parameters.js';
 import { fingerprint, MECHANISM_PARAMS, RULE_NAMES, sameParameters, writtenParameterCheck } from './parameter-fingerprint.js';
 import { powerSchedule } from './power-schedule.js';
 import { NEVER, STATUSES, type IssueState } from './state.js';

@@ -43,8 +43,9 @@ export function chunkRanges(range: RunRange, size: number): RunRange[] {
   return out;
 }
 
-/** The fewest and the most runs a chunk holds when the caller does not say (see defaultChunk). */
+/** The fewest runs a chunk holds when the caller does not say (see defaultChunk). */
 export const MIN_CHUNK = 1000;
+/** The most runs a chunk holds when the caller does not say (see defaultChunk). */
 export const MAX_CHUNK = 5000;
 
 /**
