@@ -87,22 +87,26 @@ export class AsciiBuffer {
    */
   numbers(values: Float64Array, from: number, to: number, before = 44): void {
     for (let i = from; i < to; i++) {
-      this.byte(before);
+      // A separator and at most 17 bytes of number (the rare text forms make their own room).
+      this.room(18);
+      this.buf[this.length++] = before;
       this.numberAt(values, i);
     }
   }
 
-  /** Appends values[i] as formatNumber writes it. */
+  /** Appends values[i] as formatNumber writes it; room for 17 bytes must have been made. */
   private numberAt(values: Float64Array, i: number): void {
     // The same arithmetic as formatNumber, writing digits instead of joining strings.
     const x = values[i];
     if (!Number.isFinite(x)) return this.text(Number.isNaN(x) ? 'NaN' : x > 0 ? 'Inf' : '-Inf');
     const k = Math.round(x * 1e6);
-    if (k === 0) return this.byte(48);
+    if (k === 0) {
+      this.buf[this.length++] = 48;
+      return;
+    }
     const a = k < 0 ? -k : k;
     if (a >= 1e15) return this.text(String(k / 1e6));
-    // Sign, up to 9 digits of whole part, point, 6 decimals.
-    this.room(17);
+    // Sign, up to 9 digits of whole part, point, 6 decimals: 17 bytes at most.
     if (k < 0) this.buf[this.length++] = 45;
     // Below 2^31 millionths (|x| < 2147.48, nearly every value an ensemble writes) the whole part and the fraction are
     // small integers, which V8 divides in registers, and the fraction's six digits are written as three pairs.
