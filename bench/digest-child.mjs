@@ -5,6 +5,7 @@
 // BATCHES` prints as JSON the median CPU seconds per run of each and the median of the batches' paired ratios.
 import { readFileSync } from 'node:fs';
 import { compile, digestShape, expectRuns, loadScenarioText, runChunk, runModel, runStream } from './compiled-engine.mjs';
+import { median } from './time-batches.mjs';
 
 const [file, batchesArg] = process.argv.slice(2);
 const batches = Number(batchesArg);
@@ -50,9 +51,4 @@ for (let b = 0; b < batches; b++) {
     xs.push(timed(bare, from));
   }
 }
-const median = (a) => {
-  const s = [...a].sort((p, q) => p - q);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 process.stdout.write(JSON.stringify({ bare: median(xs), digested: median(ys), ratio: median(ys.map((y, b) => y / xs[b])) }));

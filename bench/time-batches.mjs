@@ -1,5 +1,12 @@
-// Timing of repeated work in one process, in plain JavaScript so that a benchmark's child process without tsx
-// (engine-child.mjs) times its work as the benchmarks do; stats.ts hands it on to them.
+// Timing of repeated work in one process, and medians, in plain JavaScript so that a benchmark's child process without tsx
+// (engine-child.mjs, digest-child.mjs) times and sums up its work as the benchmarks do; stats.ts hands both on to them.
+
+/** The median of a list of numbers. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
 
 /**
  * Runs `fn` in `repeats` timed batches of `batch` calls after a warm-up, returning CPU seconds per call of each batch.
