@@ -4,7 +4,7 @@ import { chunkRanges, defaultChunk, shardRange, type Shard } from '../../core/an
 import { statsToJson } from '../../core/analysis/ensembles/ensemble-stats.js';
 import { digestShape, layoutOf } from '../../core/analysis/ensembles/run-digest.js';
 import { compile } from '../../core/engine/compile.js';
-import { breakDatesCsv, chunkBytes, cooperationBandsCsv, cooperationHeader, ensembleSummary, RUNS_HEADER } from '../../core/output/ensemble.js';
+import { breakDatesCsv, chunkWriter, cooperationBandsCsv, cooperationHeader, ensembleSummary, RUNS_HEADER } from '../../core/output/ensemble.js';
 import { SCHISM_VERSION } from '../../core/version.js';
 import { openJournal } from '../files/ensemble-journal.js';
 import { runChunksInOrder } from './ensemble-pool.js';
@@ -60,8 +60,10 @@ export async function runEnsemble(req: EnsembleRequest): Promise<{ summary: Reco
     req.onProgress?.(journal.done, total);
     const left = { from: range.from + journal.done, to: range.to };
     const chunks = chunkRanges(left, req.chunk ?? defaultChunk(left.to - left.from, req.workers));
+    // Each chunk's bytes are on disk before the next is written over them.
+    const write = chunkWriter(shape);
     await runChunksInOrder({ scenario: req.world.scenario, compile: req.world.compile, seed: req.seed }, chunks, req.workers, async (result) => {
-      await journal.append(chunkBytes(shape, result));
+      await journal.append(write(result));
       req.onProgress?.(journal.done, total);
     });
     const s = summary();

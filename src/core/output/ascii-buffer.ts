@@ -7,6 +7,30 @@ const encoder = new TextEncoder();
 /** The digits of 00 to 99, two bytes each. */
 const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
 
+/**
+ * Writes millionths 0 <= frac < 1e6 at `at` as a point and up to 6 decimals without trailing zeros (nothing if 0); returns
+ * the end. Room must have been made.
+ */
+function fraction(buf: Uint8Array, frac: number, at: number): number {
+  frac |= 0;
+  if (frac === 0) return at;
+  const hi = (frac / 10000) | 0;
+  const rest = frac - hi * 10000;
+  const mid = (rest / 100) | 0;
+  const lo = rest - mid * 100;
+  // The decimals end at the last non-zero pair, less its last digit when that is a zero.
+  const last = lo !== 0 ? lo : mid !== 0 ? mid : hi;
+  const places = (lo !== 0 ? 6 : mid !== 0 ? 4 : 2) - (last % 10 === 0 ? 1 : 0);
+  buf[at] = 46;
+  buf[at + 1] = PAIRS[2 * hi];
+  buf[at + 2] = PAIRS[2 * hi + 1];
+  buf[at + 3] = PAIRS[2 * mid];
+  buf[at + 4] = PAIRS[2 * mid + 1];
+  buf[at + 5] = PAIRS[2 * lo];
+  buf[at + 6] = PAIRS[2 * lo + 1];
+  return at + 1 + places;
+}
+
 /** A growing buffer of ASCII bytes, appended to and then handed over whole. */
 export class AsciiBuffer {
   private buf: Uint8Array;
@@ -24,6 +48,11 @@ export class AsciiBuffer {
     const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
     bigger.set(this.buf.subarray(0, this.length));
     this.buf = bigger;
+  }
+
+  /** Empties the buffer to be written again (what view() handed over before is overwritten). */
+  clear(): void {
+    this.length = 0;
   }
 
   /** Appends bytes as they are (text encoded once with `encode`). */
@@ -86,69 +115,49 @@ export class AsciiBuffer {
    * one: a double passed to a function V8 does not inline is boxed on the heap, which cost more than writing it.
    */
   numbers(values: Float64Array, from: number, to: number, before = 44): void {
+    // A separator and at most 17 bytes of number each (the rare forms make their own room).
+    this.room((to - from) * 18);
+    // The buffer and the end are kept in locals while the ordinary values are written: as fields, each byte reread both.
+    let buf = this.buf;
+    let at = this.length;
     for (let i = from; i < to; i++) {
-      // A separator and at most 17 bytes of number (the rare text forms make their own room).
-      this.room(18);
-      this.buf[this.length++] = before;
-      this.numberAt(values, i);
-    }
-  }
-
-  /** Appends values[i] as formatNumber writes it; room for 17 bytes must have been made. */
-  private numberAt(values: Float64Array, i: number): void {
-    // The same arithmetic as formatNumber, writing digits instead of joining strings.
-    const x = values[i];
-    if (!Number.isFinite(x)) return this.text(Number.isNaN(x) ? 'NaN' : x > 0 ? 'Inf' : '-Inf');
-    const k = Math.round(x * 1e6);
-    if (k === 0) {
-      this.buf[this.length++] = 48;
-      return;
-    }
-    const a = k < 0 ? -k : k;
-    if (a >= 1e15) return this.text(String(k / 1e6));
-    // Sign, up to 9 digits of whole part, point, 6 decimals: 17 bytes at most.
-    if (k < 0) this.buf[this.length++] = 45;
-    // Below 2^31 millionths (|x| < 2147.48, nearly every value an ensemble writes) the whole part and the fraction are
-    // small integers, which V8 divides in registers, and the fraction's six digits are written as three pairs.
-    if (a < 2147483648) {
-      const ai = a | 0;
-      const whole = (ai / 1000000) | 0;
-      const at = whole < 10 ? this.digit(whole) : this.small(whole, this.length);
-      this.fraction(ai - whole * 1000000, at);
-    } else {
-      const whole = Math.floor(a / 1e6);
-      this.fraction(a - whole * 1e6, this.large(whole, this.length));
-    }
-  }
-
-  /** Writes one digit at the end; returns the new end. Room must have been made. */
-  private digit(d: number): number {
-    this.buf[this.length] = 48 + d;
-    return this.length + 1;
-  }
-
-  /** Writes millionths 0 <= frac < 1e6 at `at` as a point and up to 6 decimals without trailing zeros (nothing if 0). */
-  private fraction(frac: number, at: number): void {
-    frac |= 0;
-    if (frac !== 0) {
-      const buf = this.buf;
-      const hi = (frac / 10000) | 0;
-      const rest = frac - hi * 10000;
-      const mid = (rest / 100) | 0;
-      const lo = rest - mid * 100;
-      // The decimals end at the last non-zero pair, less its last digit when that is a zero.
-      const last = lo !== 0 ? lo : mid !== 0 ? mid : hi;
-      const places = (lo !== 0 ? 6 : mid !== 0 ? 4 : 2) - (last % 10 === 0 ? 1 : 0);
-      buf[at] = 46;
-      buf[at + 1] = PAIRS[2 * hi];
-      buf[at + 2] = PAIRS[2 * hi + 1];
-      buf[at + 3] = PAIRS[2 * mid];
-      buf[at + 4] = PAIRS[2 * mid + 1];
-      buf[at + 5] = PAIRS[2 * lo];
-      buf[at + 6] = PAIRS[2 * lo + 1];
-      at += 1 + places;
+      buf[at++] = before;
+      // The same arithmetic as formatNumber, writing digits instead of joining strings.
+      const k = Math.round(values[i] * 1e6);
+      if (k === 0) {
+        buf[at++] = 48;
+        continue;
+      }
+      const a = k < 0 ? -k : k;
+      // Below 2^31 millionths (|x| < 2147.48, nearly every value an ensemble writes; never NaN or an infinity) the whole
+      // part and the fraction are small integers, which V8 divides in registers, and the six decimals are written as three pairs.
+      if (a < 2147483648) {
+        if (k < 0) buf[at++] = 45;
+        const ai = a | 0;
+        const whole = (ai / 1000000) | 0;
+        if (whole < 10) buf[at++] = 48 + whole;
+        else at = this.small(whole, at);
+        at = fraction(buf, ai - whole * 1000000, at);
+      } else {
+        this.length = at;
+        this.rareNumber(values[i]);
+        buf = this.buf;
+        at = this.length;
+      }
     }
     this.length = at;
+  }
+
+  /** Appends x, a value that is not finite or has 2^31 millionths or more, as formatNumber writes it. */
+  private rareNumber(x: number): void {
+    if (!Number.isFinite(x)) return this.text(Number.isNaN(x) ? 'NaN' : x > 0 ? 'Inf' : '-Inf');
+    const k = Math.round(x * 1e6);
+    const a = k < 0 ? -k : k;
+    if (a >= 1e15) return this.text(String(k / 1e6));
+    this.room(17);
+    if (k < 0) this.buf[this.length++] = 45;
+    const whole = Math.floor(a / 1e6);
+    this.length = fraction(this.buf, a - whole * 1e6, this.large(whole, this.length));
   }
 
   /** The bytes written (a view of this buffer's memory: write no more once it is handed over). */

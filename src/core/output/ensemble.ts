@@ -43,46 +43,62 @@ export interface ChunkBytes extends RunRange {
  * @example const { runs, cooperation } = chunkBytes(shape, runChunk(model, shape, 7, { from: 0, to: 100 }));
  */
 export function chunkBytes(shape: DigestShape, chunk: ChunkResult): ChunkBytes {
+  return chunkWriter(shape)(chunk);
+}
+
+/**
+ * chunkBytes for chunk after chunk of one ensemble, into two buffers it keeps: the bytes it returns are valid until its next
+ * call. A chunk's lines take megabytes; fresh buffers for each chunk cost the main thread about as much again as writing
+ * them (the memory is mapped and zeroed anew each time), reused ones only once.
+ * @example const write = chunkWriter(shape); for (const chunk of chunks) await journal.append(write(chunk));
+ */
+export function chunkWriter(shape: DigestShape): (chunk: ChunkResult) => ChunkBytes {
   const A = shape.alliances.length;
   const F = RUN_FIELDS.length;
   const Y = shape.years.length;
   const D = shape.dyads.length;
   const cells = D * Y;
-  const n = chunk.to - chunk.from;
   const labels = Array.from({ length: shape.months }, (_, t) => encode(monthLabel(shape.start + t)));
   const alliances = shape.alliances.map((id) => encode(`,${id},`));
   const statuses = STATUSES.map((st) => encode(st));
   const prefixes = shape.dyads.map((d) => encode(`,${d.fromId},${d.toId}`));
-  // Room for typical lines at once (the buffers grow if a line is longer).
-  const runs = new AsciiBuffer(n * A * 64);
-  const cooperation = new AsciiBuffer(n * D * (24 + Y * 10));
-  const { ints, cooperation: coop } = chunk;
-  for (let r = 0; r < n; r++) {
-    const run = chunk.from + r;
-    for (let a = 0; a < A; a++) {
-      const at = (r * A + a) * F;
-      runs.int(run);
-      runs.bytes(alliances[a]);
-      if (ints[at] >= 0) runs.bytes(labels[ints[at]]);
-      runs.byte(44);
-      if (ints[at + 1] >= 0) runs.bytes(labels[ints[at + 1]]);
-      runs.byte(44);
-      runs.bytes(statuses[ints[at + 2]]);
-      runs.byte(44);
-      runs.int(ints[at + 3]);
-      runs.byte(44);
-      runs.int(ints[at + 4]);
-      runs.byte(10);
+  let runs: AsciiBuffer | undefined;
+  let cooperation: AsciiBuffer | undefined;
+  return (chunk) => {
+    const n = chunk.to - chunk.from;
+    // Room for typical lines at once (the buffers grow if a line is longer, and stay grown).
+    runs ??= new AsciiBuffer(n * A * 64);
+    cooperation ??= new AsciiBuffer(n * D * (24 + Y * 10));
+    runs.clear();
+    cooperation.clear();
+    const { ints, cooperation: coop } = chunk;
+    for (let r = 0; r < n; r++) {
+      const run = chunk.from + r;
+      for (let a = 0; a < A; a++) {
+        const at = (r * A + a) * F;
+        runs.int(run);
+        runs.bytes(alliances[a]);
+        if (ints[at] >= 0) runs.bytes(labels[ints[at]]);
+        runs.byte(44);
+        if (ints[at + 1] >= 0) runs.bytes(labels[ints[at + 1]]);
+        runs.byte(44);
+        runs.bytes(statuses[ints[at + 2]]);
+        runs.byte(44);
+        runs.int(ints[at + 3]);
+        runs.byte(44);
+        runs.int(ints[at + 4]);
+        runs.byte(10);
+      }
+      for (let k = 0; k < D; k++) {
+        cooperation.int(run);
+        cooperation.bytes(prefixes[k]);
+        const base = r * cells + k * Y;
+        cooperation.numbers(coop, base, base + Y);
+        cooperation.byte(10);
+      }
     }
-    for (let k = 0; k < D; k++) {
-      cooperation.int(run);
-      cooperation.bytes(prefixes[k]);
-      const base = r * cells + k * Y;
-      cooperation.numbers(coop, base, base + Y);
-      cooperation.byte(10);
-    }
-  }
-  return { from: chunk.from, to: chunk.to, runs: runs.view(), cooperation: cooperation.view(), stats: chunk.stats };
+    return { from: chunk.from, to: chunk.to, runs: runs.view(), cooperation: cooperation.view(), stats: chunk.stats };
+  };
 }
 
 /**

@@ -20,18 +20,30 @@ export interface ChunkResult extends RunRange {
   stats: EnsembleStats;
 }
 
+/** The arrays of a chunk's per-run numbers (ChunkResult's), which a worker can keep and have written again chunk after chunk. */
+export type ChunkArrays = Pick<ChunkResult, 'ints' | 'cooperation'>;
+
+/** Arrays for the per-run numbers of `runs` runs of a shape, zeroed. */
+export function chunkArrays(shape: DigestShape, runs: number): ChunkArrays {
+  return {
+    ints: new Int32Array(runs * shape.alliances.length * RUN_FIELDS.length),
+    cooperation: new Float64Array(runs * shape.dyads.length * shape.years.length),
+  };
+}
+
 /**
- * Runs a chunk; each run's stream comes from (seed, run index) alone, so the result does not depend on who runs it.
+ * Runs a chunk; each run's stream comes from (seed, run index) alone, so the result does not depend on who runs it. The
+ * per-run numbers are written into `into` when it is given (holding at least the chunk's runs): its arrays, or views of
+ * their first part, are the result's.
  * @example const r = runChunk(model, digestShape(model), 7, { from: 0, to: 100 });
  */
-export function runChunk(model: Model, shape: DigestShape, seed: number, range: RunRange): ChunkResult {
+export function runChunk(model: Model, shape: DigestShape, seed: number, range: RunRange, into?: ChunkArrays): ChunkResult {
   const n = range.to - range.from;
   const A = shape.alliances.length;
   const F = RUN_FIELDS.length;
   const cells = shape.dyads.length * shape.years.length;
   const stats = emptyStats(shape);
-  const ints = new Int32Array(n * A * F);
-  const cooperation = new Float64Array(n * cells);
+  const { ints, cooperation } = into === undefined ? chunkArrays(shape, n) : fitted(into, n * A * F, n * cells);
   const digestOf = digester(model, shape, emptyDigest(shape));
   const final = new Int32Array(A);
   for (let r = 0; r < n; r++) {
@@ -51,4 +63,15 @@ export function runChunk(model: Model, shape: DigestShape, seed: number, range: 
     cooperation.set(digest.cooperation, r * cells);
   }
   return { from: range.from, to: range.to, ints, cooperation, stats };
+}
+
+/** Views of the first `ints` and `cooperation` numbers of kept arrays, the ints zeroed (status changes are counted up). */
+function fitted(into: ChunkArrays, ints: number, cooperation: number): ChunkArrays {
+  if (into.ints.length < ints || into.cooperation.length < cooperation) throw new RangeError(`the arrays hold fewer runs than the chunk has`);
+  const view = {
+    ints: into.ints.length === ints ? into.ints : into.ints.subarray(0, ints),
+    cooperation: into.cooperation.length === cooperation ? into.cooperation : into.cooperation.subarray(0, cooperation),
+  };
+  view.ints.fill(0);
+  return view;
 }

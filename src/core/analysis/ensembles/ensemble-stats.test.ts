@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { compile } from '../../engine/compile.js';
-import { breakDatesCsv, chunkBytes, chunkLines, cooperationBandsCsv, ensembleSummary } from '../../output/ensemble.js';
+import { breakDatesCsv, chunkBytes, chunkLines, chunkWriter, cooperationBandsCsv, ensembleSummary } from '../../output/ensemble.js';
 import { loadScenarioText } from '../../scenario/parse.js';
-import { runChunk } from './ensemble-chunk.js';
+import { chunkArrays, runChunk } from './ensemble-chunk.js';
 import { emptyStats, mergeStats, statsFromJson, statsToJson } from './ensemble-stats.js';
 import { digestShape, layoutOf, shapeOfLayout } from './run-digest.js';
 
@@ -44,6 +44,25 @@ test('the bytes the journal writes are the readable lines, byte for byte, on the
     assert.equal(decoder.decode(bytes.runs), text.runs);
     assert.equal(decoder.decode(bytes.cooperation), text.cooperation);
   }
+});
+
+test('arrays and a writer kept from chunk to chunk, as a worker and the main thread keep them, give each chunk the bytes fresh ones do', () => {
+  const decoder = new TextDecoder();
+  // The reference scenario, whose runs change status (counted up in the kept ints).
+  const reference = compile(loadScenarioText(readFileSync('scenarios/sino-soviet.yaml', 'utf8'), 'scenarios/sino-soviet.yaml'));
+  const s = digestShape(reference);
+  const kept = chunkArrays(s, 50);
+  const write = chunkWriter(s);
+  // A smaller chunk between two full ones: the arrays are used in part, then whole again, and must not carry anything over.
+  for (const range of [{ from: 0, to: 50 }, { from: 50, to: 80 }, { from: 80, to: 130 }]) {
+    const fresh = chunkBytes(s, runChunk(reference, s, 3, range));
+    assert.ok(fresh.stats.changes[0] > 0, 'runs that change status');
+    const reused = write(runChunk(reference, s, 3, range, kept));
+    assert.equal(decoder.decode(reused.runs), decoder.decode(fresh.runs), `runs.csv of ${range.from}..${range.to}`);
+    assert.equal(decoder.decode(reused.cooperation), decoder.decode(fresh.cooperation), `cooperation.csv of ${range.from}..${range.to}`);
+    assert.deepEqual(statsToJson(reused.stats), statsToJson(fresh.stats));
+  }
+  assert.throws(() => runChunk(reference, s, 3, { from: 0, to: 51 }, kept), RangeError);
 });
 
 test('the statistics agree with the per-run lines they summarise', () => {
