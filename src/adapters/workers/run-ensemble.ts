@@ -7,7 +7,7 @@ import { compile } from '../../core/engine/compile.js';
 import { breakDatesCsv, chunkWriter, cooperationBandsCsv, cooperationHeader, ensembleSummary, RUNS_HEADER } from '../../core/output/ensemble.js';
 import { SCHISM_VERSION } from '../../core/version.js';
 import { openJournal } from '../files/ensemble-journal.js';
-import { runChunksInOrder } from './ensemble-pool.js';
+import { runChunksInOrder, sharedChunkArrays } from './ensemble-pool.js';
 
 /** What to run: the world (scenario and its counterfactual changes), the seeds, the share of runs and where the output goes. */
 export interface EnsembleRequest {
@@ -65,7 +65,7 @@ export async function runEnsemble(req: EnsembleRequest): Promise<{ summary: Reco
     await runChunksInOrder({ scenario: req.world.scenario, compile: req.world.compile, seed: req.seed }, chunks, req.workers, async (result) => {
       await journal.append(write(result));
       req.onProgress?.(journal.done, total);
-    });
+    }, (runs) => sharedChunkArrays(shape, runs));
     const s = summary();
     await journal.finish({
       'manifest.json': `${JSON.stringify({ ...job, files: ENSEMBLE_FILES }, null, 2)}\n`,

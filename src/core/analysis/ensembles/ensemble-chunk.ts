@@ -20,7 +20,7 @@ export interface ChunkResult extends RunRange {
   stats: EnsembleStats;
 }
 
-/** The arrays of a chunk's per-run numbers (ChunkResult's), which a worker can keep and have written again chunk after chunk. */
+/** The arrays of a chunk's per-run numbers (ChunkResult's), which can be kept and written again chunk after chunk (an ensemble's pool keeps them on shared memory). */
 export type ChunkArrays = Pick<ChunkResult, 'ints' | 'cooperation'>;
 
 /** Arrays for the per-run numbers of `runs` runs of a shape, zeroed. */
