@@ -4,8 +4,9 @@
 // OUT` prints as JSON the wall seconds, the runs per second once the first chunk has landed, the CPU seconds of the whole
 // process (all threads) and of its main thread, and the CPU seconds per run over the second half of the runs (steadyCpu,
 // from the first chunk that lands at or past half way: the first runs of a fresh worker, before V8 has compiled the loop,
-// take longer than its first chunk).
-import { readFileSync } from 'node:fs';
+// take longer than its first chunk), and that CPU by thread (steadyThreads, Linux: the main thread, the busiest other
+// thread, which with one worker is the worker, and all the rest, V8's and libuv's helpers).
+import { readdirSync, readFileSync } from 'node:fs';
 
 const [file, runsArg, workersArg, out] = process.argv.slice(2);
 const runs = Number(runsArg);
@@ -31,26 +32,49 @@ const mainThreadCpu = () => {
   }
 };
 
+/** CPU seconds of each thread of this process by thread id (Linux, as mainThreadCpu), empty elsewhere. */
+const threadCpu = () => {
+  try {
+    return new Map(readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return [tid, (Number(f[11]) + Number(f[12])) / 100];
+    }));
+  } catch {
+    return new Map();
+  }
+};
+
 const scenario = loadScenarioText(readFileSync(file, 'utf8'), file);
 const c0 = cpuSeconds();
 const main0 = mainThreadCpu();
 const t0 = process.hrtime.bigint();
 let first;
 let half;
+let last;
 await runEnsemble({
   world: buildWorld(scenario, {}), inputs: { scenario: { file, sha256: '-' }, variants: [] },
   seed: 1, runs, workers: Number(workersArg), out,
   onProgress: (done) => {
     if (done > 0 && !first) first = { t: process.hrtime.bigint(), done, cpu: cpuSeconds() };
-    if (done >= runs / 2 && !half) half = { done, cpu: cpuSeconds() };
+    if (done >= runs / 2 && !half) half = { done, cpu: cpuSeconds(), threads: threadCpu() };
+    // The threads as the last chunk lands, while the workers are still there to be read.
+    if (done === runs) last = threadCpu();
   },
 });
 const t1 = process.hrtime.bigint();
 const c1 = cpuSeconds();
+// The second half's CPU by thread, up to the last chunk: the main thread, the busiest other (with one worker, the worker)
+// and the rest.
+const spent = [...(last ?? new Map())].map(([tid, cpu]) => [tid, cpu - (half?.threads.get(tid) ?? 0)]);
+const main = spent.find(([tid]) => tid === String(process.pid))?.[1] ?? Number.NaN;
+const others = spent.filter(([tid]) => tid !== String(process.pid)).map(([, cpu]) => cpu).sort((a, b) => b - a);
+const steadyRuns = half ? runs - half.done : Number.NaN;
 process.stdout.write(JSON.stringify({
   wall: Number(t1 - t0) / 1e9,
   steady: first ? (runs - first.done) / (Number(t1 - first.t) / 1e9) : Number.NaN,
   cpu: c1 - c0,
   mainCpu: mainThreadCpu() - main0,
   steadyCpu: half && half.done < runs ? (c1 - half.cpu) / (runs - half.done) : Number.NaN,
+  steadyThreads: { main: main / steadyRuns, busiest: (others[0] ?? Number.NaN) / steadyRuns, rest: others.slice(1).reduce((a, b) => a + b, 0) / steadyRuns },
 }));

@@ -1,6 +1,7 @@
 // Ensemble benchmark, on the compiled code a user runs (dist/), every ensemble and bare engine in a plain node process of its
 // own (bench/ensemble-run-child.mjs, bench/bare-child.mjs): the CPU cost of a run inside an ensemble against the bare engine's
-// doing as many runs (goal <= 1.15x), on 20,000 runs (once the first runs are done, and whole) and on the throughput case's,
+// doing as many runs (goal <= 1.15x), on 20,000 runs (once the first runs are done, split by thread, and whole) and on the
+// throughput case's,
 // and in one process what a worker's digest adds to a run (bench/digest-child.mjs), where the machine's drift cancels;
 // throughput with 2 workers against 1 (goal >= 1.85x on 200,000 runs) with the load average; and the peak memory of a
 // 1,000,000-run ensemble (goal <= 500 MB) as `schism ensemble` in a child process.
@@ -48,6 +49,8 @@ interface Measured {
   cpu: number;
   steadyCpu: number;
   mainCpu: number;
+  /** CPU seconds per run over the second half, up to the last chunk, by thread: main, the busiest other (the worker, with one), the rest. */
+  steadyThreads: { main: number; busiest: number; rest: number };
   loadBefore: string;
   loadAfter: string;
 }
@@ -75,6 +78,12 @@ function digestCost(batches: number): { bare: number; digested: number; ratio: n
   return { ...(JSON.parse(child.stdout) as { bare: number; digested: number; ratio: number }), batches };
 }
 
+/** A second half's CPU per run by thread, as a repeat line gives it (Linux; /proc counts in hundredths of a second). */
+function threadSplit(x: Measured): string {
+  const t = x.steadyThreads;
+  return `worker thread ${(t.busiest * 1e6).toFixed(0)}, main ${(t.main * 1e6).toFixed(1)}, other threads ${(t.rest * 1e6).toFixed(1)} µs`;
+}
+
 /** Prints the ensemble's CPU per run against the bare engine's, throughput for 1 and 2 workers, and the million-run peak memory. */
 export async function benchEnsemble(): Promise<void> {
   ensureBuild();
@@ -96,10 +105,11 @@ export async function benchEnsemble(): Promise<void> {
     process.stdout.write(
       `  repeat ${r + 1}: bare ${(bare.whole * 1e6).toFixed(0)} µs whole, ${(bare.steady * 1e6).toFixed(0)} µs steady; 1-worker ensemble ` +
         `${((ensemble.cpu / small) * 1e6).toFixed(0)} µs whole (main thread ${((ensemble.mainCpu / ensemble.cpu) * 100).toFixed(1)}%), ` +
-        `${(ensemble.steadyCpu * 1e6).toFixed(0)} µs steady; load average ${ensemble.loadAfter}\n`,
+        `${(ensemble.steadyCpu * 1e6).toFixed(0)} µs steady (${threadSplit(ensemble)}); load average ${ensemble.loadAfter}\n`,
     );
   }
   const us = (xs: number[]) => `${(median(xs) * 1e6).toFixed(0)} µs`;
+  const worker = pairs.map((p) => p.ensemble.steadyThreads.busiest / p.bare.steady);
   const ratio = (pick: (p: (typeof pairs)[number]) => [number, number]) => {
     const rs = pairs.map((p) => pick(p)[0] / pick(p)[1]);
     return `${median(rs).toFixed(2)}x (paired ratios ${rs.map((x) => x.toFixed(2)).join(', ')})`;
@@ -108,6 +118,8 @@ export async function benchEnsemble(): Promise<void> {
     `CPU per run, ${small} runs, goal <= 1.15x:\n` +
       `  steady (the second half of the runs): ensemble ${us(pairs.map((p) => p.ensemble.steadyCpu))} against bare ${us(pairs.map((p) => p.bare.steady))} = ` +
       `${ratio((p) => [p.ensemble.steadyCpu, p.bare.steady])}\n` +
+      `    of which the worker thread alone ${us(pairs.map((p) => p.ensemble.steadyThreads.busiest))} = ${median(worker).toFixed(2)}x the bare engine's (paired ${worker.map((x) => x.toFixed(2)).join(', ')}), ` +
+      `the main thread ${us(pairs.map((p) => p.ensemble.steadyThreads.main))}, other threads ${us(pairs.map((p) => p.ensemble.steadyThreads.rest))}\n` +
       `  whole (pool start-up, compiling, journal and files included): ensemble ${us(pairs.map((p) => p.ensemble.cpu / small))} against bare ${us(pairs.map((p) => p.bare.whole))} = ` +
       `${ratio((p) => [p.ensemble.cpu / small, p.bare.whole])}\n`,
   );
@@ -133,7 +145,7 @@ export async function benchEnsemble(): Promise<void> {
       by[w].push(x);
       process.stdout.write(
         `  repeat ${r + 1}, ${w} worker${w > 1 ? 's' : ''}: ${x.steady.toFixed(0)} runs/s steady, ${x.wall.toFixed(1)} s wall, ${x.cpu.toFixed(1)} s CPU (main thread ${x.mainCpu.toFixed(1)} s), ` +
-          `${(x.cpu / x.wall).toFixed(2)} cores used; load average ${x.loadBefore} before, ${x.loadAfter} after\n`,
+          `${(x.cpu / x.wall).toFixed(2)} cores used${w === 1 ? `; the second half's ${(x.steadyCpu * 1e6).toFixed(0)} µs a run: ${threadSplit(x)}` : ''}; load average ${x.loadBefore} before, ${x.loadAfter} after\n`,
       );
     }
   }
