@@ -1,10 +1,9 @@
 // Ensemble benchmark, on the compiled code a user runs (dist/), every ensemble and bare engine in a plain node process of its
 // own (bench/ensemble-run-child.mjs, bench/bare-child.mjs): the CPU cost of a run inside an ensemble against the bare engine's
 // doing as many runs (goal <= 1.15x), on 20,000 runs (once the first runs are done, split by thread, and whole) and on the
-// throughput case's,
-// and in one process what a worker's digest adds to a run (bench/digest-child.mjs), where the machine's drift cancels;
-// throughput with 2 workers against 1 (goal >= 1.85x on 200,000 runs) with the load average; and the peak memory of a
-// 1,000,000-run ensemble (goal <= 500 MB) as `schism ensemble` in a child process.
+// throughput case's, and in one process what a worker's digest adds to a run (bench/digest-child.mjs), where the machine's
+// drift cancels; throughput with 2 workers against 1 (goal >= 1.85x on 200,000 runs) with the load average; and the peak
+// memory of a 1,000,000-run ensemble (goal <= 500 MB) as `schism ensemble` in a child process.
 // SCHISM_BENCH_RUNS sets the size of the throughput case (default 200000), SCHISM_BENCH_REPEATS its alternating repeats
 // (default 3), SCHISM_BENCH_SMALL the runs of the CPU-per-run case (default 20000), SCHISM_BENCH_BATCHES the paired batches of
 // the in-process digest cost (bench/digest-child.mjs, default 40), SCHISM_BENCH_MILLION the memory case (0 skips it). The
