@@ -49,7 +49,7 @@ export function chunkBytes(shape: DigestShape, chunk: ChunkResult): ChunkBytes {
 /**
  * chunkBytes for chunk after chunk of one ensemble, into two buffers it keeps: the bytes it returns are valid until its next
  * call. A chunk's lines take megabytes; fresh buffers for each chunk cost the main thread about as much again as writing
- * them (the memory is mapped and zeroed anew each time), reused ones only once.
+ * them (the memory allocated and zeroed anew each time), reused ones only once.
  * @example const write = chunkWriter(shape); for (const chunk of chunks) await journal.append(write(chunk));
  */
 export function chunkWriter(shape: DigestShape): (chunk: ChunkResult) => ChunkBytes {
