@@ -54,7 +54,7 @@ export async function runChunksInOrder(
   });
   const window = workers * 2;
   // As many arrays as chunks in flight, made as they are first needed, each big enough for the largest chunk.
-  const largest = Math.max(...chunks.map((c) => c.to - c.from));
+  const largest = chunks.reduce((most, c) => Math.max(most, c.to - c.from), 0);
   const free: ChunkArrays[] = [];
   const inflight: { into: ChunkArrays; result: Promise<ChunkResult> }[] = [];
   let next = 0;

@@ -25,6 +25,15 @@ test('AsciiBuffer.numbers writes what formatNumber writes over magnitudes 1e-10 
   values.forEach((v, i) => assert.equal(lines[i], formatNumber(v), `numbers(…${v}…)`));
 });
 
+test('AsciiBuffer.numbers makes room again after a long rare form: no byte of the numbers after it is lost', () => {
+  // Room is made for the whole row at once, 18 bytes a number; an exponent form takes 24 with its comma, and the buffer
+  // here holds exactly the row's room, so the ordinary number after it would run 1 byte past the end.
+  const values = [-1.2345678901234568e27, -2147.123456];
+  const b = new AsciiBuffer(16);
+  b.numbers(Float64Array.from(values), 0, values.length);
+  assert.equal(decoder.decode(b.view()), values.map((v) => `,${formatNumber(v)}`).join(''));
+});
+
 test('AsciiBuffer.int writes integers as String() does', () => {
   const b = new AsciiBuffer(16);
   const values = [0, 1, 9, 10, 99, 100, 12345, -1, -10, -987654, 2 ** 31, 2 ** 32 + 7, Number.MAX_SAFE_INTEGER];

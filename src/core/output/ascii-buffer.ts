@@ -141,6 +141,9 @@ export class AsciiBuffer {
       } else {
         this.length = at;
         this.rareNumber(values[i]);
+        // A rare form can be longer than the room made for it (a typed array drops writes past its end, silently): room
+        // for the rest again.
+        this.room((to - i - 1) * 18);
         buf = this.buf;
         at = this.length;
       }
