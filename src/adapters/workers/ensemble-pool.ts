@@ -1,8 +1,7 @@
 // Runs an ensemble's chunks on a piscina worker pool and hands the results back in chunk order, with few in flight at once.
 import { Piscina } from 'piscina';
-import { RUN_FIELDS, type ChunkArrays, type ChunkResult } from '../../core/analysis/ensembles/ensemble-chunk.js';
+import type { ChunkArrays, ChunkResult } from '../../core/analysis/ensembles/ensemble-chunk.js';
 import type { RunRange } from '../../core/analysis/ensembles/ensemble-plan.js';
-import type { DigestShape } from '../../core/analysis/ensembles/run-digest.js';
 import type { CompileOptions } from '../../core/engine/compile.js';
 import type { Scenario } from '../../core/scenario/schema.js';
 import { workerTask } from './worker-task.js';
@@ -30,9 +29,13 @@ const TASK = workerTask('ensemble-task');
 /**
  * Runs the chunks on `workers` threads and calls `onChunk` for each result in chunk order (awaiting it before the next),
  * keeping at most two chunks per worker in flight so that memory stays bounded whatever the ensemble's size. A chunk's
- * per-run numbers go into arrays from `arrays(runs)` (shared memory, e.g. sharedChunkArrays), which are reused once
- * `onChunk` has returned: a result's arrays hold its numbers only until then.
- * @example await runChunksInOrder(job, chunks, 2, async (r) => journal.append(write(r)), (runs) => sharedChunkArrays(shape, runs));
+ * per-run numbers go into arrays from `arrays(runs)`, which are reused once `onChunk` has returned: a result's arrays hold
+ * its numbers only until then. They are on shared memory: a worker writes a chunk's numbers where the main thread reads
+ * them. Posted back as ordinary arrays, a chunk's megabytes were copied, and the main thread's fresh memory for each copy
+ * cost it about as much as writing the lines. (Handed over instead, the arrays would be detached in the worker, and V8
+ * then compiles every typed-array access of the engine's loop with a check for a detached buffer: runs took a fifth
+ * longer, measured.)
+ * @example await runChunksInOrder(job, chunks, 2, async (r) => journal.append(write(r)), (runs) => chunkArrays(shape, runs, SharedArrayBuffer));
  */
 export async function runChunksInOrder(
   job: EnsembleJob,
@@ -72,17 +75,4 @@ export async function runChunksInOrder(
     await Promise.allSettled(inflight.map((x) => x.result));
     await pool.destroy();
   }
-}
-
-/**
- * Chunk arrays for `runs` runs on shared memory: a worker writes a chunk's numbers where the main thread reads them. Posted
- * back as ordinary arrays, a chunk's megabytes were copied, and the main thread's fresh memory for each copy cost it about
- * as much as writing the lines. (Handed over instead, the arrays would be detached in the worker, and V8 then compiles
- * every typed-array access of the engine's loop with a check for a detached buffer: runs took a fifth longer, measured.)
- */
-export function sharedChunkArrays(shape: DigestShape, runs: number): ChunkArrays {
-  return {
-    ints: new Int32Array(new SharedArrayBuffer(runs * shape.alliances.length * RUN_FIELDS.length * Int32Array.BYTES_PER_ELEMENT)),
-    cooperation: new Float64Array(new SharedArrayBuffer(runs * shape.dyads.length * shape.years.length * Float64Array.BYTES_PER_ELEMENT)),
-  };
 }

@@ -1,5 +1,6 @@
 // Runs an ensemble end to end: journal (resume), worker pool (chunks in order), streamed counts, then the summaries put in place atomically.
 import type { World } from '../../core/analysis/counterfactuals/counterfactual-world.js';
+import { chunkArrays } from '../../core/analysis/ensembles/ensemble-chunk.js';
 import { chunkRanges, defaultChunk, shardRange, type Shard } from '../../core/analysis/ensembles/ensemble-plan.js';
 import { statsToJson } from '../../core/analysis/ensembles/ensemble-stats.js';
 import { digestShape, layoutOf } from '../../core/analysis/ensembles/run-digest.js';
@@ -7,7 +8,7 @@ import { compile } from '../../core/engine/compile.js';
 import { breakDatesCsv, chunkWriter, cooperationBandsCsv, cooperationHeader, ensembleSummary, RUNS_HEADER } from '../../core/output/ensemble.js';
 import { SCHISM_VERSION } from '../../core/version.js';
 import { openJournal } from '../files/ensemble-journal.js';
-import { runChunksInOrder, sharedChunkArrays } from './ensemble-pool.js';
+import { runChunksInOrder } from './ensemble-pool.js';
 
 /** What to run: the world (scenario and its counterfactual changes), the seeds, the share of runs and where the output goes. */
 export interface EnsembleRequest {
@@ -65,7 +66,7 @@ export async function runEnsemble(req: EnsembleRequest): Promise<{ summary: Reco
     await runChunksInOrder({ scenario: req.world.scenario, compile: req.world.compile, seed: req.seed }, chunks, req.workers, async (result) => {
       await journal.append(write(result));
       req.onProgress?.(journal.done, total);
-    }, (runs) => sharedChunkArrays(shape, runs));
+    }, (runs) => chunkArrays(shape, runs, SharedArrayBuffer));
     const s = summary();
     await journal.finish({
       'manifest.json': `${JSON.stringify({ ...job, files: ENSEMBLE_FILES }, null, 2)}\n`,

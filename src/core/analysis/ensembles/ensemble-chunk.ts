@@ -23,11 +23,16 @@ export interface ChunkResult extends RunRange {
 /** The arrays of a chunk's per-run numbers (ChunkResult's), which can be kept and written again chunk after chunk (an ensemble's pool keeps them on shared memory). */
 export type ChunkArrays = Pick<ChunkResult, 'ints' | 'cooperation'>;
 
-/** Arrays for the per-run numbers of `runs` runs of a shape, zeroed. */
-export function chunkArrays(shape: DigestShape, runs: number): ChunkArrays {
+/**
+ * Arrays for the per-run numbers of `runs` runs of a shape, zeroed, on `memory`: ArrayBuffer, or SharedArrayBuffer for
+ * arrays a worker writes where another thread reads them.
+ */
+export function chunkArrays(shape: DigestShape, runs: number, memory: ArrayBufferConstructor | SharedArrayBufferConstructor = ArrayBuffer): ChunkArrays {
+  const ints = runs * shape.alliances.length * RUN_FIELDS.length;
+  const cooperation = runs * shape.dyads.length * shape.years.length;
   return {
-    ints: new Int32Array(runs * shape.alliances.length * RUN_FIELDS.length),
-    cooperation: new Float64Array(runs * shape.dyads.length * shape.years.length),
+    ints: new Int32Array(new memory(ints * Int32Array.BYTES_PER_ELEMENT)),
+    cooperation: new Float64Array(new memory(cooperation * Float64Array.BYTES_PER_ELEMENT)),
   };
 }
 

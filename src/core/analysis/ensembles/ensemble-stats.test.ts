@@ -51,7 +51,8 @@ test('arrays and a writer kept from chunk to chunk, as a worker and the main thr
   // The reference scenario, whose runs change status (counted up in the kept ints).
   const reference = compile(loadScenarioText(readFileSync('scenarios/sino-soviet.yaml', 'utf8'), 'scenarios/sino-soviet.yaml'));
   const s = digestShape(reference);
-  const kept = chunkArrays(s, 50);
+  // On shared memory, as the ensemble's pool keeps them.
+  const kept = chunkArrays(s, 50, SharedArrayBuffer);
   const write = chunkWriter(s);
   // A smaller chunk between two full ones: the arrays are used in part, then whole again, and must not carry anything over.
   for (const range of [{ from: 0, to: 50 }, { from: 50, to: 80 }, { from: 80, to: 130 }]) {
