@@ -193,7 +193,8 @@ export function concessionCost(model: Model, state: IssueState, i: number, j: nu
   const q = state.outcome[k];
   const target = state.pos[j * K + k];
   const step = Math.min(model.params.rules.concessionStep, Math.abs(target - q));
-  const next = q + (target > q ? step : -step);
+  // q - step, the same number as q + -step: a step of 0 negated is -0, on which V8's optimised decision gave way (deoptimised) in the first runs.
+  const next = target > q ? q + step : q - step;
   const d = model.dimension[k];
   const dd = d === DIMENSION.sovereignty ? 0 : d === DIMENSION.nuclear ? 2 : 1;
   if (!model.params.enabled[DEMAND_MECHANISM[dd]]) return 0;
@@ -317,7 +318,7 @@ function isJunior(model: Model, state: RunState, al: number, i: number): boolean
 function moveOutcome(model: Model, state: RunState, k: number, toward: number): void {
   const q = state.outcome[k];
   const step = Math.min(model.params.rules.concessionStep, Math.abs(toward - q));
-  state.outcome[k] = q + (toward > q ? step : -step);
+  state.outcome[k] = toward > q ? q + step : q - step;
   issueChanged(model, state, k);
 }
 

@@ -554,7 +554,7 @@ function makeKernel(model: Model): FusedLoop {
   function moveOutcome(k: number, toward: number): void {
     const q = outcome[k];
     const step = Math.min(concessionStep, Math.abs(toward - q));
-    outcome[k] = q + (toward > q ? step : -step);
+    outcome[k] = toward > q ? q + step : q - step;
     changed(k);
   }
   function polarise(i: number, j: number): void {

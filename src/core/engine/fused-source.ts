@@ -302,7 +302,8 @@ function decideSource(shape: LoopShape, s: number): string {
   }
   put(`const chosen = spread > 0 && argHigh === argLow && secondHigh < maxLow ? argLow : exactChoice(spread, d0, opened, aidR, aidS);`);
   // The issue the chosen option concerns (decision.ts's issue[o]), read before the option is applied.
-  put(`const k = chosen === ${OPTION.concede} ? pending : chosen >= ${OPTION.demandSovereignty} && chosen < ${OPTION.demandSovereignty + 3} ? gapOf[${s * 3 - OPTION.demandSovereignty} + chosen] : chosen === ${OPTION.criticise} ? doctrinalOf[${s}] : chosen === ${OPTION.withholdNuclear} ? retractOf[${s}] : -1;`);
+  put(`const doctrinal = doctrinalOf[${s}], retract = retractOf[${s}];`);
+  put(`const k = chosen === ${OPTION.concede} ? pending : chosen >= ${OPTION.demandSovereignty} && chosen < ${OPTION.demandSovereignty + 3} ? gapOf[${s * 3 - OPTION.demandSovereignty} + chosen] : chosen === ${OPTION.criticise} ? doctrinal : chosen === ${OPTION.withholdNuclear} ? retract : -1;`);
   put(`switch (chosen) {`);
   put(`case ${OPTION.aid}: aid[${ij}] = Math.min(1, aid[${ij}] + aidStep); break;`);
   put(`case ${OPTION.concede}: moveOutcome(k, pos[${j} * ${K} + k]); demand${other} = -1; break;`);
@@ -349,7 +350,8 @@ smoothed1 = smoothed1 !== smoothed1 ? margin1 : smoothed1 + statusMemory * (marg
 below1 = smoothed1 < 0 ? below1 + 1 : 0;
 const worst = Math.min(smoothed0, smoothed1);
 above = worst >= restoreMargin ? above + 1 : 0;
-if (severed === 1 && above >= patience && t - lastDefect >= defectionMemory) severed = 0;
+const healed = above >= patience && t - lastDefect >= defectionMemory;
+if (severed === 1 && healed) severed = 0;
 let now, reason;
 if (t - lastForce < forceMemory) { now = 3; reason = 'force'; }
 else if (Math.max(rel[${A * n + B}], rel[${B * n + A}]) <= hostileRelation) { now = 3; reason = 'relations'; }
