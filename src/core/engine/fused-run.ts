@@ -971,7 +971,9 @@ function makeKernel(model: Model): FusedLoop {
         below1 = smoothed1 < 0 ? below1 + 1 : 0;
         const worst = Math.min(smoothed0, smoothed1);
         above = worst >= restoreMargin ? above + 1 : 0;
-        if (severed === 1 && above >= patience && t - lastDefect >= defectionMemory) severed = 0;
+        // Worked out every month, not only while severed: see the written-out loop's statusSource (fused-source.ts).
+        const healed = above >= patience && t - lastDefect >= defectionMemory;
+        if (severed === 1 && healed) severed = 0;
         let now: number;
         let reason: StatusReason;
         if (t - lastForce < forceMemory) { now = 3; reason = 'force'; }

@@ -302,6 +302,8 @@ function decideSource(shape: LoopShape, s: number): string {
   }
   put(`const chosen = spread > 0 && argHigh === argLow && secondHigh < maxLow ? argLow : exactChoice(spread, d0, opened, aidR, aidS);`);
   // The issue the chosen option concerns (decision.ts's issue[o]), read before the option is applied.
+  // Read at every decision, not only for the option that needs them: an operation the runs so far have not reached has no
+  // type feedback, and V8's optimised function gives way (deoptimises, and is compiled again) the first time one is.
   put(`const doctrinal = doctrinalOf[${s}], retract = retractOf[${s}];`);
   put(`const k = chosen === ${OPTION.concede} ? pending : chosen >= ${OPTION.demandSovereignty} && chosen < ${OPTION.demandSovereignty + 3} ? gapOf[${s * 3 - OPTION.demandSovereignty} + chosen] : chosen === ${OPTION.criticise} ? doctrinal : chosen === ${OPTION.withholdNuclear} ? retract : -1;`);
   put(`switch (chosen) {`);
@@ -342,7 +344,10 @@ for (let q = thirdStart[t], y = d + 28; q < thirdStart[t + 1]; q++, y++) {
 } }`;
 }
 
-/** status.ts's update: each member's smoothed margin, then the alliance's status; statusMoved records a change. */
+/**
+ * status.ts's update: each member's smoothed margin, then the alliance's status; statusMoved records a change. `healed` is
+ * worked out every month, not only while the alliance is severed, for the reason decideSource gives.
+ */
 function statusSource(n: number, A: number, B: number): string {
   return `smoothed0 = smoothed0 !== smoothed0 ? margin0 : smoothed0 + statusMemory * (margin0 - smoothed0);
 below0 = smoothed0 < 0 ? below0 + 1 : 0;
