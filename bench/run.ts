@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmark in turn and prints its table. Benchmarks never run in the tests.
 // Pass names to run only some: `npm run bench -- engine` (`ktab-speed`: only the comparison with KTAB's smpc).
-// Opt-in benchmarks (cases) run only when named.
+// Opt-in benchmarks (cases, instructions) run only when named.
 import { benchBargaining } from './bargaining.js';
 import { benchBrowser } from './browser.js';
 import { benchCases } from './cases.js';
@@ -10,6 +10,7 @@ import { benchEnsemble } from './ensemble.js';
 import { benchFit } from './fit.js';
 import { benchHttpAbuse } from './http-abuse.js';
 import { benchHttp } from './http-load.js';
+import { benchInstructions } from './instructions.js';
 import { ktabComparison } from './ktab-compare.js';
 import { benchKtabSpeed } from './ktab-speed.js';
 import { benchStartUp } from './start-up.js';
@@ -30,8 +31,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   },
 };
 
-/** Benchmarks that run only when named: `cases` takes up to half an hour. */
-const OPT_IN: Record<string, () => Promise<void>> = { cases: benchCases };
+/** Benchmarks that run only when named: `cases` takes up to half an hour, `instructions` some minutes under valgrind. */
+const OPT_IN: Record<string, () => Promise<void>> = { cases: benchCases, instructions: benchInstructions };
 
 const wanted = process.argv.slice(2);
 for (const [name, run] of [...Object.entries(BENCHES), ...Object.entries(OPT_IN)]) {
