@@ -301,10 +301,11 @@ function decideSource(shape: LoopShape, s: number): string {
     put(`if (high > maxHigh) { secondHigh = maxHigh; maxHigh = high; argHigh = ${o}; } else if (high > secondHigh) secondHigh = high; }`);
   }
   put(`const chosen = spread > 0 && argHigh === argLow && secondHigh < maxLow ? argLow : exactChoice(spread, d0, opened, aidR, aidS);`);
-  // The issue the chosen option concerns (decision.ts's issue[o]), read before the option is applied.
-  // Read at every decision, not only for the option that needs them: an operation the runs so far have not reached has no
-  // type feedback, and V8's optimised function gives way (deoptimises, and is compiled again) the first time one is.
+  // The criticise and nuclear-retract issues are read at every decision, not only for the option that needs them: an
+  // operation the runs so far have not reached has no type feedback, and V8's optimised function gives way (deoptimises,
+  // and is compiled again) the first time one is.
   put(`const doctrinal = doctrinalOf[${s}], retract = retractOf[${s}];`);
+  // The issue the chosen option concerns (decision.ts's issue[o]), read before the option is applied.
   put(`const k = chosen === ${OPTION.concede} ? pending : chosen >= ${OPTION.demandSovereignty} && chosen < ${OPTION.demandSovereignty + 3} ? gapOf[${s * 3 - OPTION.demandSovereignty} + chosen] : chosen === ${OPTION.criticise} ? doctrinal : chosen === ${OPTION.withholdNuclear} ? retract : -1;`);
   put(`switch (chosen) {`);
   put(`case ${OPTION.aid}: aid[${ij}] = Math.min(1, aid[${ij}] + aidStep); break;`);
