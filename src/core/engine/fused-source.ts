@@ -70,9 +70,9 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`let initial = 'allied', changes = [], firstBreak = -1, firstBreakReason = '', firstBreakBelow = false, firstHostile = -1;`);
   // A tally adds each month's cooperation at the start of the next month, as it clears it, and the last month's after the
   // loop (added at the end of each month instead, the same sums cost a run some 15% more: measured, not understood). Out of
-  // the month loop's function, with nothing passed: a digested run's instructions over a bare one's went from 40,900 (3.8%)
-  // to 29,100 (2.8%) (callgrind, V8 in its deterministic --predictable mode, the reference scenario, the 2,000 runs between
-  // a 1,000- and a 3,000-run process).
+  // the month loop's function, with nothing passed. Counted (callgrind, V8 --predictable, the reference scenario), a digested
+  // run's instructions over a bare one's went from 40,900 (3.8%) written inline to 29,100 (2.8%), but an ensemble's worker
+  // counted the same with either (1,068,000 and 1,067,100 a run): the gain is within the counts' spread (about 15,000).
   put(`function tallyMonth(t) {`);
   put(`const { cells, sums, periods } = tallying;`);
   put(`const p = t > 0 ? tallying.periodOf[t - 1] : -1;`);
