@@ -26,8 +26,8 @@ import { MECHANISM_IDS } from './parameters.js';
 import { fingerprint, MECHANISM_PARAMS, RULE_NAMES, sameParameters, writtenParameterCheck } from './parameter-fingerprint.js';
 import { powerSchedule } from './power-schedule.js';
 import { NEVER, STATUSES, type IssueState } from './state.js';
-import { addMonth } from './tally.js';
-import type { RunSummary, StatusChange, StatusReason, Tally, Trace } from './trace.js';
+import { addMonth, startMonth } from './tally.js';
+import type { RunSummary, StatusChange, StatusReason, Trace } from './trace.js';
 import { gumbelOf, Xoroshiro128Plus, type RandomStream } from '../random/streams.js';
 import { wasmDrawBuffer } from '../random/xoroshiro-wasm.js';
 
@@ -489,21 +489,6 @@ function makeKernel(model: Model): FusedLoop {
     const d = dimension[k];
     staleTerm[d] = 1; staleTerm[4 + d] = 1; staleQuery[d] = 1; staleQuery[4 + d] = 1;
   };
-  /** The run's tally, for tallyMonth. */
-  let tallying: Tally | undefined;
-  /**
-   * Adds month t - 1's cooperation of the tally's dyads to their sums, in its period (addMonth's rule), as it clears their
-   * cells for month t: out of the month loop's function, as the written-out loop has it (see fused-source.ts).
-   */
-  const tallyMonth = (t: number) => {
-    const { cells, sums, periods } = tallying as Tally;
-    const p = t > 0 ? (tallying as Tally).periodOf[t - 1] : -1;
-    for (let x = 0; x < cells.length; x++) {
-      const c = cells[x];
-      if (p >= 0) sums[x * periods + p] += coop[c];
-      coop[c] = 0;
-    }
-  };
   /** effects.ts's impulse: the relation moves by `step`, the month's cooperation by the act's intensity. */
   const impulse = (from: number, to: number, step: number, intensity: number) => {
     const d = from * n + to;
@@ -823,7 +808,7 @@ function makeKernel(model: Model): FusedLoop {
     GOLDSTEIN: ACT_GOLDSTEIN, GUMBEL_BOUNDS, gumbelOf, takeDraws, kernel, model, issues, issueGainInto,
     doctrineDistanceInto, concessionCost, widestGap, shortfallInto, retractableNuclear, widestDoctrinalGap, moveOutcome, polarise, changed,
     wedgeTerm, economyTerm, standingTerm, autonomyTerm, ideologyTerm, NEVER, STATUSES, ACT_KINDS, ACT_CATEGORIES, OPTION_CATEGORY,
-    DIMENSION_CATEGORY, DIPLOMATIC: CATEGORY.diplomatic, dimension, KIND_OF, P1, P2, exactChoice, scoreOf: scoreWith, decisionMargins, addMonth,
+    DIMENSION_CATEGORY, DIPLOMATIC: CATEGORY.diplomatic, dimension, KIND_OF, P1, P2, exactChoice, scoreOf: scoreWith, decisionMargins, addMonth, startMonth,
   };
   // Runs of this model so far: its loop is written out once they show that compiling it pays (writeOutAfter).
   const after = writeOutAfter;
@@ -872,7 +857,6 @@ function makeKernel(model: Model): FusedLoop {
     latentWanted = trace.actLatent !== false;
     const cooperation = trace.cooperation;
     const tally = trace.tally;
-    tallying = tally;
     rel.set(model.relation0);
     relBase.set(model.relationBase);
     aid.set(model.aid0);
@@ -907,7 +891,7 @@ function makeKernel(model: Model): FusedLoop {
       if (cooperation !== undefined) {
         if (tally !== undefined && t > 0) addMonth(tally, t - 1, coop);
         for (let c = 0; c < coop.length; c++) coop[c] = 0;
-      } else if (tallying !== undefined) tallyMonth(t);
+      } else if (tally !== undefined) startMonth(tally, t, coop);
       for (let x = positionStart[t]; x < positionStart[t + 1]; x++) {
         const d = positionActor[x] * K + positionIssue[x];
         pos[d] = positionValue[x];

@@ -65,19 +65,9 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`const clamp = (x, lo, hi) => (x < lo ? lo : x > hi ? hi : x);`);
   // The run's scalar state, shared by the functions below.
   put(`let h = 0, lastDefect = NEVER, lastForce = NEVER, severed = 0, breaker = -1, demand0 = -1, demandMonth0 = NEVER, demand1 = -1, demandMonth1 = NEVER;`);
-  // thirdActs: the third powers' acts, which a tally counts with the allies'; tallying: the run's tally, for tallyMonth.
-  put(`let act, latentWanted = true, thirdActs = 0, tallying;`);
+  // thirdActs: the third powers' acts, which a tally counts with the allies'.
+  put(`let act, latentWanted = true, thirdActs = 0;`);
   put(`let initial = 'allied', changes = [], firstBreak = -1, firstBreakReason = '', firstBreakBelow = false, firstHostile = -1;`);
-  // A tally adds each month's cooperation at the start of the next month, as it clears it, and the last month's after the
-  // loop (added at the end of each month instead, the same sums cost a run some 15% more: measured, not understood). Out of
-  // the month loop's function, with nothing passed. Counted (callgrind, V8 --predictable, the reference scenario), a digested
-  // run's instructions over a bare one's went from 40,900 (3.8%) written inline to 29,100 (2.8%), but an ensemble's worker
-  // counted the same with either (1,068,000 and 1,067,100 a run): the gain is within the counts' spread (about 15,000).
-  put(`function tallyMonth(t) {`);
-  put(`const { cells, sums, periods } = tallying;`);
-  put(`const p = t > 0 ? tallying.periodOf[t - 1] : -1;`);
-  put(`for (let x = 0; x < cells.length; x++) { const c = cells[x]; if (p >= 0) sums[x * periods + p] += coop[c]; coop[c] = 0; }`);
-  put(`}`);
   // What happens in few months stays out of the month loop's function, which V8 then compiles (and compiles again, as rare
   // paths are first taken) in a fraction of the time.
   put(`function applyEvents(t) {`);
@@ -103,7 +93,6 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`latentWanted = trace.actLatent !== false;`);
   put(`const cooperation = trace.cooperation;`);
   put(`const tally = trace.tally;`);
-  put(`tallying = tally;`);
   put(`thirdActs = 0;`);
   put(`rel.set(relation0); relBase.set(relationBase0); aid.set(aid0); ind.set(inducement0); pos.fill(NaN); sal.fill(0); outcome.set(statusQuo);`);
   put(`h = hierarchy0; lastDefect = NEVER; lastForce = NEVER; severed = 0; breaker = -1;`);
@@ -114,7 +103,11 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`for (let t = 0; t < ${T}; t++) {`);
   // A loop, not coop.fill(0): the builtin's call costs more than the few cells it clears, every month of a run.
   put(`if (cooperation !== undefined) { if (tally !== undefined && t > 0) addMonth(tally, t - 1, coop); for (let c = 0; c < ${n * n}; c++) coop[c] = 0; }`);
-  put(`else if (tallying !== undefined) tallyMonth(t);`);
+  // A tally adds each month's cooperation at the start of the next month, as it clears it, and the last month's after the
+  // loop (added at the end of each month instead, the same sums cost a run some 15% more: measured, not understood), by
+  // tally.ts's rule. Written into the loop instead, the instruction counts could not tell the two apart (callgrind, V8
+  // --predictable: an ensemble's worker 1,068,000 and 1,067,100 a run, within the counts' spread of about 15,000).
+  put(`else if (tally !== undefined) startMonth(tally, t, coop);`);
   put(`for (let x = positionStart[t]; x < positionStart[t + 1]; x++) { const d = positionActor[x] * ${K} + positionIssue[x]; pos[d] = positionValue[x]; sal[d] = positionSalience[x]; changed(positionIssue[x]); }`);
   put(`for (let c = baselineStart[t]; c < baselineStart[t + 1]; c++) relBase[baselineDyad[c]] = baselineValue[c];`);
   put(`if (eventStart[t] < eventStart[t + 1]) applyEvents(t);`);
