@@ -20,30 +20,21 @@ const cpuSeconds = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
-/** CPU seconds of the main thread alone (Linux: its /proc stat, in clock ticks of 1/100 s: USER_HZ, 100 on Linux), NaN elsewhere. */
-const mainThreadCpu = () => {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the name.
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-};
-
-/** CPU seconds of each thread of this process by thread id (Linux, as mainThreadCpu), empty elsewhere. */
+/** CPU seconds of each thread of this process by thread id (Linux: its /proc stat, in clock ticks of 1/100 s: USER_HZ, 100 on Linux), empty elsewhere. */
 const threadCpu = () => {
   try {
     return new Map(readdirSync('/proc/self/task').map((tid) => {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the name.
       return [tid, (Number(f[11]) + Number(f[12])) / 100];
     }));
   } catch {
     return new Map();
   }
 };
+/** CPU seconds of the main thread alone (Linux), NaN elsewhere. */
+const mainThreadCpu = () => threadCpu().get(String(process.pid)) ?? Number.NaN;
 
 const scenario = loadScenarioText(readFileSync(file, 'utf8'), file);
 const c0 = cpuSeconds();
