@@ -105,8 +105,9 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`if (cooperation !== undefined) { if (tally !== undefined && t > 0) addMonth(tally, t - 1, coop); for (let c = 0; c < ${n * n}; c++) coop[c] = 0; }`);
   // A tally adds each month's cooperation at the start of the next month, as it clears it, and the last month's after the
   // loop (added at the end of each month instead, the same sums cost a run some 15% more: measured, not understood), by
-  // tally.ts's rule. Written into the loop instead, the instruction counts could not tell the two apart (callgrind, V8
-  // --predictable: an ensemble's worker 1,068,000 and 1,067,100 a run, within the counts' spread of about 15,000).
+  // tally.ts's rule. The instruction counts could not tell where it is written apart (an ensemble's worker thread over the
+  // bare engine, `npm run bench -- instructions`: 1.056x written into the loop, 1.055x as a function of the loop's own,
+  // 1.059x calling startMonth; the counts' spread is about 15,000 a run, 1.5%).
   put(`else if (tally !== undefined) startMonth(tally, t, coop);`);
   put(`for (let x = positionStart[t]; x < positionStart[t + 1]; x++) { const d = positionActor[x] * ${K} + positionIssue[x]; pos[d] = positionValue[x]; sal[d] = positionSalience[x]; changed(positionIssue[x]); }`);
   put(`for (let c = baselineStart[t]; c < baselineStart[t + 1]; c++) relBase[baselineDyad[c]] = baselineValue[c];`);
