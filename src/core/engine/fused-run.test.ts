@@ -33,16 +33,35 @@ function everyDyad(model: Model): Tally {
 }
 
 /**
- * A run's summary, then what its trace saw: every act with all its arguments and each month's cooperation per dyad (traced),
- * or a tally of its acts and every dyad's cooperation (tallied), or nothing; then the stream's next draw after it (where the run
- * left the stream).
+ * A tally of the first alliance's two directed dyads over the years, as an ensemble's digest keeps (run-digest.ts: a to b, then
+ * b to a), which the written-out loop sums with their cells as constants; or the other way round, which it sums as any other.
  */
-function record(run: typeof runModel, model: Model, seed: number, index: number, traced: boolean | 'tallied'): unknown[] {
+function allianceDyads(model: Model, order: 'a-b' | 'b-a' = 'a-b'): Tally {
+  const n = model.actorIds.length;
+  const { a, b } = model.alliances[0];
+  const periods = Math.ceil(model.months / 12);
+  return {
+    acts: new Int32Array(model.alliances.length), cells: Int32Array.from(order === 'a-b' ? [a * n + b, b * n + a] : [b * n + a, a * n + b]),
+    periodOf: Int32Array.from({ length: model.months }, (_, t) => Math.floor(t / 12)), periods, sums: new Float64Array(2 * periods),
+  };
+}
+
+/** The tallies the loops are compared with on a model: every dyad's, and its first alliance's both ways if it has one. */
+function talliesFor(model: Model): ((model: Model) => Tally)[] {
+  return model.alliances.length === 0 ? [everyDyad] : [everyDyad, allianceDyads, (m) => allianceDyads(m, 'b-a')];
+}
+
+/**
+ * A run's summary, then what its trace saw: every act with all its arguments and each month's cooperation per dyad (traced),
+ * or the tally it filled (a function that makes one), or nothing; then the stream's next draw after it (where the run left
+ * the stream).
+ */
+function record(run: typeof runModel, model: Model, seed: number, index: number, traced: boolean | ((model: Model) => Tally)): unknown[] {
   const acts: unknown[] = [];
   const months: unknown[] = [];
   const rng = runStream(seed, index);
-  if (traced === 'tallied') {
-    const tally = everyDyad(model);
+  if (typeof traced === 'function') {
+    const tally = traced(model);
     const summary = run(model, rng, { tally });
     return [summary, tally, rng.next()];
   }
@@ -92,7 +111,9 @@ for (const file of files) {
         acts += (fast[0] as { acts: number }).acts;
       }
       for (let r = 0; r < 6; r++) assert.deepEqual(record(runModel, model, 9, r, true), record(runModelReadable, model, 9, r, true), `${name}, run ${r}: acts`);
-      for (let r = 0; r < 6; r++) assert.deepEqual(record(runModel, model, 9, r, 'tallied'), record(runModelReadable, model, 9, r, 'tallied'), `${name}, run ${r}: tally`);
+      for (const [k, tally] of talliesFor(model).entries()) {
+        for (let r = 0; r < 6; r++) assert.deepEqual(record(runModel, model, 9, r, tally), record(runModelReadable, model, 9, r, tally), `${name}, run ${r}: tally ${k}`);
+      }
       if (takes) assert.ok(acts > 0, `${name}: the runs compared took decisions`);
     }
   });
@@ -140,14 +161,14 @@ testEachForm('a run that goes non-finite throws the readable loop\'s NonFiniteSt
   // A junior's autonomy loss times a huge growth overflows once an outcome has moved, a few months in.
   const model = compile(scenarioOf(REFERENCE), { params: { 'autonomy.weight': 1e300, 'autonomy.growth': 1e300 } });
   assert.equal(fusedRunnable(model, {}), true);
-  const outcome = (run: typeof runModel, rng: RandomStream & { next(): number }, tallied = false) => {
+  const outcome = (run: typeof runModel, rng: RandomStream & { next(): number }, tallyOf?: (model: Model) => Tally) => {
     const acts: unknown[] = [];
-    const tally = everyDyad(model);
+    const tally = tallyOf?.(model);
     try {
-      run(model, rng, tallied ? { tally } : { act: (...a) => acts.push(a) });
+      run(model, rng, tally ? { tally } : { act: (...a) => acts.push(a) });
     } catch (err) {
       const e = err as { name: string; message: string; path: unknown; month: number };
-      return [e.name, e.message, e.path, e.month, tallied ? tally : acts, rng.next()];
+      return [e.name, e.message, e.path, e.month, tally ?? acts, rng.next()];
     }
     return ['no throw'];
   };
@@ -160,9 +181,11 @@ testEachForm('a run that goes non-finite throws the readable loop\'s NonFiniteSt
     const wrapped = () => { const s = runStream(3, r); return { next: () => s.next() }; };
     assert.deepEqual(outcome(runModel, wrapped()).slice(0, 5), fused.slice(0, 5), `run ${r}, another stream`);
     // A tally holds what the hooks saw before the failure, counted by the fused loop and then the flat loop.
-    const counted = outcome(runModel, runStream(3, r), true);
-    assert.ok((counted[4] as Tally).acts[0] > 0);
-    assert.deepEqual(counted, outcome(runModelReadable, runStream(3, r), true), `run ${r}, tallied`);
+    for (const [k, tally] of talliesFor(model).entries()) {
+      const counted = outcome(runModel, runStream(3, r), tally);
+      assert.ok((counted[4] as Tally).acts[0] > 0);
+      assert.deepEqual(counted, outcome(runModelReadable, runStream(3, r), tally), `run ${r}, tally ${k}`);
+    }
   }
 });
 

@@ -93,6 +93,9 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`latentWanted = trace.actLatent !== false;`);
   put(`const cooperation = trace.cooperation;`);
   put(`const tally = trace.tally;`);
+  // An ensemble's tally (run-digest.ts) sums the alliance's two directed dyads, a to b then b to a (see the month's step).
+  put(`const pairTally = tally !== undefined && tally.cells.length === 2 && tally.cells[0] === ${A * n + B} && tally.cells[1] === ${B * n + A};`);
+  put(`const pairSums = pairTally ? tally.sums : undefined, pairPeriodOf = pairTally ? tally.periodOf : undefined, pairPeriods = pairTally ? tally.periods : 0;`);
   put(`thirdActs = 0;`);
   put(`rel.set(relation0); relBase.set(relationBase0); aid.set(aid0); ind.set(inducement0); pos.fill(NaN); sal.fill(0); outcome.set(statusQuo);`);
   put(`h = hierarchy0; lastDefect = NEVER; lastForce = NEVER; severed = 0; breaker = -1;`);
@@ -105,9 +108,11 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   put(`if (cooperation !== undefined) { if (tally !== undefined && t > 0) addMonth(tally, t - 1, coop); for (let c = 0; c < ${n * n}; c++) coop[c] = 0; }`);
   // A tally adds each month's cooperation at the start of the next month, as it clears it, and the last month's after the
   // loop (added at the end of each month instead, the same sums cost a run some 15% more: measured, not understood), by
-  // tally.ts's rule. The instruction counts could not tell where it is written apart (an ensemble's worker thread over the
-  // bare engine, `npm run bench -- instructions`: 1.056x written into the loop, 1.055x as a function of the loop's own,
-  // 1.059x calling startMonth; the counts' spread is about 15,000 a run, 1.5%).
+  // tally.ts's rule (startMonth). For an ensemble's tally, the alliance's two dyads, the rule is written out here with their
+  // cells as constants: through startMonth, its loops and indirections over the cells cost a digested run some 3% more,
+  // timed in one process on one model (alternating batches of 500 runs: a digested run 1.04-1.06x the bare engine's calling
+  // startMonth, 1.02x written out). Instruction counts had not told startMonth apart from the generic loop written here.
+  put(`else if (pairTally) { if (t > 0) { const p = pairPeriodOf[t - 1]; pairSums[p] += coop[${A * n + B}]; pairSums[pairPeriods + p] += coop[${B * n + A}]; } coop[${A * n + B}] = 0; coop[${B * n + A}] = 0; }`);
   put(`else if (tally !== undefined) startMonth(tally, t, coop);`);
   put(`for (let x = positionStart[t]; x < positionStart[t + 1]; x++) { const d = positionActor[x] * ${K} + positionIssue[x]; pos[d] = positionValue[x]; sal[d] = positionSalience[x]; changed(positionIssue[x]); }`);
   put(`for (let c = baselineStart[t]; c < baselineStart[t + 1]; c++) relBase[baselineDyad[c]] = baselineValue[c];`);
