@@ -1,14 +1,17 @@
 // Ensemble benchmark, on the compiled code a user runs (dist/), every ensemble and bare engine in a plain node process of its
 // own (bench/ensemble-run-child.mjs, bench/bare-child.mjs): the CPU cost of a run inside an ensemble against the bare engine's
-// doing as many runs (goal <= 1.15x), on 20,000 runs (once the first runs are done, split by thread, and whole) and on the
-// throughput case's, and in one process what a worker's digest adds to a run (bench/digest-child.mjs), where the machine's
-// drift cancels; throughput with 2 workers against 1 (goal >= 1.85x on 200,000 runs) with the load average; and the peak
-// memory of a 1,000,000-run ensemble (goal <= 500 MB) as `schism ensemble` in a child process.
-// SCHISM_BENCH_RUNS sets the size of the throughput case (default 200000), SCHISM_BENCH_REPEATS its alternating repeats
-// (default 3), SCHISM_BENCH_SMALL the runs of the CPU-per-run case (default 20000), SCHISM_BENCH_BATCHES the paired batches of
-// the in-process digest cost (bench/digest-child.mjs, default 40), SCHISM_BENCH_MILLION the memory case (0 skips it). The
-// scenario is the reference one.
-import { spawnSync } from 'node:child_process';
+// (goal <= 1.15x), first paired in time (a 1-worker ensemble with a bare engine beside it on the same core,
+// bench/bare-companion.mjs, the figure the goal is read from), then unpaired on 20,000 runs (once the first runs are done,
+// split by thread, and whole) and on the throughput case's, and in one process what a worker's digest adds to a run
+// (bench/digest-child.mjs); throughput with 2 workers against 1 (goal >= 1.85x on 200,000 runs) with the load average; and
+// the peak memory of a 1,000,000-run ensemble (goal <= 500 MB) as `schism ensemble` in a child process.
+// SCHISM_BENCH_PAIRED sets the runs of the paired case (default 60000) and SCHISM_BENCH_PAIRED_REPEATS its repeats (default
+// 5), SCHISM_BENCH_RUNS the size of the throughput case (default 200000), SCHISM_BENCH_REPEATS the repeats of it and of the
+// unpaired case (default 3), SCHISM_BENCH_SMALL the runs of the unpaired case (default 20000), SCHISM_BENCH_BATCHES the
+// paired batches of the in-process digest cost (bench/digest-child.mjs, default 40), SCHISM_BENCH_MILLION the memory case
+// (0 skips it). The scenario is the reference one.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +43,8 @@ const loads = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 
 /**
  * One ensemble's figures: wall seconds, steady runs/s once the first chunk lands, CPU seconds of all threads and of the main
- * one, and CPU seconds per run over the second half of the runs (pool start-up and the workers' warm-up behind).
+ * one, and CPU seconds per run over the second half of the runs, from the chunk that lands half way to the last (pool
+ * start-up and the workers' warm-up before it, the summaries and the pool's closing after it).
  */
 interface Measured {
   wall: number;
@@ -50,6 +54,10 @@ interface Measured {
   mainCpu: number;
   /** CPU seconds per run over the second half, up to the last chunk, by thread: main, the busiest other (the worker, with one), the rest. */
   steadyThreads: { main: number; busiest: number; rest: number };
+  /** CPU seconds after the last chunk landed: the summaries written and put in place, the pool closed. */
+  finishCpu: number;
+  /** The second half on the monotonic clock (ns): from the chunk that landed half way to the last. */
+  window: [number, number];
   loadBefore: string;
   loadAfter: string;
 }
@@ -77,6 +85,72 @@ function digestCost(batches: number): { bare: number; digested: number; ratio: n
   return { ...(JSON.parse(child.stdout) as { bare: number; digested: number; ratio: number }), batches };
 }
 
+/** [monotonic clock ns, CPU seconds of the process, runs] after each batch of the bare engine beside an ensemble (bare-companion.mjs). */
+type Sample = [number, number, number];
+
+/** The bare engine's CPU seconds per run between two instants of the monotonic clock, from a companion's samples (linearly between them). */
+function bareOver(samples: Sample[], [from, to]: [number, number]): number {
+  const at = (t: number): [number, number] => {
+    const i = Math.min(Math.max(samples.findIndex((x) => x[0] >= t), 1), samples.length - 1);
+    const [ta, ca, ra] = samples[i - 1];
+    const [tb, cb, rb] = samples[i];
+    const f = (t - ta) / (tb - ta);
+    return [ca + f * (cb - ca), ra + f * (rb - ra)];
+  };
+  if (samples.length < 2 || samples[0][0] > from || samples[samples.length - 1][0] < to) throw new Error('the bare engine beside the ensemble did not run over its whole window');
+  const [c0, r0] = at(from);
+  const [c1, r1] = at(to);
+  return (c1 - c0) / (r1 - r0);
+}
+
+/** Where the paired case pins its two processes: taskset's argument list for the last core, or none without taskset (not Linux). */
+function oneCore(): string[] {
+  const probe = spawnSync('taskset', ['-c', '0', 'true']);
+  return probe.status === 0 ? ['taskset', '-c', String(cpus().length - 1)] : [];
+}
+
+/** Spawns `node ARGS`, under `pin` (taskset's arguments) when given. */
+function spawnPinned(pin: string[], args: string[]): ChildProcessWithoutNullStreams {
+  const [command, ...rest] = [...pin, process.execPath, ...args];
+  return spawn(command, rest, { stdio: 'pipe' });
+}
+
+/** A child's standard output so far, kept as it comes. */
+function heard(child: ChildProcessWithoutNullStreams): { text: string } {
+  const said = { text: '' };
+  child.stdout.on('data', (piece) => (said.text += String(piece)));
+  return said;
+}
+
+/**
+ * A 1-worker ensemble and the bare engine in the same seconds, on the same core: a bare engine (bench/bare-companion.mjs) runs
+ * beside the ensemble (bench/ensemble-run-child.mjs) from before it starts until it is done, and its CPU per run is read over
+ * exactly the ensemble's second half. This host's speed drifts by a fifth and more within a minute and differs between its
+ * cores; two processes sharing one core by turns of a few ms see the same machine (two bare engines paired so: 0.99-1.01x).
+ */
+async function pairedOnOneCore(runs: number, out: string, pin: string[]): Promise<{ ensemble: Measured; bare: number }> {
+  const companion = spawnPinned(pin, ['bench/bare-companion.mjs', FILE]);
+  const said = heard(companion);
+  const stopped = once(companion, 'close');
+  // The companion says "ready" once warm; its samples follow when it is stopped.
+  while (!said.text.includes('ready\n')) {
+    if ((await Promise.race([once(companion.stdout, 'data'), stopped.then(() => 'stopped')])) === 'stopped') {
+      throw new Error('bench/bare-companion.mjs stopped before it was ready');
+    }
+  }
+  const loadBefore = loads();
+  const child = spawnPinned(pin, ['bench/ensemble-run-child.mjs', FILE, String(runs), '1', out]);
+  const result = heard(child);
+  const [code] = (await once(child, 'close')) as [number | null];
+  companion.stdin.end('stop\n');
+  await stopped;
+  rmSync(out, { recursive: true, force: true });
+  if (code !== 0) throw new Error('bench/ensemble-run-child.mjs failed');
+  const ensemble = { ...(JSON.parse(result.text) as Omit<Measured, 'loadBefore' | 'loadAfter'>), loadBefore, loadAfter: loads() };
+  const samples = JSON.parse(said.text.slice(said.text.indexOf('ready\n') + 'ready\n'.length)) as Sample[];
+  return { ensemble, bare: bareOver(samples, ensemble.window) };
+}
+
 /** A second half's CPU per run by thread, as a repeat line gives it (Linux; /proc counts in hundredths of a second). */
 function threadSplit(x: Measured): string {
   const t = x.steadyThreads;
@@ -91,12 +165,41 @@ export async function benchEnsemble(): Promise<void> {
   const repeats = Number(process.env.SCHISM_BENCH_REPEATS ?? 3);
   const load0 = loads();
 
-  // CPU per run: a 1-worker ensemble of 20,000 runs against the bare engine doing as many, alternating. Whole: the ensemble's
+  // The goal's figure: the CPU a run costs in a 1-worker ensemble against the bare engine's, each ensemble paired in time
+  // with a bare engine on the same core.
+  const pairedRuns = Number(process.env.SCHISM_BENCH_PAIRED ?? 60_000);
+  const pairedRepeats = Number(process.env.SCHISM_BENCH_PAIRED_REPEATS ?? 5);
+  const pin = oneCore();
+  process.stdout.write(
+    `compiled code (dist/); reference scenario; load average ${load0}\n` +
+      `CPU per run, a 1-worker ensemble of ${pairedRuns} runs (chunks of ${defaultChunk(pairedRuns, 1)}) beside a bare engine in the same seconds, ` +
+      `${pin.length > 0 ? `both on one core (${pin.join(' ')})` : 'unpinned (no taskset: the two may see different cores)'}; ` +
+      `the ensemble's second half (from the chunk that lands half way to the last) against the bare engine over the same seconds; goal <= 1.15x:\n`,
+  );
+  const paired: { ensemble: Measured; bare: number }[] = [];
+  for (let r = 0; r < pairedRepeats; r++) {
+    const p = await pairedOnOneCore(pairedRuns, join(dir, 'paired'), pin);
+    paired.push(p);
+    process.stdout.write(
+      `  repeat ${r + 1}: ensemble ${(p.ensemble.steadyCpu * 1e6).toFixed(1)} µs a run (${threadSplit(p.ensemble)}), bare ${(p.bare * 1e6).toFixed(1)} µs = ` +
+        `${(p.ensemble.steadyCpu / p.bare).toFixed(3)}x; after the last chunk ${(p.ensemble.finishCpu * 1e3).toFixed(0)} ms; load average ${p.ensemble.loadBefore} before, ${p.ensemble.loadAfter} after\n`,
+    );
+  }
+  const pairedRatios = paired.map((p) => p.ensemble.steadyCpu / p.bare);
+  const share = (pick: (t: Measured['steadyThreads']) => number) => median(paired.map((p) => pick(p.ensemble.steadyThreads) / p.bare));
+  process.stdout.write(
+    `  median ${median(pairedRatios).toFixed(3)}x (paired ratios ${pairedRatios.map((x) => x.toFixed(3)).join(', ')}): the worker thread ` +
+      `${share((t) => t.busiest).toFixed(3)}x the bare engine's, the main thread ${(share((t) => t.main) * 100).toFixed(1)}% of it, other threads ` +
+      `${(share((t) => t.rest) * 100).toFixed(1)}% (/proc's ticks of 10 ms)\n`,
+  );
+
+  // Unpaired, one process after the other (the host's drift between them included): a 1-worker ensemble of 20,000 runs
+  // against the bare engine doing as many, alternating. Whole: the ensemble's
   // process with pool start-up, the workers' compiling, journal and files, against a plain process compiling the model and
   // running it. Steady: each over the second half of its runs.
   const small = Number(process.env.SCHISM_BENCH_SMALL ?? 20_000);
   const pairs: { bare: { whole: number; steady: number }; ensemble: Measured }[] = [];
-  process.stdout.write(`compiled code (dist/); reference scenario; ${repeats} alternating repeats, medians; load average ${load0}\n`);
+  process.stdout.write(`unpaired, ${repeats} alternating repeats, medians:\n`);
   for (let r = 0; r < repeats; r++) {
     const bare = bareEngine(small);
     const ensemble = ensembleRun(small, 1, join(dir, 'cpu'));
@@ -114,7 +217,7 @@ export async function benchEnsemble(): Promise<void> {
     return `${median(rs).toFixed(2)}x (paired ratios ${rs.map((x) => x.toFixed(2)).join(', ')})`;
   };
   process.stdout.write(
-    `CPU per run, ${small} runs, goal <= 1.15x:\n` +
+    `CPU per run unpaired, ${small} runs (each figure from its own process: the host's drift between processes is in the ratios):\n` +
       `  steady (the second half of the runs): ensemble ${us(pairs.map((p) => p.ensemble.steadyCpu))} against bare ${us(pairs.map((p) => p.bare.steady))} = ` +
       `${ratio((p) => [p.ensemble.steadyCpu, p.bare.steady])}\n` +
       `    of which the worker thread alone ${us(pairs.map((p) => p.ensemble.steadyThreads.busiest))} = ${median(worker).toFixed(2)}x the bare engine's (paired ${worker.map((x) => x.toFixed(2)).join(', ')}), ` +
@@ -123,8 +226,7 @@ export async function benchEnsemble(): Promise<void> {
       `${ratio((p) => [p.ensemble.cpu / small, p.bare.whole])}\n`,
   );
 
-  // What the worker adds to a run, measured in one process: between processes the machine's speed drifts by as much as the
-  // ratios above differ from 1, and within one, alternating batches see the same machine.
+  // What the digest adds to a run, measured in one process, where alternating batches see the same machine.
   const digest = digestCost(Number(process.env.SCHISM_BENCH_BATCHES ?? 40));
   const mainShare = median(pairs.map((p) => p.ensemble.mainCpu / p.ensemble.cpu));
   process.stdout.write(
