@@ -2,8 +2,9 @@
 // read over exactly the ensemble's window: this host's speed drifts by a fifth and more within a minute, and differs between
 // its two cores, so two processes timed one after the other, or side by side on two cores, see different machines.
 // `node bench/bare-companion.mjs FILE` compiles the scenario's model, warms it up, prints "ready", then runs batches of
-// runs until a line arrives on stdin, and prints as JSON its samples after each batch: the monotonic clock in ns (the
-// same clock as process.hrtime in any process on this machine), the CPU seconds of this process so far, and the runs so far.
+// runs until a line arrives on stdin (or it ends), and prints as JSON its samples after each batch: the monotonic clock in
+// ns (the same clock as process.hrtime in any process on this machine), the CPU seconds of this process so far, and the
+// runs so far.
 import { readFileSync } from 'node:fs';
 import { compile, expectRuns, loadScenarioText, runModel, runStream } from './compiled-engine.mjs';
 
@@ -23,7 +24,11 @@ for (; run < WARM; run++) runModel(model, runStream(1, run));
 
 const samples = [];
 let stop = false;
+// A line, or the end of stdin (the bench gone), stops it.
 process.stdin.once('data', () => {
+  stop = true;
+});
+process.stdin.once('end', () => {
   stop = true;
 });
 process.stdout.write('ready\n');

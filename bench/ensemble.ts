@@ -143,7 +143,8 @@ async function pairedOnOneCore(runs: number, out: string, pin: string[]): Promis
   const result = heard(child);
   const [code] = (await once(child, 'close')) as [number | null];
   companion.stdin.end('stop\n');
-  await stopped;
+  const [stoppedWith] = (await stopped) as [number | null];
+  if (stoppedWith !== 0) throw new Error('bench/bare-companion.mjs failed');
   rmSync(out, { recursive: true, force: true });
   if (code !== 0) throw new Error('bench/ensemble-run-child.mjs failed');
   const ensemble = { ...(JSON.parse(result.text) as Omit<Measured, 'loadBefore' | 'loadAfter'>), loadBefore, loadAfter: loads() };
