@@ -110,10 +110,10 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   // loop (added at the end of each month instead, the same sums cost a run some 15% more: measured, not understood), by
   // tally.ts's rule (startMonth). For an ensemble's tally, the alliance's two dyads, the rule is written out here with their
   // cells as constants: through startMonth, its loops and indirections over the cells cost a digested run some 3% more,
-  // timed in one process on one model (alternating batches of 500 runs: a digested run 1.04-1.06x the bare engine's calling
-  // startMonth, 1.02x written out). Counted, an ensemble's worker thread is 1.040x the bare engine's instructions with it
-  // written out, 1.055-1.059x with the generic forms (a loop over the cells in this text, a function of the loop's own,
-  // startMonth), which the counts had not told apart.
+  // timed in one process on one model (alternating batches of 500 runs: a digested run 1.043-1.065x the bare engine's
+  // calling startMonth, 1.017-1.019x written out). Counted, an ensemble's worker thread is 1.040x the bare engine's
+  // instructions with it written out, 1.055-1.059x with the generic forms (a loop over the cells in this text, a function of
+  // the loop's own, startMonth), which the counts had not told apart.
   put(`else if (pairTally) { if (t > 0) { const p = pairPeriodOf[t - 1]; pairSums[p] += coop[${A * n + B}]; pairSums[pairPeriods + p] += coop[${B * n + A}]; } coop[${A * n + B}] = 0; coop[${B * n + A}] = 0; }`);
   put(`else if (tally !== undefined) startMonth(tally, t, coop);`);
   put(`for (let x = positionStart[t]; x < positionStart[t + 1]; x++) { const d = positionActor[x] * ${K} + positionIssue[x]; pos[d] = positionValue[x]; sal[d] = positionSalience[x]; changed(positionIssue[x]); }`);
