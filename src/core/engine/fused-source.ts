@@ -112,8 +112,8 @@ export function fusedSource(shape: LoopShape, names: readonly string[]): string 
   // cells as constants: through startMonth, its loops and indirections over the cells cost a digested run some 3% more,
   // timed in one process on one model (alternating batches of 500 runs: a digested run 1.043-1.065x the bare engine's
   // calling startMonth, 1.017-1.019x written out). Counted, an ensemble's worker thread is 1.040x the bare engine's
-  // instructions with it written out, 1.055-1.059x with the generic forms (a loop over the cells in this text, a function of
-  // the loop's own, startMonth), which the counts had not told apart.
+  // instructions with it written out, 1.055-1.059x with the generic forms earlier builds had (a loop over the cells in the
+  // loop's text, the same in a function of the loop's own, startMonth), which the counts had not told apart.
   put(`else if (pairTally) { if (t > 0) { const p = pairPeriodOf[t - 1]; pairSums[p] += coop[${A * n + B}]; pairSums[pairPeriods + p] += coop[${B * n + A}]; } coop[${A * n + B}] = 0; coop[${B * n + A}] = 0; }`);
   put(`else if (tally !== undefined) startMonth(tally, t, coop);`);
   put(`for (let x = positionStart[t]; x < positionStart[t + 1]; x++) { const d = positionActor[x] * ${K} + positionIssue[x]; pos[d] = positionValue[x]; sal[d] = positionSalience[x]; changed(positionIssue[x]); }`);
